@@ -1,0 +1,1 @@
+"""Exchange with other programs: CSV import and export, calendar files."""

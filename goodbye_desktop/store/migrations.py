@@ -1,0 +1,264 @@
+"""Ordered schema steps. The file's version is SQLite's `PRAGMA user_version`.
+
+Each step is frozen SQL, written once and never edited after it has shipped:
+a later change is a new step. A step and its version bump run in one
+transaction, so a failed upgrade leaves the file exactly as it was.
+"""
+
+import sqlite3
+from collections.abc import Callable
+
+_V1 = """
+CREATE TABLE app_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE business_profile (
+    id INTEGER PRIMARY KEY,
+    business_name TEXT NOT NULL DEFAULT '',
+    owner_name TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    website TEXT NOT NULL DEFAULT '',
+    logo BLOB,
+    signature BLOB,
+    page_size VARCHAR(255) CHECK (page_size IS NULL OR page_size IN ('A4', 'Letter')),
+    locale VARCHAR(255) NOT NULL DEFAULT 'en_GB',
+    currency VARCHAR(255) NOT NULL DEFAULT 'EUR',
+    target_hourly_rate_cents INTEGER NOT NULL DEFAULT 0 CHECK (target_hourly_rate_cents >= 0),
+    silence_days INTEGER NOT NULL DEFAULT 45 CHECK (silence_days > 0),
+    retention_target_pct INTEGER NOT NULL DEFAULT 90
+        CHECK (retention_target_pct BETWEEN 0 AND 100),
+    reactivation_target INTEGER NOT NULL DEFAULT 2 CHECK (reactivation_target >= 0)
+);
+CREATE TABLE client (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    is_person INTEGER NOT NULL DEFAULT 0,
+    status VARCHAR(255) NOT NULL DEFAULT 'active'
+        CHECK (status IN ('prospect', 'active', 'departing', 'departed', 'returned')),
+    started_on DATE,
+    ended_on DATE,
+    address TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    acquired_on DATE,
+    acquirer TEXT NOT NULL DEFAULT '',
+    keep_in_touch INTEGER NOT NULL DEFAULT 0,
+    archived INTEGER NOT NULL DEFAULT 0,
+    search_text TEXT NOT NULL DEFAULT '',
+    sort_name TEXT NOT NULL DEFAULT '',
+    last_contact_at DATETIME,
+    revenue_12m_cents INTEGER NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on)
+);
+CREATE INDEX client_sort_name ON client (archived, sort_name);
+CREATE INDEX client_status ON client (status);
+CREATE INDEX client_revenue ON client (archived, revenue_12m_cents);
+CREATE INDEX client_last_contact ON client (archived, last_contact_at);
+CREATE TABLE contact (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    "primary" INTEGER NOT NULL DEFAULT 0,
+    left_on DATE,
+    new_employer TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX contact_client_id ON contact (client_id);
+CREATE TABLE interaction (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    occurred_at DATETIME NOT NULL,
+    kind VARCHAR(255) NOT NULL
+        CHECK (kind IN ('call', 'email', 'meeting', 'support', 'letter', 'note')),
+    direction VARCHAR(255) NOT NULL DEFAULT 'out' CHECK (direction IN ('in', 'out')),
+    minutes INTEGER NOT NULL DEFAULT 0 CHECK (minutes >= 0),
+    summary TEXT NOT NULL DEFAULT '',
+    complaint INTEGER NOT NULL DEFAULT 0
+);
+-- Covering indexes: the 12-month aggregates read only the index, never the table.
+CREATE INDEX interaction_client_time ON interaction (client_id, occurred_at, minutes, complaint);
+CREATE TABLE revenue (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    month DATE NOT NULL CHECK (substr(month, 9, 2) = '01'),
+    amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0)
+);
+CREATE UNIQUE INDEX revenue_client_month ON revenue (client_id, month, amount_cents);
+CREATE INDEX revenue_month ON revenue (month, client_id, amount_cents);
+CREATE TABLE proposal (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    title TEXT NOT NULL DEFAULT '',
+    sent_on DATE NOT NULL,
+    amount_cents INTEGER CHECK (amount_cents IS NULL OR amount_cents >= 0),
+    hourly_rate_cents INTEGER CHECK (hourly_rate_cents IS NULL OR hourly_rate_cents >= 0),
+    outcome VARCHAR(255) NOT NULL DEFAULT 'pending'
+        CHECK (outcome IN ('pending', 'won', 'lost')),
+    decided_on DATE
+);
+CREATE INDEX proposal_client_id ON proposal (client_id);
+CREATE INDEX proposal_sent_on ON proposal (sent_on);
+CREATE TABLE promise (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    description TEXT NOT NULL CHECK (length(trim(description)) > 0),
+    due_at DATETIME NOT NULL,
+    channel VARCHAR(255) NOT NULL DEFAULT 'email',
+    done_at DATETIME,
+    cancelled_at DATETIME
+);
+CREATE INDEX promise_client_id ON promise (client_id);
+CREATE INDEX promise_due_at ON promise (due_at);
+"""
+
+_V2 = """
+CREATE TABLE departure (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    state VARCHAR(255) NOT NULL DEFAULT 'draft'
+        CHECK (state IN ('draft', 'decided', 'won_back', 'undone')),
+    ended_by VARCHAR(255) NOT NULL DEFAULT ''
+        CHECK (ended_by IN ('', 'client', 'owner', 'mutual', 'outside')),
+    outside_event VARCHAR(255) NOT NULL DEFAULT '',
+    reason_text TEXT NOT NULL DEFAULT '',
+    kind VARCHAR(255) NOT NULL DEFAULT ''
+        CHECK (kind IN ('', 'fulfilled', 'scattered', 'no_follow_through')),
+    decision VARCHAR(255) NOT NULL DEFAULT ''
+        CHECK (decision IN ('', 'keep', 'let_go', 'accept')),
+    decided_on DATE,
+    effective_on DATE,
+    assessment_json TEXT NOT NULL DEFAULT '{}',
+    interview_status VARCHAR(255) NOT NULL DEFAULT 'not_asked',
+    interviewer TEXT NOT NULL DEFAULT '',
+    interview_times TEXT NOT NULL DEFAULT '',
+    interview_held_on DATE,
+    decided_when TEXT NOT NULL DEFAULT '',
+    would_return VARCHAR(255) NOT NULL DEFAULT '',
+    would_refer VARCHAR(255) NOT NULL DEFAULT '',
+    letters TEXT NOT NULL DEFAULT '',
+    mailing_consent INTEGER NOT NULL DEFAULT 0,
+    staff_told TEXT NOT NULL DEFAULT '',
+    lessons TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    returned_on DATE,
+    undone_on DATE,
+    draft_json TEXT NOT NULL DEFAULT '',
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    CHECK (state = 'draft' OR effective_on IS NOT NULL)
+);
+CREATE INDEX departure_client_id ON departure (client_id);
+CREATE INDEX departure_effective_on ON departure (state, effective_on);
+-- At most one draft per client, so resuming is never ambiguous.
+CREATE UNIQUE INDEX departure_one_draft ON departure (client_id) WHERE state = 'draft';
+CREATE TABLE departure_reason (
+    id INTEGER PRIMARY KEY,
+    departure_id INTEGER NOT NULL REFERENCES departure (id) ON DELETE CASCADE,
+    reason VARCHAR(255) NOT NULL CHECK (reason IN (
+        'price', 'results', 'service', 'fit', 'needs_fulfilled', 'budget', 'acquisition',
+        'contact_turnover', 'competitor', 'out_of_business', 'unprofitable', 'conduct', 'other'))
+);
+CREATE UNIQUE INDEX departure_reason_unique ON departure_reason (departure_id, reason);
+CREATE TABLE pending_work (
+    id INTEGER PRIMARY KEY,
+    departure_id INTEGER NOT NULL REFERENCES departure (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    description TEXT NOT NULL CHECK (length(trim(description)) > 0),
+    due_on DATE,
+    done_on DATE
+);
+CREATE INDEX pending_work_departure_id ON pending_work (departure_id);
+CREATE TABLE transition_step (
+    id INTEGER PRIMARY KEY,
+    departure_id INTEGER NOT NULL REFERENCES departure (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    description TEXT NOT NULL CHECK (length(trim(description)) > 0),
+    due_on DATE,
+    owner TEXT NOT NULL DEFAULT '',
+    status VARCHAR(255) NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'done', 'skipped')),
+    done_on DATE
+);
+CREATE INDEX transition_step_departure_id ON transition_step (departure_id);
+CREATE TABLE interview_question (
+    id INTEGER PRIMARY KEY,
+    departure_id INTEGER NOT NULL REFERENCES departure (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    question TEXT NOT NULL CHECK (length(trim(question)) > 0),
+    answer TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX interview_question_departure_id ON interview_question (departure_id);
+ALTER TABLE promise ADD COLUMN departure_id INTEGER
+    REFERENCES departure (id) ON DELETE SET NULL;
+ALTER TABLE promise ADD COLUMN letter_kind VARCHAR(255) NOT NULL DEFAULT '';
+CREATE INDEX promise_departure_id ON promise (departure_id);
+"""
+
+_V3 = """
+CREATE TABLE document (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    departure_id INTEGER REFERENCES departure (id) ON DELETE SET NULL,
+    interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
+    kind VARCHAR(255) NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    created_at DATETIME NOT NULL,
+    pdf BLOB NOT NULL
+);
+CREATE INDEX document_client_id ON document (client_id);
+CREATE TABLE letter_template (
+    id INTEGER PRIMARY KEY,
+    kind VARCHAR(255) NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    updated_at DATETIME NOT NULL
+);
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def step(conn: sqlite3.Connection) -> None:
+        # executescript would COMMIT on its own; run statement by statement instead
+        # so the step and its version bump share one transaction.
+        for statement in _statements(sql):
+            conn.execute(statement)
+
+    return step
+
+
+def _statements(sql: str) -> list[str]:
+    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
+
+
+# Index i holds the step that takes a file from version i to version i + 1.
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2), _script(_V3)]
+LATEST_VERSION = len(STEPS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> list[int]:
+    """Apply the missing steps up to `target`; return the versions reached."""
+    reached = []
+    version = current_version(conn)
+    while version < target:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            STEPS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version += 1
+        reached.append(version)
+    return reached

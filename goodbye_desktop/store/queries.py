@@ -1,0 +1,144 @@
+"""Named read queries the rest of the app asks for; aggregates are done in SQL.
+
+The client list asks for the ids that match (one query per keystroke, sort or
+filter) and then for the rows it shows, a page at a time, as they scroll in.
+Rows come back as plain tuples: loading 100,000 model objects costs five times more.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from goodbye_desktop.errors import ValidationError
+from goodbye_desktop.store.folding import fold
+from goodbye_desktop.store.models import CLIENT_STATUSES, database_proxy
+
+LIST_SORT_KEYS = ("name", "status", "revenue", "tenure", "last_contact")
+
+# Each sort key is an SQL expression over the client table; `?` is today's date.
+_SORT_SQL = {
+    "name": "sort_name",
+    "status": "status",
+    "revenue": "revenue_12m_cents",
+    "tenure": "julianday(COALESCE(ended_on, ?)) - julianday(started_on)",
+    "last_contact": "last_contact_at",
+}
+
+
+@dataclass(frozen=True)
+class ClientFilter:
+    """What the client list shows: a search text, a status, archived or not, an order."""
+
+    search: str = ""
+    status: str | None = None  # one of CLIENT_STATUSES, or None for every status
+    include_archived: bool = False
+    sort_key: str = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One line of the client list, as plain values."""
+
+    id: int
+    name: str
+    status: str
+    revenue_12m_cents: int
+    started_on: date | None
+    ended_on: date | None
+    last_contact_at: datetime | None
+    archived: bool
+
+    def tenure_days(self, today: date) -> int | None:
+        if self.started_on is None:
+            return None
+        return ((self.ended_on or today) - self.started_on).days
+
+
+def _where(flt: ClientFilter) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if not flt.include_archived:
+        clauses.append("archived = 0")
+    if flt.status:
+        if flt.status not in CLIENT_STATUSES:
+            raise ValidationError(
+                f"Unknown status {flt.status!r}; use one of {', '.join(CLIENT_STATUSES)}.",
+                field="status",
+            )
+        clauses.append("status = ?")
+        params.append(flt.status)
+    # Every word must appear somewhere in the folded text: "zoe web" finds Zoë tagged web.
+    for word in fold(flt.search).split():
+        clauses.append("instr(search_text, ?) > 0")
+        params.append(word)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def client_ids(flt: ClientFilter, today: date | None = None) -> list[int]:
+    """The ids of the clients the list shows, in the order it shows them."""
+    if flt.sort_key not in _SORT_SQL:
+        raise ValidationError(
+            f"Cannot sort by {flt.sort_key!r}; use one of {', '.join(LIST_SORT_KEYS)}.",
+            field="sort",
+        )
+    where, params = _where(flt)
+    order = _SORT_SQL[flt.sort_key]
+    if "?" in order:
+        params = [(today or date.today()).isoformat(), *params]
+        select = f"SELECT id, {order} AS k FROM client"
+        order = "k"
+    else:
+        select = "SELECT id FROM client"
+    direction = "DESC" if flt.descending else "ASC"
+    # Empty values sort last in either direction; the id keeps ties stable.
+    sql = (f"{select}{where} ORDER BY ({order}) IS NULL, {order} {direction}, "
+           f"sort_name {direction}, id")
+    cursor = database_proxy.obj.execute_sql(sql, params)
+    return [row[0] for row in cursor.fetchall()]
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value[:10])
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
+
+
+def client_rows(ids: list[int]) -> dict[int, ClientRow]:
+    """The list's columns for the given ids (a page of the list)."""
+    if not ids:
+        return {}
+    result: dict[int, ClientRow] = {}
+    # SQLite limits the number of bound parameters; 500 is far below every build's limit.
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        cursor = database_proxy.obj.execute_sql(
+            "SELECT id, name, status, revenue_12m_cents, started_on, ended_on, last_contact_at,"
+            f" archived FROM client WHERE id IN ({marks})",
+            chunk,
+        )
+        for row in cursor.fetchall():
+            result[row[0]] = ClientRow(
+                id=row[0], name=row[1], status=row[2], revenue_12m_cents=row[3],
+                started_on=_as_date(row[4]), ended_on=_as_date(row[5]),
+                last_contact_at=_as_datetime(row[6]), archived=bool(row[7]),
+            )
+    return result
+
+
+def client_list(flt: ClientFilter, today: date | None = None) -> list[ClientRow]:
+    """Every row the list would show, in order (for the command line and exports)."""
+    ids = client_ids(flt, today)
+    rows = client_rows(ids)
+    return [rows[i] for i in ids]
+
+
+def count_clients(include_archived: bool = True) -> int:
+    sql = "SELECT count(*) FROM client" + ("" if include_archived else " WHERE archived = 0")
+    return database_proxy.obj.execute_sql(sql).fetchone()[0]

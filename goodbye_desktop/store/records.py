@@ -1,0 +1,356 @@
+"""Writes to the client records (DOMAIN.md section 1), one transaction per user action.
+
+Each function checks its input, raises `ValidationError` naming the field at
+fault, and keeps the client's derived columns (search text, last contact,
+revenue of the last 12 months) in step with what it wrote.
+"""
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from peewee import fn
+
+from goodbye_desktop.errors import NotFoundError, ValidationError
+from goodbye_desktop.store.folding import fold
+from goodbye_desktop.store.models import (
+    CLIENT_STATUSES,
+    DIRECTIONS,
+    INTERACTION_KINDS,
+    PROMISE_CHANNELS,
+    PROPOSAL_OUTCOMES,
+    BusinessProfile,
+    Client,
+    Contact,
+    Interaction,
+    Promise,
+    Proposal,
+    Revenue,
+    database_proxy,
+)
+
+_CLIENT_FIELDS = {
+    "name", "is_person", "status", "started_on", "ended_on", "address", "notes", "tags",
+    "source", "acquired_on", "acquirer", "keep_in_touch",
+}
+_CONTACT_FIELDS = {"name", "role", "email", "phone", "primary", "left_on", "new_employer"}
+_PROFILE_FIELDS = {
+    "business_name", "owner_name", "address", "email", "phone", "website", "logo", "signature",
+    "page_size", "locale", "currency", "target_hourly_rate_cents", "silence_days",
+    "retention_target_pct", "reactivation_target",
+}
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def window_start(today: date) -> date:
+    """First month of "the last 12 months": the current month and the eleven before it."""
+    month_index = today.year * 12 + today.month - 1 - 11
+    return date(month_index // 12, month_index % 12 + 1, 1)
+
+
+# --- checks -------------------------------------------------------------------------------
+
+def _require_text(fields: Mapping[str, Any], name: str, label: str) -> None:
+    if name in fields and not str(fields[name] or "").strip():
+        raise ValidationError(f"{label} is required.", field=name)
+
+
+def _check_date(fields: Mapping[str, Any], name: str, label: str) -> None:
+    value = fields.get(name)
+    if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+        raise ValidationError(f"{label} must be a date.", field=name)
+
+
+def _check_choice(fields: Mapping[str, Any], name: str, label: str, choices) -> None:
+    if name in fields and fields[name] not in choices:
+        raise ValidationError(
+            f"{label} must be one of {', '.join(choices)} (got {fields[name]!r}).", field=name
+        )
+
+
+def _check_cents(fields: Mapping[str, Any], name: str, label: str) -> None:
+    value = fields.get(name)
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValidationError(f"{label} must be a whole number of cents.", field=name)
+    if value < 0:
+        raise ValidationError(f"{label} cannot be negative.", field=name)
+
+
+def _unknown(fields: Mapping[str, Any], allowed: set[str]) -> None:
+    extra = set(fields) - allowed
+    if extra:
+        raise ValidationError(f"Unknown field(s): {', '.join(sorted(extra))}.",
+                              field=sorted(extra)[0])
+
+
+def check_client_fields(fields: Mapping[str, Any], *, creating: bool) -> None:
+    _unknown(fields, _CLIENT_FIELDS)
+    if creating and "name" not in fields:
+        raise ValidationError("Name is required.", field="name")
+    _require_text(fields, "name", "Name")
+    _check_choice(fields, "status", "Status", CLIENT_STATUSES)
+    for name, label in (("started_on", "Start date"), ("ended_on", "End date"),
+                        ("acquired_on", "Acquisition date")):
+        _check_date(fields, name, label)
+    started, ended = fields.get("started_on"), fields.get("ended_on")
+    if started and ended and ended < started:
+        raise ValidationError("End date cannot be before the start date.", field="ended_on")
+
+
+# --- derived columns ----------------------------------------------------------------------
+
+def _search_text(client: Client, contacts: Iterable[Contact]) -> str:
+    parts = [client.name, client.tags]
+    for contact in contacts:
+        parts.extend((contact.name, contact.email))
+    return "\n".join(fold(part) for part in parts if part)
+
+
+def refresh_client(client_id: int, today: date | None = None) -> None:
+    """Recompute one client's derived columns from its records."""
+    client = Client.get_or_none(Client.id == client_id)
+    if client is None:
+        return
+    contacts = list(Contact.select().where(Contact.client == client_id))
+    last = (Interaction.select(fn.MAX(Interaction.occurred_at))
+            .where(Interaction.client == client_id).scalar())
+    start = window_start(today or date.today())
+    revenue = (Revenue.select(fn.COALESCE(fn.SUM(Revenue.amount_cents), 0))
+               .where((Revenue.client == client_id) & (Revenue.month >= start)).scalar())
+    Client.update(
+        search_text=_search_text(client, contacts),
+        sort_name=fold(client.name),
+        last_contact_at=last,
+        revenue_12m_cents=revenue,
+    ).where(Client.id == client_id).execute()
+
+
+def refresh_revenue_window(today: date) -> bool:
+    """Recompute every client's 12-month revenue when the month has turned; True if it ran."""
+    start = window_start(today).isoformat()
+    db = database_proxy.obj
+    row = db.execute_sql("SELECT value FROM app_meta WHERE key = 'revenue_window'").fetchone()
+    if row and row[0] == start:
+        return False
+    with db.atomic():
+        db.execute_sql(
+            "UPDATE client SET revenue_12m_cents = COALESCE((SELECT SUM(amount_cents) "
+            "FROM revenue r WHERE r.client_id = client.id AND r.month >= ?), 0)",
+            (start,),
+        )
+        db.execute_sql(
+            "INSERT INTO app_meta (key, value) VALUES ('revenue_window', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (start,),
+        )
+    return True
+
+
+# --- clients ------------------------------------------------------------------------------
+
+def create_client(**fields: Any) -> int:
+    """Create a client (and nothing else); return its id."""
+    check_client_fields(fields, creating=True)
+    now = _now()
+    with database_proxy.atomic():
+        client = Client.create(created_at=now, updated_at=now, **fields)
+        refresh_client(client.id)
+    return client.id
+
+
+def update_client(client_id: int, **fields: Any) -> None:
+    check_client_fields(fields, creating=False)
+    with database_proxy.atomic():
+        count = (Client.update(updated_at=_now(), **fields)
+                 .where(Client.id == client_id).execute())
+        if not count:
+            raise NotFoundError(f"There is no client with id {client_id}.")
+        refresh_client(client_id)
+
+
+def set_archived(client_ids: Iterable[int], archived: bool) -> int:
+    """Archive (hide) or bring back clients; nothing is ever deleted. Returns the count."""
+    ids = list(client_ids)
+    with database_proxy.atomic():
+        return (Client.update(archived=archived, updated_at=_now())
+                .where(Client.id.in_(ids)).execute())
+
+
+def get_client(client_id: int) -> dict[str, Any]:
+    row = Client.select().where(Client.id == client_id).dicts().first()
+    if row is None:
+        raise NotFoundError(f"There is no client with id {client_id}.")
+    return row
+
+
+# --- contacts -----------------------------------------------------------------------------
+
+def _check_contact(fields: Mapping[str, Any], *, creating: bool) -> None:
+    _unknown(fields, _CONTACT_FIELDS)
+    if creating and "name" not in fields:
+        raise ValidationError("Contact name is required.", field="name")
+    _require_text(fields, "name", "Contact name")
+    _check_date(fields, "left_on", "Left on")
+    email = str(fields.get("email") or "")
+    if email and ("@" not in email or email.startswith("@") or email.endswith("@")):
+        raise ValidationError(f"{email!r} does not look like an email address.", field="email")
+
+
+def save_contact(client_id: int, contact_id: int | None = None, **fields: Any) -> int:
+    """Add a contact (contact_id None) or change one; a new primary demotes the others."""
+    _check_contact(fields, creating=contact_id is None)
+    with database_proxy.atomic():
+        if fields.get("primary"):
+            (Contact.update(primary=False)
+             .where((Contact.client == client_id) & (Contact.id != (contact_id or 0))).execute())
+        if contact_id is None:
+            contact_id = Contact.create(client=client_id, **fields).id
+        elif fields:
+            Contact.update(**fields).where(Contact.id == contact_id).execute()
+        refresh_client(client_id)
+    return contact_id
+
+
+def delete_contact(contact_id: int) -> None:
+    with database_proxy.atomic():
+        contact = Contact.get_or_none(Contact.id == contact_id)
+        if contact is None:
+            raise NotFoundError(f"There is no contact with id {contact_id}.")
+        contact.delete_instance()
+        refresh_client(contact.client_id)
+
+
+# --- interactions -------------------------------------------------------------------------
+
+def add_interaction(
+    client_id: int,
+    occurred_at: datetime,
+    kind: str,
+    *,
+    direction: str = "out",
+    minutes: int = 0,
+    summary: str = "",
+    complaint: bool = False,
+) -> int:
+    fields = {"kind": kind, "direction": direction}
+    _check_choice(fields, "kind", "Kind", INTERACTION_KINDS)
+    _check_choice(fields, "direction", "Direction", DIRECTIONS)
+    if not isinstance(occurred_at, datetime):
+        raise ValidationError("When must be a date and time.", field="occurred_at")
+    if not isinstance(minutes, int) or minutes < 0:
+        raise ValidationError("Minutes cannot be negative.", field="minutes")
+    with database_proxy.atomic():
+        row = Interaction.create(client=client_id, occurred_at=occurred_at, kind=kind,
+                                 direction=direction, minutes=minutes, summary=summary,
+                                 complaint=complaint)
+        Client.update(last_contact_at=fn.MAX(fn.COALESCE(Client.last_contact_at, occurred_at),
+                                             occurred_at)).where(Client.id == client_id).execute()
+    return row.id
+
+
+def delete_interaction(interaction_id: int) -> None:
+    with database_proxy.atomic():
+        row = Interaction.get_or_none(Interaction.id == interaction_id)
+        if row is None:
+            raise NotFoundError(f"There is no interaction with id {interaction_id}.")
+        row.delete_instance()
+        refresh_client(row.client_id)
+
+
+# --- revenue ------------------------------------------------------------------------------
+
+def set_revenue(client_id: int, month: date, amount_cents: int) -> None:
+    """Set the amount billed to a client in a month (replacing what was there)."""
+    if not isinstance(month, date):
+        raise ValidationError("Month must be a date.", field="month")
+    _check_cents({"amount_cents": amount_cents}, "amount_cents", "Amount")
+    month = month.replace(day=1)
+    with database_proxy.atomic():
+        Revenue.delete().where((Revenue.client == client_id) & (Revenue.month == month)).execute()
+        Revenue.create(client=client_id, month=month, amount_cents=amount_cents)
+        refresh_client(client_id)
+
+
+def delete_revenue(client_id: int, month: date) -> None:
+    with database_proxy.atomic():
+        (Revenue.delete()
+         .where((Revenue.client == client_id) & (Revenue.month == month.replace(day=1)))
+         .execute())
+        refresh_client(client_id)
+
+
+# --- proposals ----------------------------------------------------------------------------
+
+def save_proposal(client_id: int, proposal_id: int | None = None, **fields: Any) -> int:
+    _unknown(fields, {"title", "sent_on", "amount_cents", "hourly_rate_cents", "outcome",
+                      "decided_on"})
+    if proposal_id is None and not isinstance(fields.get("sent_on"), date):
+        raise ValidationError("Sent on must be a date.", field="sent_on")
+    _check_date(fields, "sent_on", "Sent on")
+    _check_date(fields, "decided_on", "Decided on")
+    _check_cents(fields, "amount_cents", "Amount")
+    _check_cents(fields, "hourly_rate_cents", "Rate")
+    _check_choice(fields, "outcome", "Outcome", PROPOSAL_OUTCOMES) if "outcome" in fields else None
+    with database_proxy.atomic():
+        if proposal_id is None:
+            return Proposal.create(client=client_id, **fields).id
+        Proposal.update(**fields).where(Proposal.id == proposal_id).execute()
+        return proposal_id
+
+
+# --- promises -----------------------------------------------------------------------------
+
+def add_promise(
+    client_id: int,
+    description: str,
+    due_at: datetime,
+    channel: str = "email",
+    *,
+    departure_id: int | None = None,
+    letter_kind: str = "",
+) -> int:
+    if not description.strip():
+        raise ValidationError("Say what was promised.", field="description")
+    if not isinstance(due_at, datetime):
+        raise ValidationError("Due must be a date and time.", field="due_at")
+    _check_choice({"channel": channel}, "channel", "Channel", PROMISE_CHANNELS)
+    with database_proxy.atomic():
+        return Promise.create(client=client_id, description=description, due_at=due_at,
+                              channel=channel, departure=departure_id,
+                              letter_kind=letter_kind).id
+
+
+def mark_promise_done(promise_id: int, done_at: datetime | None = None) -> None:
+    with database_proxy.atomic():
+        Promise.update(done_at=done_at or _now(), cancelled_at=None).where(
+            Promise.id == promise_id).execute()
+
+
+def cancel_promise(promise_id: int, when: datetime | None = None) -> None:
+    with database_proxy.atomic():
+        Promise.update(cancelled_at=when or _now()).where(Promise.id == promise_id).execute()
+
+
+def reopen_promise(promise_id: int) -> None:
+    with database_proxy.atomic():
+        Promise.update(done_at=None, cancelled_at=None).where(Promise.id == promise_id).execute()
+
+
+# --- business profile ---------------------------------------------------------------------
+
+def get_profile() -> dict[str, Any]:
+    return BusinessProfile.select().where(BusinessProfile.id == 1).dicts().get()
+
+
+def update_profile(**fields: Any) -> None:
+    _unknown(fields, _PROFILE_FIELDS)
+    if "page_size" in fields and fields["page_size"] not in (None, "A4", "Letter"):
+        raise ValidationError("Page size must be A4 or Letter.", field="page_size")
+    _check_cents(fields, "target_hourly_rate_cents", "Target hourly rate")
+    with database_proxy.atomic():
+        BusinessProfile.update(**fields).where(BusinessProfile.id == 1).execute()

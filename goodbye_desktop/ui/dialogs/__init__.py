@@ -1,0 +1,1 @@
+"""Dialogs: settings, business profile, template editor, import preview."""
