@@ -1,0 +1,1 @@
+"""Documents: plain values in, PDF bytes out (ReportLab only, no Qt)."""

@@ -1,0 +1,157 @@
+"""Fonts for the documents: registration with ReportLab and per-script runs.
+
+ReportLab has no glyph fallback: a character the current font lacks prints as an empty box.
+So every piece of text is split into *runs*, each with the font that covers it: CJK, Hangul,
+Kana and full-width forms go to WenQuanYi Micro Hei, everything else to DejaVu Sans (which
+covers Latin, Greek, Cyrillic, Arabic, Hebrew, Armenian, Georgian and many symbols).
+
+Registration is done once per process (a module-level guard) and the CJK font, a 5 MB TTC
+that takes ~0.2 s to parse, is only loaded the first time a run needs it.  Importing this
+module is cheap: ReportLab's font machinery is imported on first registration.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from pathlib import Path
+
+# Font names as registered with ReportLab.  Kept short: they end up in every PDF.
+SANS = "GDSans"
+SANS_BOLD = "GDSans-Bold"
+SANS_OBLIQUE = "GDSans-Oblique"
+CJK = "GDCJK"
+
+_lock = threading.Lock()
+_base_registered = False
+_cjk_registered = False
+
+# Unicode blocks WenQuanYi covers and DejaVu Sans does not (or covers poorly).
+# (start, end) inclusive; sorted, so the test below can stop early.
+_CJK_RANGES: tuple[tuple[int, int], ...] = (
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x2E80, 0x2FFF),  # CJK radicals, Kangxi radicals, ideographic description
+    (0x3000, 0x303F),  # CJK symbols and punctuation (ideographic space, 「」, 。)
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3100, 0x31FF),  # Bopomofo, Hangul compatibility Jamo, Kanbun, CJK strokes, Kana ext.
+    (0x3200, 0x33FF),  # Enclosed CJK letters, CJK compatibility
+    (0x3400, 0x4DBF),  # CJK unified ideographs extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xA960, 0xA97F),  # Hangul Jamo extended A
+    (0xAC00, 0xD7FF),  # Hangul syllables, Jamo extended B
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFFEF),  # Half-width and full-width forms
+    (0x20000, 0x3134F),  # CJK extensions B to G and compatibility supplement
+)
+_CJK_LOW = _CJK_RANGES[0][0]
+
+# Characters that belong to the run they follow, whatever their block: joiners and
+# variation selectors would otherwise start a one-character run in the wrong font.
+_ATTACHING = {0x200C, 0x200D, *range(0xFE00, 0xFE10)}
+
+
+def resources_dir() -> Path:
+    """The app's `resources/` folder (fonts, letter templates), next to the package."""
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular, bold, oblique) with ReportLab; safe to call often."""
+    global _base_registered
+    if _base_registered:  # the fast path, no lock: a plain bool read
+        return
+    with _lock:
+        if _base_registered:
+            return
+        from reportlab.lib.fonts import addMapping
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        folder = fonts_dir()
+        pdfmetrics.registerFont(TTFont(SANS, str(folder / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont(SANS_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFont(TTFont(SANS_OBLIQUE, str(folder / "DejaVuSans-Oblique.ttf")))
+        # The family lets <b> and <i> inside a paragraph pick the right face.  There is no
+        # bold oblique file: bold stands in for it rather than falling back to Helvetica.
+        addMapping(SANS, 0, 0, SANS)
+        addMapping(SANS, 1, 0, SANS_BOLD)
+        addMapping(SANS, 0, 1, SANS_OBLIQUE)
+        addMapping(SANS, 1, 1, SANS_BOLD)
+        _base_registered = True
+
+
+def register_cjk_font() -> None:
+    """Register WenQuanYi Micro Hei (the first face of the TTC); only done when needed."""
+    global _cjk_registered
+    if _cjk_registered:
+        return
+    register_fonts()
+    with _lock:
+        if _cjk_registered:
+            return
+        from reportlab.lib.fonts import addMapping
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        font = TTFont(CJK, str(fonts_dir() / "wqy-microhei.ttc"), subfontIndex=0)
+        pdfmetrics.registerFont(font)
+        # WenQuanYi has a single weight: bold and italic CJK text use the same face.
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(CJK, bold, italic, CJK)
+        _cjk_registered = True
+
+
+def cjk_registered() -> bool:
+    """Whether the CJK font has been loaded in this process (for tests and benchmarks)."""
+    return _cjk_registered
+
+
+def needs_cjk(ch: str) -> bool:
+    """True when `ch` should be set in the CJK font."""
+    cp = ord(ch)
+    if cp < _CJK_LOW:
+        return False
+    for start, end in _CJK_RANGES:
+        if cp < start:
+            return False
+        if cp <= end:
+            return True
+    return False
+
+
+def split_runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
+    """Split `text` into (font name, text) runs so each character gets a font that has it.
+
+    `font` is the Latin face to use for the non-CJK runs (SANS, SANS_BOLD or SANS_OBLIQUE).
+    Characters neither font covers (most emoji) stay in the Latin run: they print as a
+    missing-glyph box but keep their place in the text, so the rest of a name is intact.
+    Registers the fonts it names (the CJK one lazily, on its first use).
+    """
+    register_fonts()
+    runs: list[tuple[str, str]] = []
+    current: str | None = None
+    buf: list[str] = []
+    for ch in text:
+        if current is not None and (ord(ch) in _ATTACHING or unicodedata.combining(ch)):
+            # Combining accents and joiners stay with their base character.
+            buf.append(ch)
+            continue
+        wanted = CJK if needs_cjk(ch) else font
+        if wanted != current:
+            if buf:
+                runs.append((current, "".join(buf)))  # type: ignore[arg-type]
+            buf = [ch]
+            current = wanted
+        else:
+            buf.append(ch)
+    if buf:
+        runs.append((current, "".join(buf)))  # type: ignore[arg-type]
+    if any(name == CJK for name, _ in runs):
+        register_cjk_font()
+    return runs

@@ -1,0 +1,279 @@
+"""Letter templates: the owner's text with named placeholders; parse, check, fill.
+
+Syntax (shown to the owner in the template editor):
+
+    Subject: Thank you, {client_name}
+    Closing: Warm regards,
+
+    Dear {greeting_name},
+
+    A paragraph.  Blank lines separate paragraphs; a single line break stays a line break.
+
+- The first line is ``Subject: ...``.  An optional ``Closing: ...`` line may follow (default
+  "Kind regards,").  Then one blank line, then the body.
+- ``{name}`` is replaced by the value of the placeholder *name* (letters, digits and ``_``).
+  ``placeholders_for(kind)`` lists the names a kind knows, with a description.
+- ``{{`` and ``}}`` print a literal ``{`` and ``}``.  Nothing else is special: no formats,
+  no attributes, no expressions - so a template cannot reach into the program.
+- Filling is a single pass: a value that itself contains ``{client_name}`` prints as is.
+
+`check_template()` reports unknown placeholders and unbalanced braces with their line and
+column; it is called when the owner saves a template and again before every rendering.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from goodbye_desktop.errors import TemplateError
+
+DEFAULT_CLOSING = "Kind regards,"
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+_COMMON: dict[str, str] = {
+    "client_name": "The client's name (the organisation or the person)",
+    "contact_name": "Full name of your contact at the client (may be empty)",
+    "contact_first_name": "First name of your contact (empty when there is no contact)",
+    "greeting_name": "Who to greet: the contact's first name, or the client's name when "
+    "there is no contact",
+    "owner_name": "Your name, as on the business profile",
+    "business_name": "Your business's name",
+    "business_email": "Your business email address",
+    "business_phone": "Your business phone number",
+    "business_website": "Your business website",
+    "today": "The letter's date, written in your locale",
+    "start_date": "When the client started working with you",
+    "end_date": "When the work together ends (or ended)",
+    "tenure": "How long you have worked together, in words (\"3 years and 2 months\")",
+}
+
+_BY_KIND: dict[str, dict[str, str]] = {
+    "farewell": {
+        "transition_steps": "The handover steps, one per line with a bullet",
+    },
+    "parting_ways": {
+        "transition_steps": "The handover steps, one per line with a bullet",
+        "notice_days": "Days of notice: from the letter's date to the end date",
+        "referral": "Another provider you recommend",
+        "final_invoice_amount": "The amount of the final invoice",
+    },
+    "transition_plan": {
+        "step_count": "How many steps the plan has",
+        "first_step_date": "The date of the first step",
+        "last_step_date": "The date of the last step",
+    },
+    "exit_interview_request": {
+        "interview_times": "The proposed times, one per line with a bullet",
+        "interviewer": "Who will ask the questions (default: you)",
+        "interview_minutes": "How long the conversation takes, in minutes",
+    },
+    "check_in": {},
+    "keep_in_touch": {
+        "news": "Something of interest to the client (an article, an event, a change)",
+    },
+    "feedback_thanks": {
+        "feedback_summary": "What the client told you, in a sentence or two",
+        "improvement": "What you are changing because of it",
+    },
+}
+
+KINDS: tuple[str, ...] = tuple(_BY_KIND)
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A `{name}` found in a template, with its 1-based line and column."""
+
+    name: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class LetterTemplate:
+    """A template split into its parts (still with placeholders)."""
+
+    subject: str
+    closing: str
+    body: str
+    body_line: int  # line number of the body's first line in the whole text
+
+
+def placeholders_for(kind: str) -> dict[str, str]:
+    """The placeholders a letter kind knows: name -> description, common ones first."""
+    _check_kind(kind)
+    return {**_COMMON, **_BY_KIND[kind]}
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in _BY_KIND:
+        raise TemplateError(f"Unknown kind of letter: {kind!r}", field="kind")
+
+
+def _parse(text: str, first_line: int = 1) -> tuple[list[str | Placeholder], list[str]]:
+    """Split text into literal strings and placeholders; also return the syntax errors."""
+    parts: list[str | Placeholder] = []
+    errors: list[str] = []
+    literal: list[str] = []
+    i, n = 0, len(text)
+    line, line_start = first_line, 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            line, line_start = line + 1, i + 1
+            literal.append(ch)
+            i += 1
+        elif ch == "{" and text.startswith("{{", i):
+            literal.append("{")
+            i += 2
+        elif ch == "}" and text.startswith("}}", i):
+            literal.append("}")
+            i += 2
+        elif ch == "{":
+            column = i - line_start + 1
+            end = text.find("}", i + 1)
+            newline = text.find("\n", i + 1)
+            if end == -1 or (newline != -1 and newline < end):
+                errors.append(
+                    f"line {line}, column {column}: '{{' is not closed "
+                    "(write '{{' for a brace that is meant to print)"
+                )
+                literal.append(ch)
+                i += 1
+                continue
+            name = text[i + 1 : end]
+            if not _NAME.fullmatch(name):
+                errors.append(
+                    f"line {line}, column {column}: '{{{name}}}' is not a placeholder name "
+                    "(letters, digits and _ only; write '{{' for a literal brace)"
+                )
+            else:
+                if literal:
+                    parts.append("".join(literal))
+                    literal = []
+                parts.append(Placeholder(name, line, column))
+            i = end + 1
+        elif ch == "}":
+            errors.append(
+                f"line {line}, column {i - line_start + 1}: '}}' without a matching '{{' "
+                "(write '}}' for a brace that is meant to print)"
+            )
+            literal.append(ch)
+            i += 1
+        else:
+            literal.append(ch)
+            i += 1
+    if literal:
+        parts.append("".join(literal))
+    return parts, errors
+
+
+def split_template(text: str) -> LetterTemplate:
+    """Split a full template into subject, closing and body; raise TemplateError if malformed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    all_lines = text.split("\n")
+    first = all_lines[0] if all_lines else ""
+    key, sep, subject = first.partition(":")
+    if not sep or key.strip().lower() != "subject":
+        raise TemplateError(
+            "line 1: the first line must be the subject, as 'Subject: ...'", field="template"
+        )
+    closing = DEFAULT_CLOSING
+    index = 1
+    if len(all_lines) > 1:
+        key, sep, value = all_lines[1].partition(":")
+        if sep and key.strip().lower() == "closing":
+            closing = value.strip()
+            index = 2
+    # The body starts after the blank line(s) following the header.
+    while index < len(all_lines) and not all_lines[index].strip():
+        index += 1
+    body = "\n".join(all_lines[index:]).rstrip()
+    return LetterTemplate(subject.strip(), closing, body, body_line=index + 1)
+
+
+def placeholders_in(text: str, first_line: int = 1) -> list[Placeholder]:
+    """The placeholders used in `text` (syntax errors are ignored here)."""
+    parts, _ = _parse(text, first_line)
+    return [p for p in parts if isinstance(p, Placeholder)]
+
+
+def check_template(kind: str, text: str) -> LetterTemplate:
+    """Check an owner's template for `kind`; return its parts or raise TemplateError.
+
+    The error's message lists every problem, one per line, each with its line and column:
+    unknown placeholders (by name) and unbalanced braces.
+    """
+    _check_kind(kind)
+    parts = split_template(text)
+    known = placeholders_for(kind)
+    problems: list[str] = []
+    closing_line = 2 if parts.closing != DEFAULT_CLOSING or _has_closing_line(text) else 0
+    # The subject and closing are on lines 1 and 2: their columns are offset by the key.
+    sections = [(text.split("\n", 1)[0], 1)]
+    if closing_line:
+        sections.append((text.replace("\r\n", "\n").split("\n")[1], 2))
+    sections.append((parts.body, parts.body_line))
+    for section, first_line in sections:
+        found, errors = _parse(section, first_line)
+        problems.extend(errors)
+        for item in found:
+            if isinstance(item, Placeholder) and item.name not in known:
+                problems.append(
+                    f"line {item.line}, column {item.column}: unknown placeholder "
+                    f"{{{item.name}}}{_suggestion(item.name, known)}"
+                )
+    if not parts.body.strip():
+        problems.append("the letter has no body: write it after a blank line")
+    if problems:
+        raise TemplateError("The template has problems:\n" + "\n".join(problems),
+                            field="template")
+    return parts
+
+
+def _has_closing_line(text: str) -> bool:
+    lines = text.replace("\r\n", "\n").split("\n")
+    return len(lines) > 1 and lines[1].partition(":")[0].strip().lower() == "closing"
+
+
+def _suggestion(name: str, known: Mapping[str, str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+    return f" (did you mean {{{close[0]}}}?)" if close else ""
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    """Replace each `{name}` in `text` by `values[name]` in one pass; `{{`/`}}` become braces.
+
+    Raises TemplateError for broken braces or a placeholder with no value in `values`.
+    """
+    parts, errors = _parse(text)
+    if errors:
+        raise TemplateError("The template has problems:\n" + "\n".join(errors),
+                            field="template")
+    out: list[str] = []
+    for item in parts:
+        if isinstance(item, str):
+            out.append(item)
+        elif item.name in values:
+            value = values[item.name]
+            out.append("" if value is None else str(value))
+        else:
+            raise TemplateError(
+                f"line {item.line}, column {item.column}: unknown placeholder {{{item.name}}}",
+                field="template",
+            )
+    return "".join(out)
+
+
+@functools.cache
+def default_template(kind: str) -> str:
+    """The default text of a letter kind, from resources/letters/<kind>.txt."""
+    _check_kind(kind)
+    from goodbye_desktop.documents.fonts import resources_dir
+
+    return (resources_dir() / "letters" / f"{kind}.txt").read_text(encoding="utf-8")
