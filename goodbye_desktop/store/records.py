@@ -28,6 +28,7 @@ from goodbye_desktop.store.models import (
     Revenue,
     database_proxy,
 )
+from goodbye_desktop.store.transaction import user_action
 
 _CLIENT_FIELDS = {
     "name", "is_person", "status", "started_on", "ended_on", "address", "notes", "tags",
@@ -39,6 +40,10 @@ _PROFILE_FIELDS = {
     "page_size", "locale", "currency", "target_hourly_rate_cents", "silence_days",
     "retention_target_pct", "reactivation_target",
 }
+
+
+# Ten trillion in any currency: far above any real invoice, far below SQLite's integer limit.
+MAX_CENTS = 10**15
 
 
 def _now() -> datetime:
@@ -79,6 +84,8 @@ def _check_cents(fields: Mapping[str, Any], name: str, label: str) -> None:
         raise ValidationError(f"{label} must be a whole number of cents.", field=name)
     if value < 0:
         raise ValidationError(f"{label} cannot be negative.", field=name)
+    if value > MAX_CENTS:
+        raise ValidationError(f"{label} is too large.", field=name)
 
 
 def _unknown(fields: Mapping[str, Any], allowed: set[str]) -> None:
@@ -157,7 +164,7 @@ def create_client(**fields: Any) -> int:
     """Create a client (and nothing else); return its id."""
     check_client_fields(fields, creating=True)
     now = _now()
-    with database_proxy.atomic():
+    with user_action("add the client"):
         client = Client.create(created_at=now, updated_at=now, **fields)
         refresh_client(client.id)
     return client.id
@@ -165,7 +172,12 @@ def create_client(**fields: Any) -> int:
 
 def update_client(client_id: int, **fields: Any) -> None:
     check_client_fields(fields, creating=False)
-    with database_proxy.atomic():
+    if ("started_on" in fields) != ("ended_on" in fields):
+        stored = get_client(client_id)
+        check_client_fields({"started_on": fields.get("started_on", stored["started_on"]),
+                             "ended_on": fields.get("ended_on", stored["ended_on"])},
+                            creating=False)
+    with user_action("save the client"):
         count = (Client.update(updated_at=_now(), **fields)
                  .where(Client.id == client_id).execute())
         if not count:
@@ -176,7 +188,7 @@ def update_client(client_id: int, **fields: Any) -> None:
 def set_archived(client_ids: Iterable[int], archived: bool) -> int:
     """Archive (hide) or bring back clients; nothing is ever deleted. Returns the count."""
     ids = list(client_ids)
-    with database_proxy.atomic():
+    with user_action("archive the client"):
         return (Client.update(archived=archived, updated_at=_now())
                 .where(Client.id.in_(ids)).execute())
 
@@ -204,7 +216,7 @@ def _check_contact(fields: Mapping[str, Any], *, creating: bool) -> None:
 def save_contact(client_id: int, contact_id: int | None = None, **fields: Any) -> int:
     """Add a contact (contact_id None) or change one; a new primary demotes the others."""
     _check_contact(fields, creating=contact_id is None)
-    with database_proxy.atomic():
+    with user_action("save the contact"):
         if fields.get("primary"):
             (Contact.update(primary=False)
              .where((Contact.client == client_id) & (Contact.id != (contact_id or 0))).execute())
@@ -217,7 +229,7 @@ def save_contact(client_id: int, contact_id: int | None = None, **fields: Any) -
 
 
 def delete_contact(contact_id: int) -> None:
-    with database_proxy.atomic():
+    with user_action("remove the contact"):
         contact = Contact.get_or_none(Contact.id == contact_id)
         if contact is None:
             raise NotFoundError(f"There is no contact with id {contact_id}.")
@@ -244,7 +256,7 @@ def add_interaction(
         raise ValidationError("When must be a date and time.", field="occurred_at")
     if not isinstance(minutes, int) or minutes < 0:
         raise ValidationError("Minutes cannot be negative.", field="minutes")
-    with database_proxy.atomic():
+    with user_action("log the interaction"):
         row = Interaction.create(client=client_id, occurred_at=occurred_at, kind=kind,
                                  direction=direction, minutes=minutes, summary=summary,
                                  complaint=complaint)
@@ -254,7 +266,7 @@ def add_interaction(
 
 
 def delete_interaction(interaction_id: int) -> None:
-    with database_proxy.atomic():
+    with user_action("delete the interaction"):
         row = Interaction.get_or_none(Interaction.id == interaction_id)
         if row is None:
             raise NotFoundError(f"There is no interaction with id {interaction_id}.")
@@ -270,14 +282,14 @@ def set_revenue(client_id: int, month: date, amount_cents: int) -> None:
         raise ValidationError("Month must be a date.", field="month")
     _check_cents({"amount_cents": amount_cents}, "amount_cents", "Amount")
     month = month.replace(day=1)
-    with database_proxy.atomic():
+    with user_action("save the revenue"):
         Revenue.delete().where((Revenue.client == client_id) & (Revenue.month == month)).execute()
         Revenue.create(client=client_id, month=month, amount_cents=amount_cents)
         refresh_client(client_id)
 
 
 def delete_revenue(client_id: int, month: date) -> None:
-    with database_proxy.atomic():
+    with user_action("remove the revenue"):
         (Revenue.delete()
          .where((Revenue.client == client_id) & (Revenue.month == month.replace(day=1)))
          .execute())
@@ -295,8 +307,8 @@ def save_proposal(client_id: int, proposal_id: int | None = None, **fields: Any)
     _check_date(fields, "decided_on", "Decided on")
     _check_cents(fields, "amount_cents", "Amount")
     _check_cents(fields, "hourly_rate_cents", "Rate")
-    _check_choice(fields, "outcome", "Outcome", PROPOSAL_OUTCOMES) if "outcome" in fields else None
-    with database_proxy.atomic():
+    _check_choice(fields, "outcome", "Outcome", PROPOSAL_OUTCOMES)
+    with user_action("save the proposal"):
         if proposal_id is None:
             return Proposal.create(client=client_id, **fields).id
         Proposal.update(**fields).where(Proposal.id == proposal_id).execute()
@@ -319,25 +331,25 @@ def add_promise(
     if not isinstance(due_at, datetime):
         raise ValidationError("Due must be a date and time.", field="due_at")
     _check_choice({"channel": channel}, "channel", "Channel", PROMISE_CHANNELS)
-    with database_proxy.atomic():
+    with user_action("add the promise"):
         return Promise.create(client=client_id, description=description, due_at=due_at,
                               channel=channel, departure=departure_id,
                               letter_kind=letter_kind).id
 
 
 def mark_promise_done(promise_id: int, done_at: datetime | None = None) -> None:
-    with database_proxy.atomic():
+    with user_action("mark the promise done"):
         Promise.update(done_at=done_at or _now(), cancelled_at=None).where(
             Promise.id == promise_id).execute()
 
 
 def cancel_promise(promise_id: int, when: datetime | None = None) -> None:
-    with database_proxy.atomic():
+    with user_action("cancel the promise"):
         Promise.update(cancelled_at=when or _now()).where(Promise.id == promise_id).execute()
 
 
 def reopen_promise(promise_id: int) -> None:
-    with database_proxy.atomic():
+    with user_action("reopen the promise"):
         Promise.update(done_at=None, cancelled_at=None).where(Promise.id == promise_id).execute()
 
 
@@ -352,5 +364,5 @@ def update_profile(**fields: Any) -> None:
     if "page_size" in fields and fields["page_size"] not in (None, "A4", "Letter"):
         raise ValidationError("Page size must be A4 or Letter.", field="page_size")
     _check_cents(fields, "target_hourly_rate_cents", "Target hourly rate")
-    with database_proxy.atomic():
+    with user_action("save the business profile"):
         BusinessProfile.update(**fields).where(BusinessProfile.id == 1).execute()

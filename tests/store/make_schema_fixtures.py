@@ -1,0 +1,54 @@
+"""Writes the saved databases of past schema versions used by the migration tests.
+
+Run once per new schema version (`python tests/store/make_schema_fixtures.py`) and
+commit the file it writes; the files of past versions are never rewritten, so
+every future schema is tested against real files of every past one.
+"""
+
+import sqlite3
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from goodbye_desktop.store import migrations  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+
+# Rows written in the v1 schema; the tests check each one survives every upgrade.
+V1_ROWS = [
+    "INSERT INTO business_profile (id, business_name, owner_name, target_hourly_rate_cents)"
+    " VALUES (1, 'Harbour Lane Studio', 'Morgan Ellis', 8500)",
+    "INSERT INTO client (id, name, status, started_on, tags, search_text, sort_name,"
+    " revenue_12m_cents, created_at, updated_at) VALUES (1, 'Renée & <Sons>', 'active',"
+    " '2021-03-01', 'bakery', 'renee & <sons>\nbakery', 'renee & <sons>', 0,"
+    " '2021-03-01 09:00:00', '2021-03-01 09:00:00')",
+    "INSERT INTO client (id, name, status, started_on, ended_on, search_text, sort_name,"
+    " created_at, updated_at) VALUES (2, '山田デザイン', 'departed', '2019-05-01', '2023-02-01',"
+    " '山田デザイン', '山田デザイン', '2019-05-01 09:00:00', '2023-02-01 09:00:00')",
+    "INSERT INTO contact (client_id, name, email, \"primary\") VALUES"
+    " (1, 'Łukasz Nowak', 'lukasz@example.com', 1)",
+    "INSERT INTO interaction (client_id, occurred_at, kind, direction, minutes, summary,"
+    " complaint) VALUES (1, '2026-10-01 10:00:00', 'call', 'in', 25, 'Asked about prices', 1)",
+    "INSERT INTO revenue (client_id, month, amount_cents) VALUES (1, '2026-10-01', 123456)",
+    "INSERT INTO proposal (client_id, title, sent_on, amount_cents, outcome) VALUES"
+    " (1, 'Spring menu design', '2026-02-01', 250000, 'won')",
+    "INSERT INTO promise (client_id, description, due_at, channel) VALUES"
+    " (1, 'Send the figures', '2026-11-24 16:00:00', 'email')",
+]
+
+
+def write_v1(path: Path) -> None:
+    if path.exists():
+        path.unlink()
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, target=1)
+    for statement in V1_ROWS:
+        conn.execute(statement)
+    conn.close()
+
+
+if __name__ == "__main__":
+    DATA.mkdir(exist_ok=True)
+    write_v1(DATA / "schema_v1.sqlite")
+    print("wrote", DATA / "schema_v1.sqlite")

@@ -1,0 +1,49 @@
+"""Opening the file: where it lives, the pragmas, and creation on first run."""
+
+from pathlib import Path
+
+import pytest
+
+from goodbye_desktop.errors import DatabaseError
+from goodbye_desktop.store import database
+from goodbye_desktop.store.database import close_database, default_path, open_database
+from goodbye_desktop.store.models import BusinessProfile
+
+
+def test_path_order_is_flag_then_environment_then_user_folder(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv(database.ENV_VAR, str(tmp_path / "env.sqlite"))
+    assert default_path(tmp_path / "flag.sqlite") == tmp_path / "flag.sqlite"
+    assert default_path(None) == tmp_path / "env.sqlite"
+    monkeypatch.delenv(database.ENV_VAR)
+    path = default_path(None)
+    assert path.name == database.FILE_NAME
+    assert "Goodbye Desktop" in str(path) or "goodbye" in str(path).lower()
+
+
+def test_first_open_creates_folders_file_and_profile(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "data.sqlite"
+    db = open_database(path)
+    try:
+        assert path.exists()
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert BusinessProfile.get_by_id(1).silence_days == 45
+    finally:
+        close_database()
+
+
+def test_reopening_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "data.sqlite"
+    open_database(path)
+    BusinessProfile.update(business_name="Łódź Design").execute()
+    close_database()
+    open_database(path)
+    try:
+        assert BusinessProfile.get_by_id(1).business_name == "Łódź Design"
+    finally:
+        close_database()
+
+
+def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="is a folder"):
+        open_database(tmp_path)
