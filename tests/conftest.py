@@ -1,0 +1,36 @@
+"""Fixtures for the whole test suite: a real SQLite file per test, settings kept apart.
+
+Every test gets QSettings redirected to a temporary folder (so no test reads or
+writes the real user's window geometry), and tests that need the store ask for
+`db_path`: a fresh database file in tmp_path, opened and closed around the test.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from goodbye_desktop import APP_NAME
+from goodbye_desktop.store.database import close_database, open_database
+
+
+@pytest.fixture(autouse=True)
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point QSettings at a fresh folder for each test; yield that folder."""
+    folder = tmp_path_factory.mktemp("settings")
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder / scope.name))
+    yield folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Iterator[Path]:
+    """A new, empty database file in tmp_path, opened for the test and closed after."""
+    path = tmp_path / "test.sqlite"
+    open_database(path)
+    yield path
+    close_database()
