@@ -12,6 +12,7 @@ module is cheap: ReportLab's font machinery is imported on first registration.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from pathlib import Path
@@ -45,6 +46,8 @@ _CJK_RANGES: tuple[tuple[int, int], ...] = (
     (0x20000, 0x3134F),  # CJK extensions B to G and compatibility supplement
 )
 _CJK_LOW = _CJK_RANGES[0][0]
+# One regex for "is there any CJK at all": most text has none and skips the per-character loop.
+_CJK_RE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "]")
 
 # Characters that belong to the run they follow, whatever their block: joiners and
 # variation selectors would otherwise start a one-character run in the wrong font.
@@ -134,6 +137,8 @@ def split_runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
     Registers the fonts it names (the CJK one lazily, on its first use).
     """
     register_fonts()
+    if not _CJK_RE.search(text):
+        return [(font, text)] if text else []
     runs: list[tuple[str, str]] = []
     current: str | None = None
     buf: list[str] = []

@@ -113,62 +113,65 @@ def _check_kind(kind: str) -> None:
         raise TemplateError(f"Unknown kind of letter: {kind!r}", field="kind")
 
 
+# The characters that mean something; everything between them is literal text.
+_TOKEN = re.compile(r"\{\{|\}\}|\{[^{}\n]*\}|[{}\n]")
+
+
 def _parse(text: str, first_line: int = 1) -> tuple[list[str | Placeholder], list[str]]:
     """Split text into literal strings and placeholders; also return the syntax errors."""
+    parts, errors = _parse_cached(text, first_line)
+    return list(parts), list(errors)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_cached(text: str, first_line: int) -> tuple[tuple[str | Placeholder, ...],
+                                                       tuple[str, ...]]:
+    # Cached: the same few templates are parsed for every letter of a batch.
     parts: list[str | Placeholder] = []
     errors: list[str] = []
     literal: list[str] = []
-    i, n = 0, len(text)
-    line, line_start = first_line, 0
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            line, line_start = line + 1, i + 1
-            literal.append(ch)
-            i += 1
-        elif ch == "{" and text.startswith("{{", i):
+    line, line_start, pos = first_line, 0, 0
+    for m in _TOKEN.finditer(text):
+        literal.append(text[pos : m.start()])
+        pos = m.end()
+        token = m.group()
+        column = m.start() - line_start + 1
+        if token == "\n":
+            literal.append(token)
+            line, line_start = line + 1, m.end()
+        elif token == "{{":
             literal.append("{")
-            i += 2
-        elif ch == "}" and text.startswith("}}", i):
+        elif token == "}}":
             literal.append("}")
-            i += 2
-        elif ch == "{":
-            column = i - line_start + 1
-            end = text.find("}", i + 1)
-            newline = text.find("\n", i + 1)
-            if end == -1 or (newline != -1 and newline < end):
-                errors.append(
-                    f"line {line}, column {column}: '{{' is not closed "
-                    "(write '{{' for a brace that is meant to print)"
-                )
-                literal.append(ch)
-                i += 1
-                continue
-            name = text[i + 1 : end]
-            if not _NAME.fullmatch(name):
-                errors.append(
-                    f"line {line}, column {column}: '{{{name}}}' is not a placeholder name "
-                    "(letters, digits and _ only; write '{{' for a literal brace)"
-                )
-            else:
+        elif token == "{":
+            errors.append(
+                f"line {line}, column {column}: '{{' is not closed "
+                "(write '{{' for a brace that is meant to print)"
+            )
+            literal.append(token)
+        elif token == "}":
+            errors.append(
+                f"line {line}, column {column}: '}}' without a matching '{{' "
+                "(write '}}' for a brace that is meant to print)"
+            )
+            literal.append(token)
+        else:
+            name = token[1:-1]
+            if _NAME.fullmatch(name):
                 if literal:
                     parts.append("".join(literal))
                     literal = []
                 parts.append(Placeholder(name, line, column))
-            i = end + 1
-        elif ch == "}":
-            errors.append(
-                f"line {line}, column {i - line_start + 1}: '}}' without a matching '{{' "
-                "(write '}}' for a brace that is meant to print)"
-            )
-            literal.append(ch)
-            i += 1
-        else:
-            literal.append(ch)
-            i += 1
-    if literal:
+            else:
+                errors.append(
+                    f"line {line}, column {column}: '{token}' is not a placeholder name "
+                    "(letters, digits and _ only; write '{{' for a literal brace)"
+                )
+                literal.append(token)
+    literal.append(text[pos:])
+    if any(literal):
         parts.append("".join(literal))
-    return parts, errors
+    return tuple(parts), tuple(errors)
 
 
 def split_template(text: str) -> LetterTemplate:
@@ -211,11 +214,11 @@ def check_template(kind: str, text: str) -> LetterTemplate:
     parts = split_template(text)
     known = placeholders_for(kind)
     problems: list[str] = []
-    closing_line = 2 if parts.closing != DEFAULT_CLOSING or _has_closing_line(text) else 0
-    # The subject and closing are on lines 1 and 2: their columns are offset by the key.
-    sections = [(text.split("\n", 1)[0], 1)]
-    if closing_line:
-        sections.append((text.replace("\r\n", "\n").split("\n")[1], 2))
+    # Lines 1 and 2 (subject, closing) are parsed whole so that columns count from the key.
+    header = text.replace("\r\n", "\n").split("\n", 2)
+    sections = [(header[0], 1)]
+    if _has_closing_line(text):
+        sections.append((header[1], 2))
     sections.append((parts.body, parts.body_line))
     for section, first_line in sections:
         found, errors = _parse(section, first_line)

@@ -1,0 +1,81 @@
+"""The transition plan: a cover letter, then the dated steps as a table with who does what.
+
+The table's header row repeats on every page and its cells wrap, so a plan of any length
+prints cleanly; past one page the pages are numbered like any letter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from goodbye_desktop.documents import i18n
+from goodbye_desktop.documents.layout import LIGHT, build_pdf, para, styles
+from goodbye_desktop.documents.markup import one_line
+from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
+
+_HEAD_FILL = colors.Color(0.92, 0.92, 0.92)
+_ZEBRA = colors.Color(0.975, 0.975, 0.975)
+_KNOWN_STATUSES = {
+    "planned": "planned", "todo": "planned", "open": "planned", "pending": "planned",
+    "in_progress": "in_progress", "in progress": "in_progress", "doing": "in_progress",
+    "done": "done", "completed": "done", "finished": "done",
+    "skipped": "skipped", "cancelled": "skipped", "canceled": "skipped",
+}
+
+
+def status_text(status: str, locale: str) -> str:
+    """A status word for print: known keys in the locale's words, anything else as typed."""
+    key = _KNOWN_STATUSES.get(one_line(status).casefold())
+    return i18n.label(key, locale) if key else one_line(status)
+
+
+def plan_table(steps: Iterable[PlanStep], locale: str, width: float) -> list[Flowable]:
+    """The steps, in date order, as a table that fills `width` (empty list if no steps)."""
+    ordered = sorted(steps, key=lambda s: s.due_on)
+    if not ordered:
+        return []
+    st = styles()
+    head = [para(i18n.label(k, locale), st["cell_head"]) for k in ("date", "step", "who",
+                                                                   "status")]
+    rows: list[list[Flowable]] = [head]
+    for step in ordered:
+        rows.append([
+            para(i18n.format_date(step.due_on, locale), st["cell"]),
+            para(step.description, st["cell"]),
+            para(one_line(step.owner), st["cell"]),
+            para(status_text(step.status, locale), st["cell"]),
+        ])
+    # Date and status have short, known contents; the step takes whatever is left.
+    date_w, who_w, status_w = 34 * mm, 34 * mm, 24 * mm
+    table = Table(rows, colWidths=[date_w, width - date_w - who_w - status_w, who_w,
+                                   status_w], repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), _HEAD_FILL),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, _ZEBRA]),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.Color(0.5, 0.5, 0.5)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, LIGHT),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return [Spacer(1, 4), table, Spacer(1, 8)]
+
+
+def transition_plan(sender: Sender, recipient: Recipient, facts: LetterFacts,
+                    steps: Iterable[PlanStep] | None = None,
+                    template: str | None = None) -> bytes:
+    """The transition plan as PDF: cover text (template), the steps' table, the closing.
+
+    `steps` defaults to `facts.plan_steps`.
+    """
+    from goodbye_desktop.documents.letters import LETTER_KINDS, letter_part
+
+    part, letter = letter_part("transition_plan", sender, recipient, facts, template,
+                               None if steps is None else tuple(steps))
+    return build_pdf([part], title=letter.subject, subject=LETTER_KINDS["transition_plan"])
