@@ -1,0 +1,172 @@
+"""Produce a letter for a client from its records, and keep it on the client's timeline.
+
+    produced = produce("farewell", client_id)          # the owner's template if any
+    document_id = keep(produced)                       # PDF kept + letter interaction logged
+
+`produce` only renders: nothing is written until the owner prints, saves or emails the
+letter and the caller calls `keep`, which saves the exact bytes and logs the letter in one
+transaction. The app, the command line and the batch of due letters all come through here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from goodbye_desktop.correspondence.values_from_records import (
+    LetterInputs,
+    inputs_for_client,
+    sample_inputs,
+    with_extras,
+)
+from goodbye_desktop.documents.letters import LETTER_KINDS, compose, render_letter
+from goodbye_desktop.documents.templates import placeholders_in
+from goodbye_desktop.errors import ValidationError
+from goodbye_desktop.store.documents import get_template, save_document
+
+# How a kept letter is named on the client's timeline, before its subject line.
+KIND_LABELS: dict[str, str] = {
+    "farewell": "Farewell letter",
+    "parting_ways": "Parting-ways letter",
+    "transition_plan": "Transition plan",
+    "exit_interview_request": "Exit interview request",
+    "check_in": "Check-in letter",
+    "keep_in_touch": "Keep-in-touch note",
+    "feedback_thanks": "Thank-you for feedback",
+}
+
+# Facts the records do not hold: the owner gives them when a letter needs them.
+EXTRA_FACTS: dict[str, str] = {
+    "news": "Something of interest to the client",
+    "feedback_summary": "What the client told you",
+    "improvement": "What you are changing because of it",
+    "referral": "Another provider you recommend",
+}
+
+
+@dataclass(frozen=True)
+class ProducedDocument:
+    """A rendered letter, not yet kept: the PDF and what it will be logged as."""
+
+    pdf: bytes
+    title: str
+    kind: str
+    client_id: int
+    departure_id: int | None
+    subject: str = ""
+    contact_email: str = ""
+    client_name: str = ""
+
+
+def check_kind(kind: str) -> None:
+    if kind not in LETTER_KINDS:
+        raise ValidationError(
+            f"There is no letter kind {kind!r}; choose one of {', '.join(LETTER_KINDS)}.",
+            field="kind",
+        )
+
+
+def title_for(kind: str, subject: str) -> str:
+    """The timeline's line for a letter: its kind, then its subject unless it says the same."""
+    label = KIND_LABELS.get(kind, kind)
+    if not subject or label.casefold() in subject.casefold():
+        return subject or label
+    return f"{label}: {subject}"
+
+
+def template_for(kind: str) -> str | None:
+    """The owner's template for `kind`, or None for the shipped default."""
+    return get_template(kind)
+
+
+def _check_times(kind: str, inputs: LetterInputs, template: str | None) -> None:
+    if kind != "exit_interview_request" or not inputs.unreadable_times:
+        return
+    from goodbye_desktop.documents.templates import default_template
+
+    names = {p.name for p in placeholders_in(template or default_template(kind))}
+    if "interview_times" in names:
+        raise ValidationError(
+            f"The proposed interview time {inputs.unreadable_times[0]!r} is not a date and "
+            "time; write it as 2025-03-04 10:00 in the departure.", field="interview_times")
+
+
+def render(kind: str, inputs: LetterInputs, template: str | None = None) -> tuple[bytes, str]:
+    """Render with given values: the PDF and the filled subject line."""
+    check_kind(kind)
+    _check_times(kind, inputs, template)
+    letter = compose(kind, inputs.sender, inputs.recipient, inputs.facts, template)
+    pdf = render_letter(kind, inputs.sender, inputs.recipient, inputs.facts, template)
+    return pdf, letter.subject
+
+
+def produce(
+    kind: str,
+    client_id: int,
+    *,
+    departure_id: int | None = None,
+    today: date | None = None,
+    extras: dict[str, str] | None = None,
+    template: str | None = None,
+) -> ProducedDocument:
+    """Render a letter of `kind` to a client, with the owner's stored template if any.
+
+    The facts come from the client's records and its latest departure (or `departure_id`).
+    `extras` gives facts the records do not hold (see EXTRA_FACTS); `template` overrides the
+    stored template (the template editor's preview). Raises ValidationError (its `field`
+    names the missing fact) or TemplateError; writes nothing.
+    """
+    check_kind(kind)
+    inputs = inputs_for_client(client_id, departure_id, today)
+    inputs = with_extras(inputs, **(extras or {}))
+    text = template if template is not None else template_for(kind)
+    pdf, subject = render(kind, inputs, text)
+    return ProducedDocument(pdf=pdf, title=title_for(kind, subject), kind=kind,
+                            client_id=client_id, departure_id=inputs.departure_id,
+                            subject=subject, contact_email=inputs.contact_email,
+                            client_name=inputs.recipient.client_name)
+
+
+def preview_pdf(kind: str, template: str, client_id: int | None = None,
+                today: date | None = None) -> bytes:
+    """A template rendered for preview: with a client's values, or believable sample ones.
+
+    A client's record may lack a fact the template uses; sample values fill the gap then,
+    so the owner sees the layout while writing.
+    """
+    check_kind(kind)
+    sample = sample_inputs(today)
+    if client_id is None:
+        return render(kind, sample, template)[0]
+    inputs = inputs_for_client(client_id, None, today)
+    try:
+        return render(kind, inputs, template)[0]
+    except ValidationError as exc:
+        if exc.field in (None, "template", "kind"):
+            raise
+    from dataclasses import replace
+
+    facts = inputs.facts
+    filled = replace(
+        facts,
+        start_date=facts.start_date or sample.facts.start_date,
+        end_date=facts.end_date or sample.facts.end_date,
+        interview_times=facts.interview_times or sample.facts.interview_times,
+        plan_steps=facts.plan_steps or sample.facts.plan_steps,
+        transition_steps=facts.transition_steps or sample.facts.transition_steps,
+        news=facts.news or sample.facts.news,
+        final_invoice_amount=(facts.final_invoice_amount
+                              if facts.final_invoice_amount is not None
+                              else sample.facts.final_invoice_amount),
+    )
+    return render(kind, replace(inputs, facts=filled, unreadable_times=()), template)[0]
+
+
+def keep(produced: ProducedDocument, *, promise_id: int | None = None,
+         when: datetime | None = None) -> int:
+    """Keep the exact PDF and log it as a letter on the client's timeline (one transaction).
+
+    With `promise_id`, the follow-up promise the letter fulfils is marked done as well.
+    """
+    return save_document(produced.client_id, produced.kind, produced.title, produced.pdf,
+                         departure_id=produced.departure_id, when=when, promise_id=promise_id)

@@ -1,0 +1,185 @@
+"""The plain values of a letter (sender, recipient, facts) built from the client's records.
+
+- Sender: the business profile.
+- Recipient: the client's name, its primary contact who has not left (else another contact
+  who is still there, else nobody), and the client's postal address.
+- LetterFacts: the client's dates and its latest departure (or the one named): the end
+  date, the proposed interview times and the interviewer, the transition plan's steps.
+
+`sample_inputs` gives values for every placeholder without touching a client: the template
+editor previews with them when no client is chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
+from goodbye_desktop.store.documents import LetterSources, letter_sources
+from goodbye_desktop.store.records import get_profile
+
+# Steps the owner marked as skipped are not promised to the client.
+_SKIPPED = {"skipped", "cancelled", "canceled"}
+# Interview times are stored as the wizard wrote them: one per line (or separated by ";").
+_TIME_SEPARATORS = re.compile(r"[\n;]+")
+
+
+@dataclass(frozen=True)
+class LetterInputs:
+    """Everything one letter needs, and where it came from."""
+
+    sender: Sender
+    recipient: Recipient
+    facts: LetterFacts
+    client_id: int | None
+    departure_id: int | None
+    contact_email: str = ""
+    unreadable_times: tuple[str, ...] = ()  # interview times that are not dates
+
+
+def sender_from_profile(profile: dict) -> Sender:
+    """The letterhead's values from the business profile row."""
+    return Sender(
+        business_name=profile.get("business_name") or "",
+        owner_name=profile.get("owner_name") or "",
+        address=profile.get("address") or "",
+        email=profile.get("email") or "",
+        phone=profile.get("phone") or "",
+        website=profile.get("website") or "",
+        logo=bytes(profile["logo"]) if profile.get("logo") else None,
+        signature=bytes(profile["signature"]) if profile.get("signature") else None,
+        page_size=profile.get("page_size") or None,
+        locale=profile.get("locale") or "en_GB",
+    )
+
+
+def parse_interview_times(text: str) -> tuple[tuple[datetime | date, ...], tuple[str, ...]]:
+    """Split stored interview times into moments (or days) and the pieces that are neither."""
+    times: list[datetime | date] = []
+    unreadable: list[str] = []
+    for piece in _TIME_SEPARATORS.split(text or ""):
+        piece = piece.strip()
+        if not piece:
+            continue
+        try:
+            if len(piece) <= 10:
+                times.append(date.fromisoformat(piece))
+            else:
+                times.append(datetime.fromisoformat(piece))
+        except ValueError:
+            unreadable.append(piece)
+    return tuple(times), tuple(unreadable)
+
+
+def _contact(sources: LetterSources, today: date) -> tuple[str, str]:
+    """Name and email of the person to write to: the primary contact still there, else the
+    first contact still there; a contact who has left is never the addressee."""
+    present = [c for c in sources.contacts if c.left_on is None or c.left_on > today]
+    if not present:
+        return "", ""
+    chosen = next((c for c in present if c.primary), present[0])
+    return chosen.name, chosen.email
+
+
+def inputs_from_sources(sources: LetterSources, today: date | None = None) -> LetterInputs:
+    """Build a letter's values from records already read (see store.documents.letter_sources)."""
+    today = today or date.today()
+    profile = sources.profile
+    contact_name, contact_email = _contact(sources, today)
+    recipient = Recipient(client_name=sources.client_name, contact_name=contact_name,
+                          address=sources.client_address or "")
+    departure = sources.departure
+    end_date = sources.ended_on
+    interviewer = ""
+    times: tuple[datetime | date, ...] = ()
+    unreadable: tuple[str, ...] = ()
+    plan: list[PlanStep] = []
+    lines: list[str] = []
+    if departure is not None:
+        end_date = departure.effective_on or end_date
+        interviewer = departure.interviewer
+        times, unreadable = parse_interview_times(departure.interview_times)
+        for step in departure.steps:
+            if step.status.casefold() in _SKIPPED:
+                continue
+            lines.append(step.description)
+            # A step with no date of its own is due by the end of the work together.
+            due = step.due_on or end_date or today
+            plan.append(PlanStep(due_on=due, description=step.description, owner=step.owner,
+                                 status=step.status))
+    facts = LetterFacts(
+        today=today,
+        start_date=sources.started_on,
+        end_date=end_date,
+        interviewer=interviewer,
+        interview_times=times,
+        transition_steps=tuple(lines),
+        plan_steps=tuple(plan),
+        currency=profile.get("currency") or "",
+    )
+    return LetterInputs(sender=sender_from_profile(profile), recipient=recipient, facts=facts,
+                        client_id=sources.client_id,
+                        departure_id=departure.id if departure else None,
+                        contact_email=contact_email or "", unreadable_times=unreadable)
+
+
+def inputs_for_client(client_id: int, departure_id: int | None = None,
+                      today: date | None = None) -> LetterInputs:
+    """A letter's values for a client, from its records and its latest (or named) departure."""
+    return inputs_from_sources(letter_sources(client_id, departure_id), today)
+
+
+def with_extras(inputs: LetterInputs, **extras: str) -> LetterInputs:
+    """The same inputs with facts the records do not hold (news, feedback, a referral...)."""
+    known = {"news", "feedback_summary", "improvement", "referral", "interviewer"}
+    given = {k: v for k, v in extras.items() if k in known and v is not None}
+    if not given:
+        return inputs
+    return replace(inputs, facts=replace(inputs.facts, **given))
+
+
+def sample_inputs(today: date | None = None) -> LetterInputs:
+    """Believable values for every placeholder, with the owner's own letterhead.
+
+    The names are chosen to show that any name prints as written.
+    """
+    today = today or date.today()
+    sender = sender_from_profile(get_profile())
+    if not sender.business_name.strip():
+        sender = replace(sender, business_name="Your Business",
+                         address="1 High Street\nYour Town AB1 2CD")
+    if not sender.owner_name.strip():
+        sender = replace(sender, owner_name="Your Name")
+    end = today + timedelta(days=30)
+    recipient = Recipient(client_name="Renée & <Sons> Ltd", contact_name="Zoë Łukasiewicz",
+                          address="12 Mill Lane\nOldtown OT3 4RS")
+    steps = (
+        PlanStep(today + timedelta(days=7), "Finish the open work and send the results",
+                 sender.owner_name, "in_progress"),
+        PlanStep(today + timedelta(days=14), "Hand over the files and account access",
+                 sender.owner_name),
+        PlanStep(today + timedelta(days=21), "Introduce the new provider", "Zoë Łukasiewicz"),
+        PlanStep(end, "Send the final invoice", sender.owner_name),
+    )
+    first_slot = datetime.combine(today + timedelta(days=10), time(10, 0))
+    facts = LetterFacts(
+        today=today,
+        start_date=today - timedelta(days=3 * 365 + 70),
+        end_date=end,
+        interview_times=(first_slot, first_slot + timedelta(days=2, hours=4)),
+        interviewer="Sam Okafor",
+        transition_steps=tuple(s.description for s in steps),
+        plan_steps=steps,
+        referral="Northwind Partners",
+        news="The regional business fair is on again in the spring; the programme looks "
+             "strong this year, with a session on exporting that made me think of you.",
+        feedback_summary="You told us that our monthly reports came too late to be useful.",
+        improvement="From next month, every client receives them within three working days.",
+        final_invoice_amount=Decimal("1250.00"),
+        currency=get_profile().get("currency") or "",
+    )
+    return LetterInputs(sender=sender, recipient=recipient, facts=facts, client_id=None,
+                        departure_id=None)
