@@ -1,0 +1,592 @@
+"""Departures in the database (DOMAIN.md section 4): drafts, the one-piece save, what follows.
+
+- `client_facts(client_id, today)`: the figures the assessment and the warning signs need,
+  in a few SQL aggregates, as a plain dict (the keys of `core.signs.ClientFacts`).
+- `save_draft` / `load_draft` / `discard_draft`: one draft per client (a unique partial
+  index in the schema), kept as the wizard's JSON so a closed or killed program loses little.
+- `finish(draft)`: the departure with its reasons, pending work, plan, questions, letters,
+  every follow-up promise and the client's new status, in ONE transaction; `keep_client`
+  writes the "try to keep" meeting instead.
+- After: `apply_effective_dates`, `mark_returned`, `undo_departure`, and the panel's edits.
+- Reads: `departure_for_client`, `departure_detail`, `list_departures`, `client_folder`.
+
+The store does not import `core`: `finish` reads the draft by attribute (a
+`core.departure.DepartureDraft`), and facts go out as a dict.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import peewee
+
+from goodbye_desktop.errors import DatabaseError, NotFoundError, ValidationError
+from goodbye_desktop.store.models import (
+    Client,
+    Departure,
+    DepartureReason,
+    InterviewQuestion,
+    PendingWork,
+    Promise,
+    TransitionStep,
+    database_proxy,
+)
+from goodbye_desktop.store.records import window_start
+
+OPEN_STATES = ("decided",)
+INTERVIEW_STATUSES = ("not_asked", "requested", "scheduled", "held", "declined")
+ANSWERS = ("", "yes", "no", "maybe")
+STEP_STATUSES = ("todo", "done", "skipped")
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _db():
+    return database_proxy.obj
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, datetime.min.time())
+    return datetime.fromisoformat(str(value))
+
+
+def _month_back(first: date, months: int) -> date:
+    index = first.year * 12 + first.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+# --- facts for the assessment -------------------------------------------------------------
+
+def client_facts(client_id: int, today: date) -> dict[str, Any]:
+    """Everything `core.signs.ClientFacts` needs about one client, from a few aggregates."""
+    db = _db()
+    row = db.execute_sql(
+        "SELECT c.started_on, c.acquired_on, c.acquirer, p.target_hourly_rate_cents, "
+        "p.silence_days FROM client c, business_profile p WHERE c.id = ? AND p.id = 1",
+        (client_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no client with id {client_id}.")
+    started_on, acquired_on, acquirer, target, silence_days = row
+
+    window = window_start(today).isoformat()
+    day90 = (today - timedelta(days=90)).isoformat()
+    # One pass over the client's interactions (the covering index answers it).
+    count, last, complaints_90d, complaints_12m, minutes_12m = db.execute_sql(
+        "SELECT count(*), max(occurred_at), "
+        "coalesce(sum(complaint AND occurred_at >= ?), 0), "
+        "coalesce(sum(complaint AND occurred_at >= ?), 0), "
+        "coalesce(sum(CASE WHEN occurred_at >= ? THEN minutes ELSE 0 END), 0) "
+        "FROM interaction WHERE client_id = ?",
+        (day90, window, window, client_id),
+    ).fetchone()
+    # The usual gap: the median over the last 50 interactions is plenty to know a rhythm.
+    recent = [
+        _as_date(r[0]) for r in db.execute_sql(
+            "SELECT occurred_at FROM interaction WHERE client_id = ? "
+            "ORDER BY occurred_at DESC LIMIT 50", (client_id,)).fetchall()
+    ]
+    gaps = [(a - b).days for a, b in zip(recent, recent[1:], strict=False)]
+    usual = float(statistics.median(gaps)) if gaps else None
+
+    contact_count, remaining, primary_left = db.execute_sql(
+        "SELECT count(*), coalesce(sum(left_on IS NULL), 0), "
+        "max(CASE WHEN \"primary\" THEN left_on END) FROM contact WHERE client_id = ?",
+        (client_id,),
+    ).fetchone()
+
+    this_month = today.replace(day=1)
+    last3 = _month_back(this_month, 3).isoformat()
+    prev3 = _month_back(this_month, 6).isoformat()
+    mine, everyone, last_3m, prev_3m = db.execute_sql(
+        "SELECT coalesce(sum(CASE WHEN client_id = ?1 AND month >= ?2 THEN amount_cents END), 0),"
+        " coalesce(sum(CASE WHEN month >= ?2 THEN amount_cents END), 0),"
+        " coalesce(sum(CASE WHEN client_id = ?1 AND month >= ?3 AND month < ?4"
+        " THEN amount_cents END), 0),"
+        " coalesce(sum(CASE WHEN client_id = ?1 AND month >= ?5 AND month < ?3"
+        " THEN amount_cents END), 0) "
+        "FROM revenue WHERE month >= ?6",
+        (client_id, window, last3, this_month.isoformat(), prev3, min(window, prev3)),
+    ).fetchone()
+
+    return {
+        "today": today,
+        "started_on": _as_date(started_on),
+        "last_interaction_on": _as_date(last),
+        "interaction_count": count,
+        "usual_gap_days": usual,
+        "acquired_on": _as_date(acquired_on),
+        "acquirer": acquirer or "",
+        "contact_count": contact_count,
+        "contacts_remaining": remaining,
+        "primary_left_on": _as_date(primary_left),
+        "complaints_90d": complaints_90d,
+        "complaints_12m": complaints_12m,
+        "minutes_12m": minutes_12m,
+        "revenue_12m_cents": mine,
+        "all_revenue_12m_cents": everyone,
+        "revenue_last_3m_cents": last_3m,
+        "revenue_prev_3m_cents": prev_3m,
+        "target_rate_cents": target,
+        "silence_days": silence_days,
+    }
+
+
+def client_summary(client_id: int) -> dict[str, Any]:
+    """Name, status, start date and the open departure of a client (what the wizard opens on)."""
+    row = (Client.select(Client.id, Client.name, Client.status, Client.started_on,
+                         Client.ended_on)
+           .where(Client.id == client_id).dicts().first())
+    if row is None:
+        raise NotFoundError(f"There is no client with id {client_id}.")
+    row["open_departure_id"] = (Departure.select(Departure.id)
+                                .where((Departure.client == client_id)
+                                       & (Departure.state == "decided")).scalar())
+    return row
+
+
+# --- drafts -------------------------------------------------------------------------------
+
+def save_draft(client_id: int, draft_json: str) -> None:
+    """Keep the wizard's draft for this client (one per client, replaced on each save)."""
+    now = _now()
+    try:
+        with database_proxy.atomic():
+            updated = (Departure.update(draft_json=draft_json, updated_at=now)
+                       .where((Departure.client == client_id) & (Departure.state == "draft"))
+                       .execute())
+            if not updated:
+                Departure.create(client=client_id, state="draft", draft_json=draft_json,
+                                 created_at=now, updated_at=now)
+    except peewee.IntegrityError as exc:
+        raise DatabaseError(f"The draft could not be kept: {exc}.") from exc
+
+
+def load_draft(client_id: int) -> str | None:
+    """The draft JSON kept for this client, or None."""
+    return (Departure.select(Departure.draft_json)
+            .where((Departure.client == client_id) & (Departure.state == "draft"))
+            .scalar())
+
+
+def discard_draft(client_id: int) -> bool:
+    """Forget the client's draft; True if there was one."""
+    with database_proxy.atomic():
+        return bool(Departure.delete()
+                    .where((Departure.client == client_id) & (Departure.state == "draft"))
+                    .execute())
+
+
+def clients_with_drafts() -> list[int]:
+    return [r[0] for r in Departure.select(Departure.client)
+            .where(Departure.state == "draft").tuples()]
+
+
+# --- finishing ----------------------------------------------------------------------------
+
+def _reject_if_open(client_id: int) -> None:
+    summary = client_summary(client_id)
+    if summary["open_departure_id"]:
+        raise ValidationError(
+            f"{summary['name']} already has a departure in progress. Undo it or mark the "
+            "client returned before starting another.", field="client")
+
+
+def finish(draft: Any, today: date | None = None) -> int:
+    """Write the whole departure of `draft` (a core DepartureDraft) at once; return its id.
+
+    Everything happens in one transaction: if any row is refused, nothing is left behind
+    (not even half a plan) and a GoodbyeError says why. The client's draft is removed.
+    """
+    today = today or date.today()
+    client_id = draft.client_id
+    _reject_if_open(client_id)
+    effective_on = draft.effective_on
+    now = _now()
+    assessment = json.dumps(draft.assessment or {}, default=str, ensure_ascii=False)
+    try:
+        with database_proxy.atomic():
+            Departure.delete().where((Departure.client == client_id)
+                                     & (Departure.state == "draft")).execute()
+            departure = Departure.create(
+                client=client_id, state="decided", ended_by=draft.ended_by,
+                outside_event=draft.outside_event if draft.ended_by == "outside" else "",
+                reason_text=draft.reason_text, kind=draft.kind, decision=draft.decision,
+                decided_on=draft.decided_on or today, effective_on=effective_on,
+                assessment_json=assessment,
+                interview_status="requested" if draft.interview_ask else "not_asked",
+                interviewer=draft.interviewer if draft.interview_ask else "",
+                interview_times=draft.interview_times if draft.interview_ask else "",
+                letters=",".join(draft.letters or []),
+                mailing_consent=bool(draft.mailing_consent), staff_told=draft.staff_told,
+                lessons=draft.lessons, created_at=now, updated_at=now,
+            )
+            did = departure.id
+            for reason in draft.reasons:
+                DepartureReason.create(departure=did, reason=reason)
+            for position, item in enumerate(draft.pending):
+                PendingWork.create(departure=did, position=position,
+                                   description=item.description, due_on=item.due_on)
+            for position, step in enumerate(draft.steps):
+                TransitionStep.create(departure=did, position=position,
+                                      description=step.description, due_on=step.due_on,
+                                      owner=step.owner)
+            if draft.interview_ask:
+                for position, question in enumerate(draft.questions):
+                    InterviewQuestion.create(departure=did, position=position,
+                                             question=question)
+            for item in draft.follow_ups or []:
+                Promise.create(client=client_id, departure=did, description=item.description,
+                               due_at=item.due_at, channel=item.channel,
+                               letter_kind=item.letter_kind)
+            status = "departed" if effective_on <= today else "departing"
+            Client.update(status=status, ended_on=effective_on,
+                          keep_in_touch=bool(draft.mailing_consent), updated_at=now
+                          ).where(Client.id == client_id).execute()
+    except (peewee.IntegrityError, peewee.OperationalError, sqlite3.DatabaseError) as exc:
+        raise DatabaseError(
+            f"The departure could not be saved, so nothing was changed ({exc}). "
+            "Your answers are still in the wizard."
+        ) from exc
+    return did
+
+
+def keep_client(draft: Any) -> int:
+    """"Try to keep": write the meeting as a promise, record no departure; return its id."""
+    meeting = draft.meeting
+    note = meeting.note.strip()
+    description = "Meeting to talk about staying" + (f": {note}" if note else "")
+    try:
+        with database_proxy.atomic():
+            Departure.delete().where((Departure.client == draft.client_id)
+                                     & (Departure.state == "draft")).execute()
+            return Promise.create(client=draft.client_id, description=description,
+                                  due_at=meeting.when, channel=meeting.channel).id
+    except (peewee.IntegrityError, peewee.OperationalError, sqlite3.DatabaseError) as exc:
+        raise DatabaseError(f"The meeting could not be saved, so nothing was changed ({exc}).") \
+            from exc
+
+
+# --- after the decision -------------------------------------------------------------------
+
+def apply_effective_dates(today: date) -> int:
+    """Turn `departing` clients whose departure took effect by `today` into `departed`."""
+    with database_proxy.atomic():
+        return _db().execute_sql(
+            "UPDATE client SET status = 'departed', updated_at = ? WHERE status = 'departing' "
+            "AND id IN (SELECT client_id FROM departure WHERE state = 'decided' "
+            "AND effective_on <= ?)",
+            (_now(), today.isoformat()),
+        ).rowcount
+
+
+def _open_departure(departure_id: int) -> Departure:
+    departure = Departure.get_or_none(Departure.id == departure_id)
+    if departure is None or departure.state == "draft":
+        raise NotFoundError(f"There is no departure with id {departure_id}.")
+    if departure.state != "decided":
+        word = "won back" if departure.state == "won_back" else "undone"
+        raise ValidationError(f"This departure is already closed ({word}).", field="state")
+    return departure
+
+
+def _cancel_open_follow_ups(departure_id: int, now: datetime) -> int:
+    return (Promise.update(cancelled_at=now)
+            .where((Promise.departure == departure_id) & Promise.done_at.is_null()
+                   & Promise.cancelled_at.is_null())
+            .execute())
+
+
+def mark_returned(departure_id: int, on: date) -> None:
+    """The client came back on `on`: client `returned`, departure closed as won back."""
+    departure = _open_departure(departure_id)
+    if departure.effective_on and on < departure.effective_on:
+        raise ValidationError(
+            "The return date is before the departure took effect. If the client never "
+            "left, undo the departure instead.", field="returned_on")
+    now = _now()
+    with database_proxy.atomic():
+        Departure.update(state="won_back", returned_on=on, updated_at=now).where(
+            Departure.id == departure_id).execute()
+        # A returned client counts as active: no end date while they are with us again.
+        Client.update(status="returned", ended_on=None, updated_at=now).where(
+            Client.id == departure.client_id).execute()
+        _cancel_open_follow_ups(departure_id, now)
+
+
+def undo_departure(departure_id: int, on: date | None = None) -> None:
+    """The client stayed after all: keep the departure's history, marked undone."""
+    departure = _open_departure(departure_id)
+    now = _now()
+    with database_proxy.atomic():
+        Departure.update(state="undone", undone_on=on or date.today(), updated_at=now).where(
+            Departure.id == departure_id).execute()
+        Client.update(status="active", ended_on=None, updated_at=now).where(
+            Client.id == departure.client_id).execute()
+        _cancel_open_follow_ups(departure_id, now)
+
+
+def set_step_status(step_id: int, status: str, on: date | None = None) -> None:
+    if status not in STEP_STATUSES:
+        raise ValidationError(f"Unknown step status {status!r}.", field="status")
+    with database_proxy.atomic():
+        TransitionStep.update(status=status,
+                              done_on=(on or date.today()) if status == "done" else None
+                              ).where(TransitionStep.id == step_id).execute()
+
+
+def set_pending_done(item_id: int, done_on: date | None) -> None:
+    with database_proxy.atomic():
+        PendingWork.update(done_on=done_on).where(PendingWork.id == item_id).execute()
+
+
+_EDITABLE = {"interview_status", "interview_held_on", "decided_when", "would_return",
+             "would_refer", "notes", "lessons", "staff_told", "interviewer"}
+
+
+def update_departure(departure_id: int, answers: dict[int, str] | None = None,
+                     **fields: Any) -> None:
+    """Save what the owner edits on the client's detail: interview, answers, notes, lessons."""
+    extra = set(fields) - _EDITABLE
+    if extra:
+        raise ValidationError(f"Unknown field(s): {', '.join(sorted(extra))}.",
+                              field=sorted(extra)[0])
+    if "interview_status" in fields and fields["interview_status"] not in INTERVIEW_STATUSES:
+        raise ValidationError("Unknown interview status.", field="interview_status")
+    for name in ("would_return", "would_refer"):
+        if name in fields and fields[name] not in ANSWERS:
+            raise ValidationError("Answer yes, no or maybe.", field=name)
+    if Departure.get_or_none(Departure.id == departure_id) is None:
+        raise NotFoundError(f"There is no departure with id {departure_id}.")
+    with database_proxy.atomic():
+        if fields:
+            Departure.update(updated_at=_now(), **fields).where(
+                Departure.id == departure_id).execute()
+        for question_id, answer in (answers or {}).items():
+            (InterviewQuestion.update(answer=answer)
+             .where((InterviewQuestion.id == question_id)
+                    & (InterviewQuestion.departure == departure_id)).execute())
+
+
+# --- reads --------------------------------------------------------------------------------
+
+def departure_for_client(client_id: int) -> int | None:
+    """The departure to show on a client's detail: the open one, else the latest closed one."""
+    return (Departure.select(Departure.id)
+            .where((Departure.client == client_id) & (Departure.state != "draft"))
+            .order_by((Departure.state == "decided").desc(), Departure.created_at.desc(),
+                      Departure.id.desc())
+            .scalar())
+
+
+def departure_detail(departure_id: int) -> dict[str, Any]:
+    """A departure with its reasons, pending work, steps, questions and follow-ups."""
+    row = (Departure.select(Departure, Client.name.alias("client_name"),
+                            Client.started_on.alias("client_started_on"))
+           .join(Client).where(Departure.id == departure_id).dicts().first())
+    if row is None:
+        raise NotFoundError(f"There is no departure with id {departure_id}.")
+    row["client_id"] = row.pop("client")
+    row["assessment"] = json.loads(row.pop("assessment_json") or "{}")
+    row["letters"] = [kind for kind in row["letters"].split(",") if kind]
+    row["reasons"] = [r[0] for r in DepartureReason.select(DepartureReason.reason)
+                      .where(DepartureReason.departure == departure_id)
+                      .order_by(DepartureReason.id).tuples()]
+    row["pending"] = list(PendingWork.select().where(PendingWork.departure == departure_id)
+                          .order_by(PendingWork.position, PendingWork.id).dicts())
+    row["steps"] = list(TransitionStep.select()
+                        .where(TransitionStep.departure == departure_id)
+                        .order_by(TransitionStep.position, TransitionStep.id).dicts())
+    row["questions"] = list(InterviewQuestion.select()
+                            .where(InterviewQuestion.departure == departure_id)
+                            .order_by(InterviewQuestion.position, InterviewQuestion.id).dicts())
+    row["follow_ups"] = list(Promise.select().where(Promise.departure == departure_id)
+                             .order_by(Promise.due_at, Promise.id).dicts())
+    return row
+
+
+@dataclass(frozen=True)
+class DepartureRow:
+    """One line of the departures list (the CLI and the departed view)."""
+
+    id: int
+    client_id: int
+    client_name: str
+    state: str
+    ended_by: str
+    outside_event: str
+    kind: str
+    decision: str
+    reasons: tuple[str, ...]
+    started_on: date | None
+    decided_on: date | None
+    effective_on: date | None
+    returned_on: date | None
+    client_status: str
+
+    @property
+    def tenure_days(self) -> int | None:
+        if self.started_on is None or self.effective_on is None:
+            return None
+        return (self.effective_on - self.started_on).days
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "client_id": self.client_id, "client": self.client_name,
+            "state": self.state, "ended_by": self.ended_by, "outside_event": self.outside_event,
+            "kind": self.kind, "decision": self.decision, "reasons": list(self.reasons),
+            "started_on": _iso(self.started_on), "decided_on": _iso(self.decided_on),
+            "effective_on": _iso(self.effective_on), "returned_on": _iso(self.returned_on),
+            "tenure_days": self.tenure_days, "client_status": self.client_status,
+        }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def list_departures(year: int | None = None, *, include_closed: bool = True) -> list[DepartureRow]:
+    """Departures (no drafts) taking effect in `year` (every year if None), newest first.
+
+    Closed ones (won back, undone) are included unless `include_closed` is False.
+    One query, reasons gathered with group_concat.
+    """
+    clauses = ["d.state != 'draft'"]
+    params: list[Any] = []
+    if year is not None:
+        clauses.append("d.effective_on >= ? AND d.effective_on < ?")
+        params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+    if not include_closed:
+        clauses.append("d.state = 'decided'")
+    sql = (
+        "SELECT d.id, d.client_id, c.name, d.state, d.ended_by, d.outside_event, d.kind, "
+        "d.decision, (SELECT group_concat(reason, ',') FROM (SELECT reason FROM "
+        "departure_reason r WHERE r.departure_id = d.id ORDER BY r.id)), c.started_on, "
+        "d.decided_on, d.effective_on, d.returned_on, c.status "
+        "FROM departure d JOIN client c ON c.id = d.client_id WHERE "
+        + " AND ".join(clauses) + " ORDER BY d.effective_on DESC, c.sort_name, d.id"
+    )
+    return [
+        DepartureRow(
+            id=r[0], client_id=r[1], client_name=r[2], state=r[3], ended_by=r[4],
+            outside_event=r[5], kind=r[6], decision=r[7],
+            reasons=tuple(x for x in (r[8] or "").split(",") if x), started_on=_as_date(r[9]),
+            decided_on=_as_date(r[10]), effective_on=_as_date(r[11]),
+            returned_on=_as_date(r[12]), client_status=r[13],
+        )
+        for r in _db().execute_sql(sql, params).fetchall()
+    ]
+
+
+def departure_years() -> list[int]:
+    """The years in which departures took effect, newest first (for a year filter)."""
+    return [int(r[0]) for r in _db().execute_sql(
+        "SELECT DISTINCT substr(effective_on, 1, 4) FROM departure "
+        "WHERE state != 'draft' AND effective_on IS NOT NULL ORDER BY 1 DESC").fetchall()]
+
+
+@dataclass(frozen=True)
+class FolderEntry:
+    """One thing in a client's folder: when, what kind, a title and the detail."""
+
+    when: datetime
+    kind: str  # interaction kinds, "document", "decision", "step", "pending", "interview",
+    # "question", "follow_up", "departure_note", "returned", "undone"
+    title: str
+    detail: str = ""
+    ref: int | None = None
+
+
+def client_folder(client_id: int) -> list[FolderEntry]:
+    """Everything about a client in one place, in time order (oldest first)."""
+    if Client.get_or_none(Client.id == client_id) is None:
+        raise NotFoundError(f"There is no client with id {client_id}.")
+    db = _db()
+    entries: list[FolderEntry] = []
+    for iid, at, kind, direction, minutes, summary, complaint in db.execute_sql(
+            "SELECT id, occurred_at, kind, direction, minutes, summary, complaint "
+            "FROM interaction WHERE client_id = ?", (client_id,)).fetchall():
+        title = summary.splitlines()[0] if summary else kind
+        detail_parts = [("received" if direction == "in" else "sent")]
+        if minutes:
+            detail_parts.append(f"{minutes} min")
+        if complaint:
+            detail_parts.append("complaint")
+        entries.append(FolderEntry(_as_datetime(at), kind, title, ", ".join(detail_parts), iid))
+    for doc_id, at, kind, title in db.execute_sql(
+            "SELECT id, created_at, kind, title FROM document WHERE client_id = ?",
+            (client_id,)).fetchall():
+        entries.append(FolderEntry(_as_datetime(at), "document", title or kind, kind, doc_id))
+    for did in [r[0] for r in db.execute_sql(
+            "SELECT id FROM departure WHERE client_id = ? AND state != 'draft'",
+            (client_id,)).fetchall()]:
+        entries.extend(_departure_entries(departure_detail(did)))
+    for pid, due, description, channel in db.execute_sql(
+            "SELECT id, due_at, description, channel FROM promise "
+            "WHERE client_id = ? AND departure_id IS NULL", (client_id,)).fetchall():
+        entries.append(FolderEntry(_as_datetime(due), "promise", description, channel, pid))
+    entries.sort(key=lambda e: (e.when, e.kind, e.ref or 0))
+    return entries
+
+
+def _at(day: date | None, fallback: datetime) -> datetime:
+    return datetime.combine(day, datetime.min.time()) if day else fallback
+
+
+def _departure_entries(d: dict[str, Any]) -> list[FolderEntry]:
+    created = _as_datetime(d["created_at"])
+    decided = _at(d["decided_on"], created)
+    reasons = ", ".join(d["reasons"])
+    out = [FolderEntry(decided, "decision", f"Departure decided ({d['ended_by']})",
+                       f"Reasons: {reasons}. {d['reason_text']}".strip(), d["id"])]
+    for item in d["pending"]:
+        out.append(FolderEntry(_at(item["due_on"], decided), "pending", item["description"],
+                               "done" if item["done_on"] else "open", item["id"]))
+    for step in d["steps"]:
+        out.append(FolderEntry(_at(step["due_on"], decided), "step", step["description"],
+                               f"{step['owner']} · {step['status']}".strip(" ·"), step["id"]))
+    if d["interview_status"] != "not_asked":
+        when = _at(d["interview_held_on"], decided)
+        out.append(FolderEntry(when, "interview", f"Exit interview ({d['interview_status']})",
+                               d["interviewer"], d["id"]))
+        for q in d["questions"]:
+            if q["answer"]:
+                out.append(FolderEntry(when, "question", q["question"], q["answer"], q["id"]))
+    for p in d["follow_ups"]:
+        out.append(FolderEntry(_as_datetime(p["due_at"]), "follow_up", p["description"],
+                               p["channel"], p["id"]))
+    end = _at(d["effective_on"], decided)
+    if d["notes"] or d["lessons"]:
+        detail = "\n".join(x for x in (d["notes"], d["lessons"] and f"Lessons: {d['lessons']}")
+                           if x)
+        out.append(FolderEntry(end, "departure_note", "Notes on the departure", detail, d["id"]))
+    if d["returned_on"]:
+        out.append(FolderEntry(_at(d["returned_on"], end), "returned", "Came back", "",
+                               d["id"]))
+    if d["undone_on"]:
+        out.append(FolderEntry(_at(d["undone_on"], end), "undone", "Departure undone", "",
+                               d["id"]))
+    return out
+
