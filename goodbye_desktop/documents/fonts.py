@@ -75,6 +75,7 @@ def register_fonts() -> None:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
 
+        _fix_to_unicode_cmap()
         folder = fonts_dir()
         pdfmetrics.registerFont(TTFont(SANS, str(folder / "DejaVuSans.ttf")))
         pdfmetrics.registerFont(TTFont(SANS_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
@@ -86,6 +87,47 @@ def register_fonts() -> None:
         addMapping(SANS, 0, 1, SANS_OBLIQUE)
         addMapping(SANS, 1, 1, SANS_BOLD)
         _base_registered = True
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, writing characters beyond U+FFFF as UTF-16 pairs.
+
+    ReportLab writes them as five hex digits, which is invalid: extractors then drop or
+    garble the character *and the text after it*, so a name with an emoji loses its end.
+    """
+    cmap = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{chr(v).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+          for i, v in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(cmap)
+
+
+def _fix_to_unicode_cmap() -> None:
+    # ttfonts looks the function up by its module-level name when it writes a font, so
+    # replacing it there is enough.  Only documents/ uses ReportLab in this app.
+    from reportlab.pdfbase import ttfonts
+
+    if hasattr(ttfonts, "makeToUnicodeCMap"):
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def register_cjk_font() -> None:
@@ -128,16 +170,41 @@ def needs_cjk(ch: str) -> bool:
     return False
 
 
+_cmaps: dict[str, dict[int, int]] = {}
+
+
+def _covered(name: str) -> dict[int, int]:
+    """The character map of a registered font (code point -> glyph)."""
+    cmap = _cmaps.get(name)
+    if cmap is None:
+        from reportlab.pdfbase import pdfmetrics
+
+        cmap = _cmaps[name] = pdfmetrics.getFont(name).face.charToGlyph
+    return cmap
+
+
+def _keep_covered(name: str, run: str) -> str:
+    # A character the font lacks would be written as glyph 0, which maps to U+0000 in the
+    # text layer: extractors then stop or garble the rest of the line.  Leave it out instead
+    # (an emoji the fonts do not have, a skin-tone modifier, a variation selector).
+    if run.isascii():
+        return run
+    cmap = _covered(name)
+    return "".join(ch for ch in run if ord(ch) in cmap or ch == "\u00a0")
+
+
 def split_runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
     """Split `text` into (font name, text) runs so each character gets a font that has it.
 
     `font` is the Latin face to use for the non-CJK runs (SANS, SANS_BOLD or SANS_OBLIQUE).
-    Characters neither font covers (most emoji) stay in the Latin run: they print as a
-    missing-glyph box but keep their place in the text, so the rest of a name is intact.
+    Characters the chosen font does not have (most emoji, CJK extension B) are left out:
+    written as ReportLab's glyph 0 they would turn into U+0000 in the PDF's text layer and
+    cut the rest of the line off for copy, search and screen readers.
     Registers the fonts it names (the CJK one lazily, on its first use).
     """
     register_fonts()
     if not _CJK_RE.search(text):
+        text = _keep_covered(font, text)
         return [(font, text)] if text else []
     runs: list[tuple[str, str]] = []
     current: str | None = None
@@ -159,4 +226,5 @@ def split_runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
         runs.append((current, "".join(buf)))  # type: ignore[arg-type]
     if any(name == CJK for name, _ in runs):
         register_cjk_font()
-    return runs
+    covered = ((name, _keep_covered(name, run)) for name, run in runs)
+    return [(name, run) for name, run in covered if run]

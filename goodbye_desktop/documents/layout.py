@@ -44,6 +44,7 @@ from reportlab.platypus import (
 )
 
 from goodbye_desktop.documents import i18n
+from goodbye_desktop.documents.bidi import visual
 from goodbye_desktop.documents.fonts import SANS, SANS_BOLD, register_fonts, split_runs
 from goodbye_desktop.documents.markup import clean_text, lines, one_line, paragraphs, to_markup
 from goodbye_desktop.documents.values import Recipient, Sender
@@ -196,7 +197,7 @@ def draw_text(canv: Canvas, x: float, y: float, text: str, font: str = SANS,
     Much cheaper than a Paragraph for the fixed one-line parts of a page (date, return
     address, labels).  A line wider than `max_width` is set smaller, down to `min_size`.
     """
-    runs = split_runs(text, font)
+    runs = split_runs(visual(text), font)
     widths = [stringWidth(run, name, size) for name, run in runs]
     total = sum(widths)
     if max_width and total > max_width:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from goodbye_desktop.documents.bidi import visual
 from goodbye_desktop.documents.fonts import SANS, split_runs
 
 # C0/C1 control characters other than tab and newline: they have no glyph, some PDF
@@ -51,7 +52,7 @@ def to_markup(text: str, font: str = SANS) -> str:
     for i, line in enumerate(clean_text(text).split("\n")):
         if i:
             out.append("<br/>")
-        for name, run in split_runs(line, font):
+        for name, run in split_runs(visual(line), font):
             escaped = escape(run)
             out.append(escaped if name == font else f'<font name="{name}">{escaped}</font>')
     return "".join(out)
