@@ -14,6 +14,17 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from goodbye_desktop import APP_NAME
 from goodbye_desktop.store.database import close_database, open_database
 
+# Harmless notices of the headless "offscreen" platform, not of our code; every other Qt
+# warning still fails the test (qt_log_level_fail = WARNING).
+_QT_NOISE = (
+    "This plugin does not support propagateSizeHints()",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(pytest.mark.qt_log_ignore(*_QT_NOISE))
+
 
 @pytest.fixture(autouse=True)
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:

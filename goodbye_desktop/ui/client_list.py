@@ -1,0 +1,438 @@
+"""The client list: a lazy table model over the store's list queries, and its pane.
+
+`ClientListModel` never holds more than the ids of the clients it shows: on each
+change (a keystroke in the search, a sort, a filter) it asks the store for the
+matching ids in one query and resets. The rows themselves are fetched a page at
+a time, only when the view first asks for one of their cells, and kept in a page
+cache until the next reset. Sorting and filtering are done by SQL: a
+QSortFilterProxyModel over 100,000 rows would call `data()` in Python for every
+comparison.
+
+`ClientListPane` is the left side of the main window: the search field, the
+status filter, "Show archived" and the table view.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from goodbye_desktop.store import queries, records
+from goodbye_desktop.store.queries import ClientFilter, ClientRow
+from goodbye_desktop.ui import formatting
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class ClientListModel(QAbstractTableModel):
+    """The clients that match a `ClientFilter`, in its order, rows fetched page by page."""
+
+    NAME, STATUS, REVENUE, TENURE, LAST_CONTACT, SIGNS = range(6)
+    COLUMN_COUNT = 6
+    PAGE_SIZE = 100
+    # The store's sort key for each column; the warning signs cannot be sorted yet.
+    SORT_KEYS: tuple[str | None, ...] = ("name", "status", "revenue", "tenure", "last_contact",
+                                         None)
+
+    # Emitted after every reset with the number of rows now shown.
+    countChanged = Signal(int)
+
+    def __init__(self, parent: Any = None, *, today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._filter = ClientFilter()
+        self._ids: list[int] = []
+        self._pages: dict[int, dict[int, ClientRow]] = {}
+        self._currency = "EUR"
+        self._today_value = today()
+        self._italic: QFont | None = None
+        # Public counter: how many pages were read from the store since the model was made.
+        self.pages_fetched = 0
+
+    # --- what is shown ------------------------------------------------------------------
+
+    @property
+    def filter(self) -> ClientFilter:
+        return self._filter
+
+    def set_filter(self, flt: ClientFilter) -> None:
+        """Show the clients matching `flt` (one query), unless it is what is shown already."""
+        if flt != self._filter:
+            self._filter = flt
+            self.reload()
+
+    def set_search(self, text: str) -> None:
+        self.set_filter(dataclasses.replace(self._filter, search=text))
+
+    def set_status(self, status: str | None) -> None:
+        self.set_filter(dataclasses.replace(self._filter, status=status))
+
+    def set_include_archived(self, include: bool) -> None:
+        self.set_filter(dataclasses.replace(self._filter, include_archived=include))
+
+    def reload(self) -> None:
+        """Ask the store again for what the filter matches (after any write)."""
+        self._today_value = self._today()
+        ids = queries.client_ids(self._filter, self._today_value)
+        # The profile's currency can change between reloads; one tiny query per change.
+        currency = records.get_profile().get("currency") or "EUR"
+        self.beginResetModel()
+        self._ids = ids
+        self._pages = {}
+        self._currency = currency
+        self.endResetModel()
+        self.countChanged.emit(len(ids))
+
+    def loaded_pages(self) -> set[int]:
+        """The page numbers currently held in the cache."""
+        return set(self._pages)
+
+    # --- lookups for the view and the window --------------------------------------------
+
+    def client_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, client_id: int) -> int | None:
+        try:
+            return self._ids.index(client_id)
+        except ValueError:
+            return None
+
+    def client_row(self, row: int) -> ClientRow | None:
+        """The values shown on `row` (fetching its page if needed)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page_number = row // self.PAGE_SIZE
+        page = self._pages.get(page_number)
+        if page is None:
+            start = page_number * self.PAGE_SIZE
+            page = queries.client_rows(self._ids[start:start + self.PAGE_SIZE])
+            self._pages[page_number] = page
+            self.pages_fetched += 1
+        return page.get(self._ids[row])
+
+    # --- Qt model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Name"), self.tr("Status"), self.tr("Revenue (12 months)"),
+                    self.tr("Tenure"), self.tr("Last contact"), self.tr("Warning signs"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                self.tr("The client's name; click to sort"),
+                self.tr("Where the client stands: prospect, active, departing, departed or "
+                        "returned"),
+                self.tr("Amounts billed over the current month and the eleven before it"),
+                self.tr("How long the client has been with you (years and months)"),
+                self.tr("The last call, email, meeting or note you logged"),
+                self.tr("Warning signs arrive with the dashboard in a coming version; this "
+                        "column stays empty until then"),
+            )[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == self.REVENUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self.client_id(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+                        Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == self.REVENUE:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        row = self.client_row(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if row.archived:
+                if self._italic is None:
+                    self._italic = QFont()
+                    self._italic.setItalic(True)
+                return self._italic
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.NAME and row.archived:
+                return self.tr("%1 (archived)").replace("%1", row.name)
+            if column == self.NAME:
+                return row.name
+            return None
+        return self._display(row, column)
+
+    def _display(self, row: ClientRow, column: int) -> str:
+        if column == self.NAME:
+            return row.name
+        if column == self.STATUS:
+            return formatting.status_label(row.status)
+        if column == self.REVENUE:
+            return formatting.money(row.revenue_12m_cents, self._currency)
+        if column == self.TENURE:
+            return formatting.tenure(row.started_on, row.ended_on, self._today_value)
+        if column == self.LAST_CONTACT:
+            if row.last_contact_at is None:
+                return self.tr("never")
+            return formatting.short_date(row.last_contact_at)
+        return ""  # warning signs: filled by the dashboard issue
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column in SQL (one query), keeping the search and the filters."""
+        if not 0 <= column < self.COLUMN_COUNT or self.SORT_KEYS[column] is None:
+            return
+        self.set_filter(dataclasses.replace(
+            self._filter, sort_key=self.SORT_KEYS[column],
+            descending=order == Qt.SortOrder.DescendingOrder))
+
+    def sort_column(self) -> int:
+        return self.SORT_KEYS.index(self._filter.sort_key)
+
+
+class ClientListPane(QWidget):
+    """Search, status filter, "Show archived" and the client table, side by side with the detail."""
+
+    # The selected client's id, or None when nothing is selected.
+    clientSelected = Signal(object)
+    # A double click or Enter on a client: the main window opens the client form.
+    clientActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientListPane")
+        self._current_id: int | None = None
+        self._context_actions: list[QAction] = []
+        self._restoring = False
+
+        self.model = ClientListModel(self, today=today)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("clientSearch")
+        self.search.setPlaceholderText(self.tr("Search names, contacts, emails, tags"))
+        self.search.setAccessibleName(self.tr("Search clients"))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Search:"), self)
+        search_label.setBuddy(self.search)
+
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.setAccessibleName(self.tr("Show clients with status"))
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in formatting.STATUS_ORDER:
+            self.status_filter.addItem(formatting.status_label(status), status)
+        status_label = QLabel(self.tr("S&tatus:"), self)
+        status_label.setBuddy(self.status_filter)
+
+        self.show_archived = QCheckBox(self.tr("Show a&rchived"), self)
+        self.show_archived.setObjectName("showArchived")
+        self.show_archived.setAccessibleName(self.tr("Show archived clients"))
+
+        self.table = QTableView(self)
+        self.table.setObjectName("clientTable")
+        self.table.setAccessibleName(self.tr("Clients"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.verticalHeader().hide()
+        # Fixed heights and widths: sizing to contents would read every row of the list.
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ClientListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        header.setSortIndicator(ClientListModel.NAME, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in ((ClientListModel.STATUS, 8), (ClientListModel.REVENUE, 10),
+                              (ClientListModel.TENURE, 6), (ClientListModel.LAST_CONTACT, 8),
+                              (ClientListModel.SIGNS, 8)):
+            header.resizeSection(column, width * em)
+        header.setMinimumSectionSize(4 * em)
+
+        filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search, 1)
+        filters.addSpacing(em)
+        filters.addWidget(status_label)
+        filters.addWidget(self.status_filter)
+        filters.addSpacing(em)
+        filters.addWidget(self.show_archived)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.search, self.status_filter)
+        self.setTabOrder(self.status_filter, self.show_archived)
+        self.setTabOrder(self.show_archived, self.table)
+
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.search.clear)
+
+        self.search.textChanged.connect(self._search_changed)
+        self.status_filter.currentIndexChanged.connect(self._status_changed)
+        self.show_archived.toggled.connect(self._archived_toggled)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.activated.connect(self._activated)
+        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.reload()
+
+    # --- public -------------------------------------------------------------------------
+
+    def current_client_id(self) -> int | None:
+        return self._current_id
+
+    def current_row(self) -> ClientRow | None:
+        index = self.table.currentIndex()
+        return self.model.client_row(index.row()) if index.isValid() else None
+
+    def select_client(self, client_id: int | None) -> bool:
+        """Select a client if the list shows it; True when it does."""
+        row = self.model.row_of(client_id) if client_id is not None else None
+        if row is None:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+            self._set_current(None)
+            return False
+        index = self.model.index(row, ClientListModel.NAME)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def refresh(self) -> None:
+        """Read the list again after a write, keeping the selected client selected."""
+        self.model.reload()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+        """The actions offered when the table is right-clicked (hidden ones are left out)."""
+        self._context_actions = list(actions)
+
+    def context_menu(self) -> QMenu:
+        """The menu a right click shows, built from the visible context actions."""
+        menu = QMenu(self)
+        for action in self._context_actions:
+            if action.isSeparator():
+                menu.addSeparator()
+            elif action.isVisible():
+                menu.addAction(action)
+        return menu
+
+    # --- slots --------------------------------------------------------------------------
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+
+    def _status_changed(self, _index: int) -> None:
+        self.model.set_status(self.status_filter.currentData())
+
+    def _archived_toggled(self, checked: bool) -> None:
+        self.model.set_include_archived(checked)
+
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if ClientListModel.SORT_KEYS[column] is None:
+            # Not sortable yet: put the indicator back where the list is really sorted.
+            flt = self.model.filter
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                self.model.sort_column(),
+                Qt.SortOrder.DescendingOrder if flt.descending else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+
+    def _before_reset(self) -> None:
+        self._restoring = True
+
+    def _after_reset(self) -> None:
+        # The reset dropped the selection; put it back on the same client if still shown.
+        previous = self._current_id
+        try:
+            if previous is not None and self.model.row_of(previous) is not None:
+                self.select_client(previous)
+        finally:
+            self._restoring = False
+        index = self.table.currentIndex()
+        self._set_current(self.model.client_id(index.row()) if index.isValid() else None)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._restoring:
+            return
+        self._set_current(self.model.client_id(current.row()) if current.isValid() else None)
+
+    def _set_current(self, client_id: int | None) -> None:
+        if client_id != self._current_id:
+            self._current_id = client_id
+            self.clientSelected.emit(client_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        client_id = self.model.client_id(index.row())
+        if client_id is not None:
+            self.clientActivated.emit(client_id)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+        if not self._context_actions:
+            return
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
