@@ -1,0 +1,125 @@
+"""The `goodbye-desktop` command: global options, the window, and the headless commands.
+
+With no command it opens the window (Qt is imported only then, so the other commands
+start fast and work without a display). Each command lives in its own module under
+`goodbye_desktop.commands` and is listed in `COMMAND_MODULES`; its `register(subparsers)`
+adds a parser with `set_defaults(run=...)`. This module opens the database before a
+command runs, and turns every error a user can cause into one line on stderr and exit
+status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from goodbye_desktop import __version__
+from goodbye_desktop.errors import DatabaseError, GoodbyeError
+
+PROG = "goodbye-desktop"
+
+# One module per command under goodbye_desktop/commands/; add yours here.
+COMMAND_MODULES = ("demo", "clients", "letter")
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every command of COMMAND_MODULES registered."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Keep client records, notice early when clients drift away, and handle "
+        "departures with care. With no command, the window opens.",
+        epilog="Exit status: 0 on success, 2 when the command cannot be done as asked "
+        "(the reason is printed on one line).",
+    )
+    parser.add_argument(
+        "--db", metavar="PATH",
+        help="the database file (default: $GOODBYE_DESKTOP_DB, else the user data folder); "
+        "created if it does not exist",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    subparsers = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"goodbye_desktop.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def _use_utf8(stream) -> None:
+    """Names in any script must survive a pipe or a non-UTF-8 terminal."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding == "utf8" or not hasattr(stream, "reconfigure"):
+        return
+    try:
+        if stream.isatty():
+            # A terminal that cannot show a glyph gets a '?', never a crash.
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8")
+    except (OSError, ValueError):
+        pass
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def _run_window(db_path: Path) -> int:
+    # Imported here: Qt loads only when the window is wanted.
+    from goodbye_desktop import app
+
+    return app.run(db_path)
+
+
+def _run_command(args: argparse.Namespace, db_path: Path) -> int:
+    from goodbye_desktop.store.database import close_database, open_database
+
+    try:
+        open_database(db_path)
+    except OSError as exc:
+        # A file we may not read (permissions, a broken disk) is the user's to fix.
+        raise DatabaseError(f"{db_path} cannot be opened: {exc.strerror or exc}.") from exc
+    try:
+        return args.run(args)
+    finally:
+        close_database()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        _use_utf8(stream)
+    args = build_parser().parse_args(argv)
+
+    from goodbye_desktop.store.database import default_path
+
+    try:
+        db_path = default_path(args.db)
+        if getattr(args, "run", None) is None:
+            return _run_window(db_path)
+        return _run_command(args, db_path)
+    except GoodbyeError as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:
+        # `goodbye-desktop clients | head`: the reader left; that is not an error.
+        _silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush does not complain again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

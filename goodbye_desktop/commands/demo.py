@@ -1,0 +1,29 @@
+"""`goodbye-desktop demo`: fill the database with the Harbour Lane Studio sample data."""
+
+from __future__ import annotations
+
+import argparse
+
+from goodbye_desktop.store.demo import fill_demo
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        help="fill the database with realistic sample data",
+        description="Fill the database with a sample design studio: about fifty clients over "
+        "five years, with contacts, interactions, revenue, proposals, promises and "
+        "departures. Refuses a database that already holds clients, unless --force.",
+    )
+    parser.add_argument(
+        "--force", action="store_true",
+        help="add the sample clients even when the database already holds clients "
+        "(nothing is deleted or overwritten)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    summary = fill_demo(force=args.force)
+    print(summary.describe())
+    return 0
