@@ -273,6 +273,9 @@ class LetterContext:
 
 def make_context(sender: Sender, recipient: Recipient | None, when: date | None) -> LetterContext:
     spec = page_spec(sender)
+    if sender.logo:
+        # Checked now: inside the build, ReportLab rewraps exceptions and loses our field.
+        image(sender.logo, "logo")
     when = when or date.today()
     return LetterContext(sender, recipient, spec, i18n.format_date(when, sender.locale))
 

@@ -9,7 +9,6 @@ cleans the text, escapes it, and wraps each script run in the font that covers i
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from goodbye_desktop.documents.bidi import visual
 from goodbye_desktop.documents.fonts import SANS, split_runs
@@ -20,6 +19,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Lone surrogates (from a badly decoded file) cannot be encoded into the PDF at all.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def escape(text: str) -> str:
+    """The same as xml.sax.saxutils.escape (& < >), without its 50 ms import of urllib."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def clean_text(text: str | None) -> str:
