@@ -1,0 +1,1 @@
+"""The pieces of the client detail pane: its header, one module per tab, and their forms."""

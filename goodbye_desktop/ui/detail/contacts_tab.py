@@ -1,0 +1,141 @@
+"""The Contacts tab: the people at a client, and the form to add or change one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+
+from goodbye_desktop.errors import ValidationError
+from goodbye_desktop.store import detail, records
+from goodbye_desktop.store.detail import ContactRow
+from goodbye_desktop.ui.detail.common import (
+    WARN_COLOR,
+    Column,
+    OptionalDate,
+    RecordForm,
+    RecordTab,
+    confirm,
+    format_date,
+)
+
+
+class ContactForm(RecordForm):
+    """Name (required), role, email (checked), phone, primary, left on, new employer."""
+
+    def __init__(self, client_id: int, contact: ContactRow | None = None,
+                 parent: QWidget | None = None) -> None:
+        self.client_id = client_id
+        self.contact = contact
+        super().__init__(self._save, parent)
+        self.setWindowTitle(self.tr("New contact") if contact is None else self.tr("Edit contact"))
+        self.setObjectName("contactForm")
+        self.name_edit = self.add_field("name", self.tr("&Name:"), QLineEdit(),
+                                        self.tr("Contact name"))
+        self.role_edit = self.add_field("role", self.tr("&Role:"), QLineEdit(), self.tr("Role"))
+        self.role_edit.setPlaceholderText(self.tr("e.g. Office manager"))
+        self.email_edit = self.add_field("email", self.tr("&Email:"), QLineEdit(),
+                                         self.tr("Email address"))
+        self.phone_edit = self.add_field("phone", self.tr("&Phone:"), QLineEdit(),
+                                         self.tr("Phone number"))
+        self.primary_check = QCheckBox(self.tr("Pr&imary contact for this client"))
+        self.add_field("primary", "", self.primary_check, self.tr("Primary contact"))
+        self.left_on = OptionalDate(self.tr("&Left the client on:"),
+                                    self.tr("Date the contact left the client"))
+        self.add_field("left_on", self.left_on.check, self.left_on,
+                       self.tr("Date the contact left the client"), focus=self.left_on.edit)
+        self.employer_edit = self.add_field("new_employer", self.tr("New e&mployer:"),
+                                            QLineEdit(), self.tr("New employer"))
+        self.employer_edit.setPlaceholderText(self.tr("Where they went, if you know"))
+        if contact is not None:
+            self.name_edit.setText(contact.name)
+            self.role_edit.setText(contact.role)
+            self.email_edit.setText(contact.email)
+            self.phone_edit.setText(contact.phone)
+            self.primary_check.setChecked(contact.primary)
+            self.left_on.set_value(contact.left_on)
+            self.employer_edit.setText(contact.new_employer)
+
+    def values(self) -> dict[str, Any]:
+        name = self.name_edit.text().strip()
+        if not name:
+            raise ValidationError(self.tr("Please enter the contact's name."), field="name")
+        email = self.email_edit.text().strip()
+        local, at, domain = email.partition("@")
+        if email and (not at or not local or not domain or " " in email):
+            raise ValidationError(
+                self.tr("This does not look like an email address (name@example.com)."),
+                field="email")
+        return {
+            "name": name,
+            "role": self.role_edit.text().strip(),
+            "email": email,
+            "phone": self.phone_edit.text().strip(),
+            "primary": self.primary_check.isChecked(),
+            "left_on": self.left_on.value(),
+            "new_employer": self.employer_edit.text().strip(),
+        }
+
+    def _save(self, values: dict[str, Any]) -> int:
+        contact_id = self.contact.id if self.contact else None
+        return records.save_contact(self.client_id, contact_id, **values)
+
+
+class ContactsTab(RecordTab):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tr = self.tr
+        self.model.set_columns([
+            Column(tr("Name"), lambda r: r.name),
+            Column(tr("Role"), lambda r: r.role),
+            Column(tr("Email"), lambda r: r.email),
+            Column(tr("Phone"), lambda r: r.phone),
+            Column(tr("Primary"), lambda r: tr("Primary") if r.primary else ""),
+            Column(tr("Left on"), lambda r: format_date(r.left_on),
+                   color=lambda r: WARN_COLOR if r.left_on else None),
+            Column(tr("New employer"), lambda r: r.new_employer, stretch=True),
+        ])
+        self.setObjectName("contactsTab")
+        self.table.setObjectName("contactsTable")
+        self.table.setAccessibleName(self.tr("Contacts"))
+        self.add_button(self.tr("&Add…"), "addContact", self.add_contact)
+        self.add_button(self.tr("&Edit…"), "editContact", self.edit_contact, needs_selection=True)
+        self.add_button(self.tr("&Remove…"), "removeContact", self.remove_contact,
+                        needs_selection=True)
+
+    def load(self) -> list[ContactRow]:
+        return detail.contacts(self.client_id)
+
+    def empty_text(self) -> str:
+        return self.tr("No contacts yet.")
+
+    def activated(self) -> None:
+        self.edit_contact()
+
+    def _open(self, contact: ContactRow | None) -> ContactForm | None:
+        if self.client_id is None:
+            return None
+        form = ContactForm(self.client_id, contact, self)
+        form.saved.connect(lambda _id: self.after_write())
+        form.open()
+        return form
+
+    def add_contact(self) -> ContactForm | None:
+        """Open the form for a new contact (window-modal); returns it."""
+        return self._open(None)
+
+    def edit_contact(self) -> ContactForm | None:
+        contact = self.selected_row()
+        return self._open(contact) if contact is not None else None
+
+    def remove_contact(self):
+        contact = self.selected_row()
+        if contact is None:
+            return None
+        return confirm(
+            self, self.tr("Remove contact"),
+            self.tr("Remove %1 from this client's contacts? This cannot be undone. "
+                    "If they only moved on, set the date they left instead.")
+            .replace("%1", contact.name),
+            lambda: self.run_write(lambda: records.delete_contact(contact.id)),
+            self.tr("Remove"))

@@ -1,0 +1,176 @@
+"""The Timeline tab: a client's interactions newest first, and the form to log one.
+
+The timeline fetches a page of interactions at a time as it scrolls, so a client with
+years of correspondence opens as fast as a new one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from goodbye_desktop.store import detail, records
+from goodbye_desktop.store.detail import InteractionRow
+from goodbye_desktop.store.models import DIRECTIONS, INTERACTION_KINDS
+from goodbye_desktop.ui.detail.common import (
+    ERROR_COLOR,
+    Column,
+    RecordForm,
+    RecordTab,
+    RecordTableModel,
+    confirm,
+    format_datetime,
+    format_minutes,
+    qdatetime,
+    to_datetime,
+)
+
+PAGE = 100
+
+
+def kind_labels(tr) -> dict[str, str]:
+    return {"call": tr("Call"), "email": tr("Email"), "meeting": tr("Meeting"),
+            "support": tr("Support request"), "letter": tr("Letter"), "note": tr("Note")}
+
+
+def direction_labels(tr) -> dict[str, str]:
+    return {"in": tr("From the client"), "out": tr("To the client")}
+
+
+class InteractionForm(RecordForm):
+    """When (default now), kind, direction, minutes (>= 0), summary, complaint."""
+
+    def __init__(self, client_id: int, parent: QWidget | None = None,
+                 now: datetime | None = None) -> None:
+        self.client_id = client_id
+        super().__init__(self._save, parent)
+        self.setObjectName("interactionForm")
+        self.setWindowTitle(self.tr("Log an interaction"))
+        now = (now or datetime.now()).replace(second=0, microsecond=0)
+        self.when_edit = QDateTimeEdit(qdatetime(now))
+        self.when_edit.setCalendarPopup(True)
+        self.add_field("occurred_at", self.tr("&When:"), self.when_edit, self.tr("When"))
+        self.kind_combo = QComboBox()
+        for kind in INTERACTION_KINDS:
+            self.kind_combo.addItem(kind_labels(self.tr)[kind], kind)
+        self.add_field("kind", self.tr("&Kind:"), self.kind_combo, self.tr("Kind"))
+        self.direction_combo = QComboBox()
+        for direction in DIRECTIONS:
+            self.direction_combo.addItem(direction_labels(self.tr)[direction], direction)
+        self.direction_combo.setCurrentIndex(DIRECTIONS.index("out"))
+        self.add_field("direction", self.tr("&Direction:"), self.direction_combo,
+                       self.tr("Direction"))
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setRange(0, 24 * 60 * 7)
+        self.minutes_spin.setSingleStep(5)
+        self.minutes_spin.setSuffix(self.tr(" min"))
+        self.add_field("minutes", self.tr("&Minutes spent:"), self.minutes_spin,
+                       self.tr("Minutes spent"))
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setPlaceholderText(self.tr("What was it about?"))
+        self.summary_edit.setFixedHeight(self.summary_edit.fontMetrics().lineSpacing() * 5)
+        self.add_field("summary", self.tr("S&ummary:"), self.summary_edit, self.tr("Summary"))
+        self.complaint_check = QCheckBox(self.tr("The client &complained"))
+        self.add_field("complaint", "", self.complaint_check, self.tr("Complaint"))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "occurred_at": to_datetime(self.when_edit.dateTime()),
+            "kind": self.kind_combo.currentData(),
+            "direction": self.direction_combo.currentData(),
+            "minutes": self.minutes_spin.value(),
+            "summary": self.summary_edit.toPlainText().strip(),
+            "complaint": self.complaint_check.isChecked(),
+        }
+
+    def _save(self, values: dict[str, Any]) -> int:
+        occurred_at, kind = values.pop("occurred_at"), values.pop("kind")
+        return records.add_interaction(self.client_id, occurred_at, kind, **values)
+
+
+class TimelineModel(RecordTableModel):
+    """The interactions of one client, fetched a page at a time as the view scrolls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__((), parent)
+        self.client_id: int | None = None
+        self.total = 0
+
+    def load_first_page(self, client_id: int | None) -> None:
+        self.client_id = client_id
+        if client_id is None:
+            self.total = 0
+            self.set_rows([])
+            return
+        self.total = detail.interaction_count(client_id)
+        self.set_rows(detail.interactions(client_id, limit=PAGE))
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.rowCount() < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.client_id is None or parent.isValid():
+            return
+        self.append_rows(detail.interactions(self.client_id, limit=PAGE,
+                                             offset=self.rowCount()))
+
+
+class TimelineTab(RecordTab):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineTab")
+        self.model = TimelineModel(self)
+        self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.setObjectName("timelineTable")
+        self.table.setAccessibleName(self.tr("Timeline"))
+        kinds, directions = kind_labels(self.tr), direction_labels(self.tr)
+        complaint = self.tr("Complaint")
+        self.model.set_columns([
+            Column(self.tr("When"), lambda r: format_datetime(r.occurred_at)),
+            Column(self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind)),
+            Column(self.tr("Direction"), lambda r: directions.get(r.direction, r.direction)),
+            Column(self.tr("Time spent"), lambda r: format_minutes(r.minutes) if r.minutes else "",
+                   align_right=True),
+            Column(self.tr("Complaint"), lambda r: complaint if r.complaint else "",
+                   color=lambda r: ERROR_COLOR if r.complaint else None),
+            Column(self.tr("Summary"), lambda r: r.summary.replace("\n", " "),
+                   stretch=True),
+        ])
+        self.add_button(self.tr("&Log…"), "logInteraction", self.log_interaction)
+        self.add_button(self.tr("&Delete…"), "deleteInteraction", self.delete_interaction,
+                        needs_selection=True)
+
+    def reload(self) -> None:
+        self.model.load_first_page(self.client_id)
+        self.empty_label.setText(self.tr("Nothing logged yet.") if not self.model.total else "")
+        self.table.resizeColumnsToContents()
+        self._fit_columns()
+        self._update_buttons()
+
+    def log_interaction(self) -> InteractionForm | None:
+        """Open the form to log a call, email, meeting... (window-modal); returns it."""
+        if self.client_id is None:
+            return None
+        form = InteractionForm(self.client_id, self)
+        form.saved.connect(lambda _id: self.after_write())
+        form.open()
+        return form
+
+    def delete_interaction(self):
+        row: InteractionRow | None = self.selected_row()
+        if row is None:
+            return None
+        when = format_datetime(row.occurred_at)
+        return confirm(
+            self, self.tr("Delete interaction"),
+            self.tr("Delete this entry from the timeline? This cannot be undone.\n\n%1, %2")
+            .replace("%1", kind_labels(self.tr).get(row.kind, row.kind))
+            .replace("%2", when),
+            lambda: self.run_write(lambda: records.delete_interaction(row.id)),
+            self.tr("Delete"))
+
