@@ -10,6 +10,7 @@ transaction. The app, the command line and the batch of due letters all come thr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -20,7 +21,6 @@ from goodbye_desktop.correspondence.values_from_records import (
     with_extras,
 )
 from goodbye_desktop.documents.letters import LETTER_KINDS, compose, render_letter
-from goodbye_desktop.documents.templates import placeholders_in
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store.documents import get_template, save_document
 
@@ -79,22 +79,34 @@ def template_for(kind: str) -> str | None:
     return get_template(kind)
 
 
-def _check_times(kind: str, inputs: LetterInputs, template: str | None) -> None:
+# `{interview_times}` as a placeholder, not inside a literal `{{...}}`.
+_TIMES_PLACEHOLDER = re.compile(r"(?<!\{)\{interview_times\}(?!\})")
+
+
+def _times_as_typed(kind: str, inputs: LetterInputs, template: str | None) -> str | None:
+    """A template with the interview times written in, when some are not dates.
+
+    The wizard lets the owner type times freely ("Tuesday morning"); the documents package
+    formats dates only, so times it cannot read are printed as typed, in the same list.
+    """
     if kind != "exit_interview_request" or not inputs.unreadable_times:
-        return
+        return template
+    from goodbye_desktop.documents.i18n import format_datetime
+    from goodbye_desktop.documents.markup import one_line
     from goodbye_desktop.documents.templates import default_template
 
-    names = {p.name for p in placeholders_in(template or default_template(kind))}
-    if "interview_times" in names:
-        raise ValidationError(
-            f"The proposed interview time {inputs.unreadable_times[0]!r} is not a date and "
-            "time; write it as 2025-03-04 10:00 in the departure.", field="interview_times")
+    text = template if template is not None else default_template(kind)
+    readable = [format_datetime(t, inputs.sender.locale) for t in inputs.facts.interview_times]
+    typed = [one_line(t) for t in inputs.unreadable_times]
+    listing = "\n".join(f"• {t}" for t in readable + typed if t)
+    literal = listing.replace("{", "{{").replace("}", "}}")
+    return _TIMES_PLACEHOLDER.sub(lambda _match: literal, text)
 
 
 def render(kind: str, inputs: LetterInputs, template: str | None = None) -> tuple[bytes, str]:
     """Render with given values: the PDF and the filled subject line."""
     check_kind(kind)
-    _check_times(kind, inputs, template)
+    template = _times_as_typed(kind, inputs, template)
     letter = compose(kind, inputs.sender, inputs.recipient, inputs.facts, template)
     pdf = render_letter(kind, inputs.sender, inputs.recipient, inputs.facts, template)
     return pdf, letter.subject

@@ -40,12 +40,27 @@ class LetterInputs:
     unreadable_times: tuple[str, ...] = ()  # interview times that are not dates
 
 
+def address_without_name(address: str, name: str) -> str:
+    """The postal address without a first line that repeats the name above it.
+
+    Owners often type the name into the address too; printed under the name it would
+    appear twice in the envelope window.
+    """
+    lines = (address or "").replace("\r\n", "\n").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if lines and " ".join(lines[0].split()).casefold() == " ".join(name.split()).casefold():
+        lines.pop(0)
+    return "\n".join(lines).strip("\n")
+
+
 def sender_from_profile(profile: dict) -> Sender:
     """The letterhead's values from the business profile row."""
+    business = profile.get("business_name") or ""
     return Sender(
-        business_name=profile.get("business_name") or "",
+        business_name=business,
         owner_name=profile.get("owner_name") or "",
-        address=profile.get("address") or "",
+        address=address_without_name(profile.get("address") or "", business),
         email=profile.get("email") or "",
         phone=profile.get("phone") or "",
         website=profile.get("website") or "",
@@ -90,7 +105,8 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
     profile = sources.profile
     contact_name, contact_email = _contact(sources, today)
     recipient = Recipient(client_name=sources.client_name, contact_name=contact_name,
-                          address=sources.client_address or "")
+                          address=address_without_name(sources.client_address or "",
+                                                       sources.client_name))
     departure = sources.departure
     end_date = sources.ended_on
     interviewer = ""

@@ -93,6 +93,26 @@ def save_document(
     return document.id
 
 
+@dataclass(frozen=True)
+class NewDocument:
+    """One document to keep with `save_documents` (the arguments of `save_document`)."""
+
+    client_id: int
+    kind: str
+    title: str
+    pdf: bytes
+    departure_id: int | None = None
+    promise_id: int | None = None
+
+
+def save_documents(documents: list[NewDocument], when: datetime | None = None) -> list[int]:
+    """Keep several documents (a batch of letters) in one transaction: all or none."""
+    when = when or _now()
+    with user_action("keep the letters"):
+        return [save_document(d.client_id, d.kind, d.title, d.pdf, d.departure_id, when,
+                              promise_id=d.promise_id) for d in documents]
+
+
 def _document_rows(where) -> list[DocumentRow]:
     query = (Document.select(Document.id, Document.client, Document.departure,
                              Document.interaction, Document.kind, Document.title,

@@ -1,0 +1,117 @@
+"""`goodbye-desktop letter KIND --client NAME [-o FILE]`: one letter to a client, as PDF.
+
+The same code as the app (correspondence.produce): the owner's template, the client's
+records and its latest departure; the PDF is kept and logged on the client's timeline.
+Only the parser is built at import time: the rendering modules load when the command runs,
+so `goodbye-desktop --help` and the other commands stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+# The kinds, spelled out here so that building the parser imports nothing heavy; a test
+# checks they match documents.letters.LETTER_KINDS.
+KINDS = ("farewell", "parting_ways", "transition_plan", "exit_interview_request", "check_in",
+         "keep_in_touch", "feedback_thanks")
+
+# Characters no common file system accepts in a name, and control characters.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                     *(f"LPT{i}" for i in range(1, 10))}
+_MAX_STEM = 120
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "letter",
+        help="write one letter to a client as a PDF file",
+        description="Write a letter to a client as a PDF, from your letter template and the "
+        "client's records (its latest departure gives the end date, the interview times and "
+        "the transition plan). The letter is kept and logged on the client's timeline, just "
+        "as when it is printed from the app.",
+    )
+    parser.add_argument("kind", choices=KINDS, metavar="KIND",
+                        help="the kind of letter: " + ", ".join(KINDS))
+    parser.add_argument("--client", required=True, metavar="NAME",
+                        help="the client's name, exactly or a search that finds only one client")
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path,
+                        help="where to write the PDF (default: '<client name>-<kind>.pdf' "
+                        "in the current folder)")
+    parser.add_argument("--departure", type=int, metavar="ID",
+                        help="the departure to take the facts from (default: the latest)")
+    parser.add_argument("--news", metavar="TEXT",
+                        help="something of interest to the client (keep-in-touch note)")
+    parser.add_argument("--feedback", metavar="TEXT",
+                        help="what the client told you (feedback thanks)")
+    parser.add_argument("--improvement", metavar="TEXT",
+                        help="what you are changing because of it (feedback thanks)")
+    parser.add_argument("--referral", metavar="TEXT",
+                        help="another provider you recommend (parting ways)")
+    parser.set_defaults(run=run)
+
+
+def safe_file_name(text: str, fallback: str = "letter") -> str:
+    """A file name any common file system accepts, keeping letters of every script."""
+    name = _UNSAFE.sub("_", " ".join(text.split()))
+    name = name.strip(" .")[:_MAX_STEM].strip(" .")
+    if not name:
+        name = fallback
+    if name.split(".")[0].upper() in _WINDOWS_RESERVED:
+        name = "_" + name
+    return name
+
+
+def find_client(name: str) -> int:
+    """The one client called `name`, or found by it as a search; GoodbyeError otherwise."""
+    from goodbye_desktop.errors import GoodbyeError, NotFoundError
+    from goodbye_desktop.store.folding import fold
+    from goodbye_desktop.store.queries import ClientFilter, client_list
+
+    if not name.strip():
+        raise GoodbyeError("Give the client's name with --client.")
+    rows = client_list(ClientFilter(search=name, include_archived=True))
+    for same in (lambda r: r.name == name, lambda r: fold(r.name) == fold(name)):
+        matches = [r for r in rows if same(r)]
+        if len(matches) == 1:
+            return matches[0].id
+        if len(matches) > 1:
+            rows = matches
+            break
+    else:
+        if len(rows) == 1:
+            return rows[0].id
+    if not rows:
+        raise NotFoundError(f"No client matches {name!r}; `goodbye-desktop clients` lists them.")
+    shown = "; ".join(f"{r.name} (id {r.id})" for r in rows[:10])
+    more = f"; and {len(rows) - 10} more" if len(rows) > 10 else ""
+    raise GoodbyeError(f"{len(rows)} clients match {name!r}: {shown}{more}. "
+                       "Give the full name.")
+
+
+def run(args: argparse.Namespace) -> int:
+    from goodbye_desktop.correspondence.produce import keep, produce
+    from goodbye_desktop.errors import GoodbyeError, ValidationError
+
+    client_id = find_client(args.client)
+    extras = {"news": args.news, "feedback_summary": args.feedback,
+              "improvement": args.improvement, "referral": args.referral}
+    try:
+        produced = produce(args.kind, client_id, departure_id=args.departure,
+                           extras={k: v for k, v in extras.items() if v})
+    except ValidationError as exc:
+        hint = {"news": " (give it with --news)", "feedback_summary": " (give it with --feedback)",
+                "referral": " (give it with --referral)"}.get(exc.field or "", "")
+        raise GoodbyeError(f"{exc.message.rstrip('.')}{hint}.") from exc
+    output = args.output or Path(f"{safe_file_name(produced.client_name)}-{args.kind}.pdf")
+    try:
+        output.write_bytes(produced.pdf)
+    except OSError as exc:
+        raise GoodbyeError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
+    keep(produced)
+    print(f"Wrote {output} ({produced.title}); kept on the client's timeline.",
+          file=sys.stdout)
+    return 0

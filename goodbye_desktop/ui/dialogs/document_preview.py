@@ -1,0 +1,391 @@
+"""The document preview: a letter shown as it will print, then printed, saved or emailed.
+
+Nothing is written while the owner only looks. The first time the letter is printed,
+saved or emailed it is kept (the exact PDF) and logged on the client's timeline through
+`correspondence.produce.keep`; a kept document reopened later (`show_kept`) prints and
+saves the same bytes again without logging a second letter.
+
+Like every dialog of the app, it has classmethods that show it and return the result
+(`show_for`, `show_kept`), and public methods that do the work behind each button
+(`save_to`, `print_to`, `email_to`) so tests drive it without the file and print dialogs.
+
+QtPdf renders pages onto a transparent image, so printing paints each page on white.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from goodbye_desktop.correspondence.produce import (
+    EXTRA_FACTS,
+    ProducedDocument,
+    keep,
+    produce,
+)
+from goodbye_desktop.errors import GoodbyeError, ValidationError
+from goodbye_desktop.ui import alerts
+
+# Printers report up to 1200 dpi; a page at that size is half a gigabyte of pixels, so
+# pages are rendered and painted in bands of at most this many pixel rows.
+_BAND_ROWS = 1024
+_UNSAFE_NAME = "<>:\"/\\|?*"
+
+
+def safe_file_stem(text: str, fallback: str = "letter") -> str:
+    """A file name any common file system accepts; letters of every script are kept."""
+    cleaned = "".join("_" if ch in _UNSAFE_NAME or ord(ch) < 32 else ch for ch in text)
+    cleaned = " ".join(cleaned.split()).strip(" .")[:120].strip(" .")
+    return cleaned or fallback
+
+
+def unused_path(folder: Path, stem: str, suffix: str = ".pdf") -> Path:
+    """`folder/stem.pdf`, or `stem (2).pdf` and so on when that name is taken."""
+    candidate = folder / f"{stem}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem} ({number}){suffix}"
+        number += 1
+    return candidate
+
+
+class PdfPane(QWidget):
+    """A PDF shown from bytes, page after page, fitted to the width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        # A grey desk around white pages, so each sheet stands out as paper.
+        self.view.setStyleSheet("QPdfView { background: #8a8f98; }")
+        self.view.setPageSpacing(12)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def set_pdf(self, pdf: bytes) -> int:
+        """Show `pdf`; return its page count (0 if it cannot be read)."""
+        old = self._buffer
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        self._buffer = buffer
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        return self.document.pageCount()
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+
+def paint_pages(document: QPdfDocument, printer: QPrinter) -> int:
+    """Paint every page of `document` on white onto `printer`; return the pages printed."""
+    pages = document.pageCount()
+    if pages == 0:
+        return 0
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise GoodbyeError(QCoreApplication.translate("DocumentPreviewDialog",
+                                                      "The printer could not be started."))
+    try:
+        dpi = printer.resolution()
+        for index in range(pages):
+            if index:
+                printer.newPage()
+            points = document.pagePointSize(index)
+            width = max(1, round(points.width() * dpi / 72))
+            height = max(1, round(points.height() * dpi / 72))
+            target = painter.viewport()
+            # The page fills the printable area as it would at 100 %: same size, top left.
+            scale = min(target.width() / width, target.height() / height, 1.0)
+            for top in range(0, height, _BAND_ROWS):
+                rows = min(_BAND_ROWS, height - top)
+                options = QPdfDocumentRenderOptions()
+                options.setScaledSize(QSize(width, height))
+                options.setScaledClipRect(QRect(0, top, width, rows))
+                band = document.render(index, QSize(width, rows), options)
+                paper = QImage(band.size(), QImage.Format.Format_RGB32)
+                paper.fill(QColor(Qt.GlobalColor.white))
+                with_paper = QPainter(paper)
+                with_paper.drawImage(0, 0, band)
+                with_paper.end()
+                painter.drawImage(QRect(0, round(top * scale), round(width * scale),
+                                        round(rows * scale) + 1), paper)
+    finally:
+        painter.end()
+    return pages
+
+
+class DocumentPreviewDialog(QDialog):
+    """A letter previewed before anything happens to it; Print, Save as PDF, Email."""
+
+    # Replaced in tests that must not start a mail program (it is Qt's, not ours).
+    open_url = staticmethod(QDesktopServices.openUrl)
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        produced: ProducedDocument,
+        *,
+        document_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentPreview")
+        self.produced = produced
+        self.document_id = document_id  # set once the letter is kept
+        self._already_kept = document_id is not None
+        self.setWindowTitle(self.tr("Preview: %1").replace("%1", produced.title))
+        self.resize(780, 900)
+
+        self.pane = PdfPane(self)
+        pages = self.pane.set_pdf(produced.pdf)
+        self.pageCountLabel = QLabel(self)
+        self.pageCountLabel.setObjectName("pageCountLabel")
+        self.pageCountLabel.setText(self.tr("1 page") if pages == 1
+                                    else self.tr("%1 pages").replace("%1", str(pages)))
+        self.statusLabel = QLabel(self)
+        self.statusLabel.setObjectName("keptLabel")
+        self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusLabel.setWordWrap(True)
+        who = QLabel(self)
+        who.setTextFormat(Qt.TextFormat.PlainText)
+        who.setText(produced.client_name)
+        who.setStyleSheet("font-weight: bold;")
+
+        self.printButton = QPushButton(self.tr("&Print…"), self)
+        self.printButton.setObjectName("printButton")
+        self.printButton.setShortcut(QKeySequence.StandardKey.Print)
+        self.saveButton = QPushButton(self.tr("&Save as PDF…"), self)
+        self.saveButton.setObjectName("saveButton")
+        self.emailButton = QPushButton(self.tr("&Email…"), self)
+        self.emailButton.setObjectName("emailButton")
+        self.emailButton.setToolTip(self.tr(
+            "Save the PDF beside your database and open a draft in your mail program, "
+            "ready for you to attach it."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        for button in (self.printButton, self.saveButton, self.emailButton):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.printButton.clicked.connect(self.print_document)
+        self.saveButton.clicked.connect(self.save_document)
+        self.emailButton.clicked.connect(self.email_document)
+
+        head = QHBoxLayout()
+        head.addWidget(who, 1)
+        head.addWidget(self.pageCountLabel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.pane, 1)
+        layout.addWidget(self.statusLabel)
+        layout.addWidget(buttons)
+        self._show_status()
+
+    # --- classmethods that show it ----------------------------------------------------------
+
+    @classmethod
+    def show_for(cls, parent: QWidget | None, kind: str, client_id: int,
+                 departure_id: int | None = None) -> bool:
+        """Produce a letter, preview it; True when it was printed, saved or emailed (kept)."""
+        produced = cls.produce_asking(parent, kind, client_id, departure_id)
+        if produced is None:
+            return False
+        dialog = cls(parent, produced)
+        dialog.exec()
+        return dialog.document_id is not None
+
+    @classmethod
+    def show_kept(cls, parent: QWidget | None, document_id: int) -> None:
+        """Reopen a kept document exactly as it was sent (to look at, reprint or save)."""
+        from goodbye_desktop.store.documents import get_document, get_document_pdf
+        from goodbye_desktop.store.records import get_client
+
+        try:
+            row = get_document(document_id)
+            pdf = get_document_pdf(document_id)
+            client = get_client(row.client_id)
+        except GoodbyeError as exc:
+            alerts.error(parent, str(exc))
+            return
+        produced = ProducedDocument(pdf=pdf, title=row.title, kind=row.kind,
+                                    client_id=row.client_id, departure_id=row.departure_id,
+                                    client_name=client["name"])
+        dialog = cls(parent, produced, document_id=document_id)
+        dialog.exec()
+
+    @classmethod
+    def produce_asking(cls, parent: QWidget | None, kind: str, client_id: int,
+                       departure_id: int | None = None) -> ProducedDocument | None:
+        """Produce a letter; ask for a fact the records do not hold (news, feedback...).
+
+        Other problems (no end date, a broken template) are explained and give None.
+        """
+        extras: dict[str, str] = {}
+        while True:
+            try:
+                return produce(kind, client_id, departure_id=departure_id, extras=extras)
+            except ValidationError as exc:
+                if exc.field in EXTRA_FACTS and exc.field not in extras:
+                    text = cls.ask_fact(parent, exc.field)
+                    if text:
+                        extras[exc.field] = text
+                        continue
+                    return None
+                alerts.error(parent, str(exc), title=cls.tr("The letter cannot be written"))
+                return None
+            except GoodbyeError as exc:
+                alerts.error(parent, str(exc), title=cls.tr("The letter cannot be written"))
+                return None
+
+    @classmethod
+    def ask_fact(cls, parent: QWidget | None, field: str) -> str:
+        """Ask the owner for one fact of the letter (multi-line); "" when cancelled."""
+        prompts = {
+            "news": cls.tr("What would you like to share? An article, an event, a change "
+                           "that may interest them:"),
+            "feedback_summary": cls.tr("What did the client tell you, in a sentence or two?"),
+            "improvement": cls.tr("What are you changing because of it?"),
+            "referral": cls.tr("Which provider do you recommend?"),
+        }
+        text, ok = QInputDialog.getMultiLineText(
+            parent, cls.tr("A little more for this letter"), prompts.get(field, field))
+        return text.strip() if ok else ""
+
+    @classmethod
+    def ask_save_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(parent, cls.tr("Save the letter as PDF"),
+                                              str(suggested), cls.tr("PDF documents (*.pdf)"))
+        if not path:
+            return None
+        result = Path(path)
+        return result if result.suffix.lower() == ".pdf" else result.with_suffix(".pdf")
+
+    # --- what the buttons do ----------------------------------------------------------------
+
+    def suggested_name(self) -> str:
+        return safe_file_stem(f"{self.produced.client_name} - {self.produced.title}")
+
+    def save_document(self) -> None:
+        folder = Path.home()
+        path = self.ask_save_path(self, folder / f"{self.suggested_name()}.pdf")
+        if path is not None:
+            self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        """Write the PDF to `path` and keep the letter; False (and a message) on failure."""
+        try:
+            Path(path).write_bytes(self.produced.pdf)
+        except OSError as exc:
+            alerts.error(self, self.tr("The letter could not be saved to %1: %2")
+                         .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
+            return False
+        return self._keep(self.tr("Saved to %1.").replace("%1", str(path)))
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.produced.title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the letter"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print every page on `printer` at its resolution, then keep the letter."""
+        try:
+            pages = paint_pages(self.pane.document, printer)
+        except GoodbyeError as exc:
+            alerts.error(self, str(exc))
+            return False
+        if pages == 0:
+            alerts.error(self, self.tr("The letter has no pages to print."))
+            return False
+        return self._keep(self.tr("Sent to the printer."))
+
+    def mailto_url(self, attachment: Path) -> QUrl:
+        """A draft for the primary contact with the subject; mailto cannot attach files,
+        so the body says where the PDF is."""
+        def encoded(text: str, keep: bytes = b"") -> str:
+            return bytes(QUrl.toPercentEncoding(text, keep)).decode("ascii")
+
+        subject = self.produced.subject or self.produced.title
+        body = self.tr(
+            "Please find the letter attached.\n\n"
+            "[Before sending: attach the PDF saved at %1]").replace("%1", str(attachment))
+        # Built by hand: QUrlQuery would leave an "&" in a subject to split the query.
+        text = (f"mailto:{encoded(self.produced.contact_email, b'@')}"
+                f"?subject={encoded(subject)}&body={encoded(body)}")
+        url = QUrl.fromEncoded(text.encode("ascii"))
+        return url
+
+    def email_document(self) -> None:
+        from goodbye_desktop.store.documents import documents_folder
+
+        self.email_to(documents_folder())
+
+    def email_to(self, folder: Path) -> Path | None:
+        """Save the PDF into `folder`, keep the letter, open the mail draft and the folder."""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            alerts.error(self, self.tr("The folder %1 could not be created: %2")
+                         .replace("%1", str(folder)).replace("%2", exc.strerror or str(exc)))
+            return None
+        path = unused_path(folder, self.suggested_name())
+        if not self.save_to(path):
+            return None
+        self.statusLabel.setText(self.tr(
+            "Saved to %1. Your mail program opens with a draft: attach this file before "
+            "sending.").replace("%1", str(path)))
+        self.open_url(self.mailto_url(path))
+        self.open_url(QUrl.fromLocalFile(str(folder)))
+        return path
+
+    def _keep(self, done: str) -> bool:
+        if self.document_id is None:
+            try:
+                self.document_id = keep(self.produced)
+            except GoodbyeError as exc:
+                alerts.error(self, str(exc), title=self.tr("The letter was not logged"))
+                return False
+        self._show_status(done)
+        return True
+
+    def _show_status(self, done: str = "") -> None:
+        if self._already_kept:
+            note = self.tr("This is the letter exactly as it was sent.")
+        elif self.document_id is not None:
+            note = self.tr("Kept and logged on the client's timeline.")
+        else:
+            note = self.tr("Nothing is kept until you print, save or email the letter.")
+        self.statusLabel.setText(f"{done} {note}".strip())
