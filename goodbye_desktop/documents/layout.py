@@ -377,7 +377,8 @@ def _draw_address(canv: Canvas, ctx: LetterContext) -> None:
             draw_text(canv, spec.window_left, y, line, SANS, style.fontSize)
             y -= style.leading
     else:  # long names wrap, and the block shrinks to stay inside the window
-        block = _fitted_block(address, style, spec.window_width, spec.window_height)
+        block = _fitted_block(address, style, spec.window_width, spec.window_height,
+                              min_size=6)
         _, h = block.wrap(spec.window_width, spec.window_height)
         block.drawOn(canv, spec.window_left, spec.height - spec.window_top - h)
 

@@ -13,7 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from goodbye_desktop.documents import i18n
-from goodbye_desktop.documents.layout import LIGHT, build_pdf, para, styles
+from goodbye_desktop.documents.fonts import SANS, SANS_BOLD
+from goodbye_desktop.documents.layout import LIGHT, build_pdf, para, styles, text_width
 from goodbye_desktop.documents.markup import one_line
 from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
 
@@ -49,8 +50,20 @@ def plan_table(steps: Iterable[PlanStep], locale: str, width: float) -> list[Flo
             para(one_line(step.owner), st["cell"]),
             para(status_text(step.status, locale), st["cell"]),
         ])
-    # Date and status have short, known contents; the step takes whatever is left.
-    date_w, who_w, status_w = 34 * mm, 34 * mm, 24 * mm
+    # Date, who and status are short: each column is as wide as its longest entry (within
+    # bounds, so a long name wraps rather than squeezing the step); the step takes the rest.
+    pad = 8 + 1  # cell padding left and right, and a point of slack
+
+    def column(texts: list[str], font: str, low: float, high: float) -> float:
+        widest = max(text_width(t, font, st["cell"].fontSize) for t in texts) + pad
+        return min(high, max(low, widest))
+
+    date_w = column([i18n.format_date(s.due_on, locale) for s in ordered]
+                    + [i18n.label("date", locale)], SANS, 20 * mm, 45 * mm)
+    who_w = column([one_line(s.owner) or "-" for s in ordered]
+                   + [i18n.label("who", locale)], SANS, 15 * mm, 40 * mm)
+    status_w = column([status_text(s.status, locale) or "-" for s in ordered]
+                      + [i18n.label("status", locale)], SANS_BOLD, 15 * mm, 30 * mm)
     table = Table(rows, colWidths=[date_w, width - date_w - who_w - status_w, who_w,
                                    status_w], repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
