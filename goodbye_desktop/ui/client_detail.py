@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 from goodbye_desktop.core.promises import kept_share, promise_state
 from goodbye_desktop.errors import GoodbyeError, NotFoundError
 from goodbye_desktop.store import detail, records
-from goodbye_desktop.ui.detail.common import show_error
+from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.detail.contacts_tab import ContactsTab
 from goodbye_desktop.ui.detail.header import ClientHeader
 from goodbye_desktop.ui.detail.promises_tab import PromisesTab
@@ -149,7 +149,7 @@ class ClientDetail(QWidget):
         try:
             self._refresh_header()
         except GoodbyeError as exc:
-            show_error(self, str(exc))
+            alerts.error(self, str(exc))
         self.clientChanged.emit(self._client_id)
 
     def edit_client(self) -> bool:

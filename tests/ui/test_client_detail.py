@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, Qt
 
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import detail, records
+from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.client_detail import ClientDetail
 from goodbye_desktop.ui.detail.common import parse_money
 
@@ -143,11 +144,15 @@ def test_remove_a_contact_after_confirming(qtbot, pane, client_id):
     records.save_contact(client_id, name="Anna")
     pane.show_client(client_id)
     pane.contacts_tab.select_row(0)
-    box = pane.contacts_tab.remove_contact()
-    assert "Anna" in box.text()
-    with qtbot.waitSignal(pane.clientChanged):
-        box.findChild(type(pane.header.edit_button), "confirmYes").click()
+    with alerts.intercept(answer=False) as seen:
+        assert not pane.contacts_tab.remove_contact()
+    assert "Anna" in seen[0].text
+    assert len(detail.contacts(client_id)) == 1
+
+    with alerts.intercept(answer=True), qtbot.waitSignal(pane.clientChanged):
+        assert pane.contacts_tab.remove_contact()
     assert detail.contacts(client_id) == []
+    assert pane.contacts_tab.model.rowCount() == 0
 
 
 def test_log_an_interaction_it_comes_first_and_the_minutes_change(qtbot, pane, client_id):
@@ -181,9 +186,9 @@ def test_delete_an_interaction_after_confirming(qtbot, pane, client_id):
     records.add_interaction(client_id, datetime.now(), "call", minutes=10)
     pane.show_client(client_id)
     pane.timeline_tab.select_row(0)
-    box = pane.timeline_tab.delete_interaction()
-    with qtbot.waitSignal(pane.clientChanged):
-        box.findChild(type(pane.header.edit_button), "confirmYes").click()
+    with alerts.intercept(answer=True) as seen, qtbot.waitSignal(pane.clientChanged):
+        assert pane.timeline_tab.delete_interaction()
+    assert seen[0].kind == "question"
     assert detail.interaction_count(client_id) == 0
     assert pane.timeline_tab.model.rowCount() == 0
     assert pane.header.minutes.value.text() == "0 min"
@@ -232,6 +237,29 @@ def test_editing_a_month_replaces_its_amount(qtbot, pane, client_id):
     with qtbot.waitSignal(pane.clientChanged):
         click_save(qtbot, form)
     assert detail.revenue_by_month(client_id) == [detail.RevenueRow(date(2026, 3, 1), 9_900)]
+
+
+def test_remove_a_month_after_confirming(qtbot, pane, client_id):
+    records.set_revenue(client_id, date.today(), 5_000)
+    pane.show_client(client_id)
+    pane.revenue_tab.select_row(0)
+    with alerts.intercept(answer=True) as seen, qtbot.waitSignal(pane.clientChanged):
+        assert pane.revenue_tab.remove_revenue()
+    assert "€50.00" in seen[0].text
+    assert detail.revenue_by_month(client_id) == []
+    assert pane.header.revenue.value.text() == "€0.00"
+
+
+def test_a_store_refusal_shows_under_the_field_it_names(qtbot, pane, client_id):
+    form = pane.proposals_tab.add_proposal()
+    form.title_edit.setText("Retainer")
+    form.pricing_combo.setCurrentIndex(form.pricing_combo.findData("rate"))
+    form.amount_edit.setText("99999999999999999")  # more than the store accepts
+    click_save(qtbot, form)
+    assert form.isVisible()
+    assert "too large" in form.error_text("amount_cents")
+    assert detail.proposals(client_id) == []
+    form.reject()
 
 
 def test_proposal_decided_before_it_was_sent_is_refused(qtbot, pane, client_id):
@@ -333,3 +361,23 @@ def test_money_that_is_not_an_amount_is_refused(english, text):
     with pytest.raises(ValidationError) as caught:
         parse_money(text, field="amount_cents")
     assert caught.value.field == "amount_cents"
+
+
+def test_edit_client_refreshes_the_header_and_tells_the_list(qtbot, pane, client_id):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ClientFormDialog)
+        dialog.name.clear()
+        type_text(dialog.name, "Zoë Łukasiewicz")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(pane.clientChanged) as signal:
+        assert pane.edit_client()
+    assert signal.args == [client_id]
+    assert pane.header.name_label.text() == "Zoë Łukasiewicz"

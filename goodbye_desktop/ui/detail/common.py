@@ -6,7 +6,7 @@
 - `RecordForm` is the base of every record form: a label with a mnemonic for each field, a
   red message under the field at fault, and one store call on OK (nothing half-saved).
 - `RecordTab` is the base of every tab: a row of buttons above a table of one client's records.
-- Confirmations and error boxes open window-modal without blocking, so tests can answer them.
+- Confirmations and errors go through `ui.alerts`, like every message box of the app.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -42,7 +41,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -50,6 +48,8 @@ from PySide6.QtWidgets import (
 )
 
 from goodbye_desktop.errors import GoodbyeError, ValidationError
+from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.formatting import money, qdate
 
 ERROR_COLOR = "#c62828"
 # Colours readable on both a light and a dark window background.
@@ -62,10 +62,6 @@ def _tr(text: str) -> str:
 
 
 # --- formatting ---------------------------------------------------------------------------
-
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
 
 def qdatetime(value: datetime) -> QDateTime:
     return QDateTime(qdate(value.date()), QTime(value.hour, value.minute, value.second))
@@ -110,22 +106,6 @@ def format_minutes(minutes: int) -> str:
     return _tr("%1 h %2 min").replace("%1", locale.toString(hours)).replace("%2", padded)
 
 
-@cache
-def currency_symbol(code: str) -> str:
-    """The usual symbol of an ISO 4217 code ("EUR" -> "€"), or the code when Qt knows none."""
-    code = (code or "").upper()
-    locale = QLocale()
-    if locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode) == code:
-        return locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
-    for other in QLocale.matchingLocales(QLocale.Language.AnyLanguage, QLocale.Script.AnyScript,
-                                         QLocale.Country.AnyTerritory):
-        if other.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode) == code:
-            symbol = other.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
-            if symbol and symbol != code:
-                return symbol
-    return code
-
-
 def format_amount(cents: int) -> str:
     """Integer cents as a plain number with two decimals ("1,234.50"), as one would type it."""
     locale = QLocale()
@@ -136,18 +116,8 @@ def format_amount(cents: int) -> str:
 
 
 def format_money(cents: int | None, currency: str) -> str:
-    """An amount of integer cents as the locale writes money ("€1,234.50", "1.234,50 €").
-
-    The digits are built from the integer cents, and only the placement of the symbol and
-    sign is taken from Qt (by formatting a marker amount), so no float touches the value.
-    """
-    if cents is None:
-        return ""
-    locale = QLocale()
-    digits = format_amount(abs(cents))
-    marker = -7 if cents < 0 else 7
-    template = locale.toCurrencyString(float(marker), currency_symbol(currency), 0)
-    return template.replace(locale.toString(7), digits, 1)
+    """Money as the rest of the app shows it (`ui.formatting.money`); "" for no amount."""
+    return "" if cents is None else money(cents, currency)
 
 
 def money_placeholder() -> str:
@@ -280,45 +250,6 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._columns[section].header
         return None
-
-
-# --- message boxes ------------------------------------------------------------------------
-
-def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None],
-            yes_text: str) -> QMessageBox:
-    """Ask before something that cannot be undone; run `on_yes` if the answer is yes.
-
-    The box is window-modal but does not block, and is returned so a caller (or a test)
-    can hold it.
-    """
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
-                      parent)
-    box.setObjectName("confirmBox")
-    yes = box.addButton(yes_text, QMessageBox.ButtonRole.DestructiveRole)
-    yes.setObjectName("confirmYes")
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
-
-    def answered() -> None:
-        if box.clickedButton() is yes:
-            on_yes()
-        box.deleteLater()
-
-    box.finished.connect(answered)
-    box.open()
-    return box
-
-
-def show_error(parent: QWidget, text: str) -> QMessageBox:
-    """Tell the user an action failed and why; window-modal, not blocking."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Not saved"), text,
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("errorBox")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.finished.connect(box.deleteLater)
-    box.open()
-    return box
 
 
 # --- forms --------------------------------------------------------------------------------
@@ -574,12 +505,16 @@ class RecordTab(QWidget):
         self.reload()
         self.changed.emit()
 
+    def confirm(self, title: str, text: str, yes: str) -> bool:
+        """Ask before something that cannot be undone (through `ui.alerts`)."""
+        return alerts.question(self, text, title=title, yes=yes, no=self.tr("Cancel"))
+
     def run_write(self, action: Callable[[], Any]) -> bool:
         """Run one store write; on an error the user can cause, say why in a box."""
         try:
             action()
         except GoodbyeError as exc:
-            show_error(self, str(exc))
+            alerts.error(self, str(exc), title=self.tr("Not saved"))
             return False
         self.after_write()
         return True

@@ -15,7 +15,6 @@ from goodbye_desktop.ui.detail.common import (
     OptionalDate,
     RecordForm,
     RecordTab,
-    confirm,
     format_date,
 )
 
@@ -128,14 +127,14 @@ class ContactsTab(RecordTab):
         contact = self.selected_row()
         return self._open(contact) if contact is not None else None
 
-    def remove_contact(self):
+    def remove_contact(self) -> bool:
+        """Remove the selected contact once the user confirms; True if removed."""
         contact = self.selected_row()
-        if contact is None:
-            return None
-        return confirm(
-            self, self.tr("Remove contact"),
-            self.tr("Remove %1 from this client's contacts? This cannot be undone. "
-                    "If they only moved on, set the date they left instead.")
-            .replace("%1", contact.name),
-            lambda: self.run_write(lambda: records.delete_contact(contact.id)),
-            self.tr("Remove"))
+        if contact is None or not self.confirm(
+                self.tr("Remove contact"),
+                self.tr("Remove %1 from this client's contacts? This cannot be undone. "
+                        "If they only moved on, set the date they left instead.")
+                .replace("%1", contact.name),
+                self.tr("Remove")):
+            return False
+        return self.run_write(lambda: records.delete_contact(contact.id))

@@ -31,6 +31,7 @@ from goodbye_desktop.ui.detail.common import (
     format_money,
     format_month,
 )
+from goodbye_desktop.ui.formatting import status_label
 
 STATUS_COLORS = {
     "prospect": "#1565c0",
@@ -39,11 +40,6 @@ STATUS_COLORS = {
     "departed": "#616161",
     "returned": "#00796b",
 }
-
-
-def status_labels(tr) -> dict[str, str]:
-    return {"prospect": tr("Prospect"), "active": tr("Active"), "departing": tr("Departing"),
-            "departed": tr("Departed"), "returned": tr("Returned")}
 
 
 class Figure(QWidget):
@@ -170,7 +166,7 @@ class ClientHeader(QWidget):
         tr = self.tr
         locale = QLocale()
         self.name_label.setText(summary.name)
-        self.status_badge.setText(status_labels(tr).get(summary.status, summary.status))
+        self.status_badge.setText(status_label(summary.status))
         self._badge(self.status_badge, STATUS_COLORS.get(summary.status, "#616161"))
         self.archived_badge.setVisible(summary.archived)
 

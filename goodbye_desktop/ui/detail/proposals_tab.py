@@ -56,8 +56,10 @@ class ProposalForm(RecordForm):
         self.amount_edit = QLineEdit()
         self.amount_edit.setPlaceholderText(money_placeholder())
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.add_field("amount_cents", self.tr("&Amount or rate:"), self.amount_edit,
+        self.add_field("amount_cents", self.tr("&Amount:"), self.amount_edit,
                        self.tr("Amount or hourly rate"))
+        self.amount_label = self.form.labelForField(self.amount_edit.parentWidget())
+        self.pricing_combo.currentIndexChanged.connect(self._pricing_changed)
         self.outcome_combo = QComboBox()
         for outcome in PROPOSAL_OUTCOMES:
             self.outcome_combo.addItem(outcome_labels(self.tr)[outcome], outcome)
@@ -77,6 +79,10 @@ class ProposalForm(RecordForm):
             self.decided.set_value(row.decided_on)
         # A decision usually happens the day it is entered; the owner can change the date.
         self.outcome_combo.currentIndexChanged.connect(self._outcome_changed)
+
+    def _pricing_changed(self, _index: int) -> None:
+        by_rate = self.pricing_combo.currentData() == "rate"
+        self.amount_label.setText(self.tr("&Rate per hour:") if by_rate else self.tr("&Amount:"))
 
     def _outcome_changed(self, _index: int) -> None:
         if self.outcome_combo.currentData() != "pending" and self.decided.value() is None:

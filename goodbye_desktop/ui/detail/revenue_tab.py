@@ -15,7 +15,6 @@ from goodbye_desktop.ui.detail.common import (
     Column,
     RecordForm,
     RecordTab,
-    confirm,
     format_amount,
     format_money,
     format_month,
@@ -124,15 +123,15 @@ class RevenueTab(RecordTab):
         row = self.selected_row()
         return self._open(row) if row is not None else None
 
-    def remove_revenue(self):
+    def remove_revenue(self) -> bool:
+        """Remove the selected month's amount once the user confirms; True if removed."""
         row: RevenueRow | None = self.selected_row()
-        if row is None or self.client_id is None:
-            return None
         client_id = self.client_id
-        return confirm(
-            self, self.tr("Remove revenue"),
-            self.tr("Remove the revenue of %1 (%2)?")
-            .replace("%1", format_month(row.month))
-            .replace("%2", format_money(row.amount_cents, self.currency)),
-            lambda: self.run_write(lambda: records.delete_revenue(client_id, row.month)),
-            self.tr("Remove"))
+        if row is None or client_id is None or not self.confirm(
+                self.tr("Remove revenue"),
+                self.tr("Remove the revenue of %1 (%2)?")
+                .replace("%1", format_month(row.month))
+                .replace("%2", format_money(row.amount_cents, self.currency)),
+                self.tr("Remove")):
+            return False
+        return self.run_write(lambda: records.delete_revenue(client_id, row.month))

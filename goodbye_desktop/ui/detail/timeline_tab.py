@@ -21,7 +21,6 @@ from goodbye_desktop.ui.detail.common import (
     RecordForm,
     RecordTab,
     RecordTableModel,
-    confirm,
     format_datetime,
     format_minutes,
     qdatetime,
@@ -161,16 +160,16 @@ class TimelineTab(RecordTab):
         form.open()
         return form
 
-    def delete_interaction(self):
+    def delete_interaction(self) -> bool:
+        """Delete the selected entry once the user confirms; True if deleted."""
         row: InteractionRow | None = self.selected_row()
-        if row is None:
-            return None
-        when = format_datetime(row.occurred_at)
-        return confirm(
-            self, self.tr("Delete interaction"),
-            self.tr("Delete this entry from the timeline? This cannot be undone.\n\n%1, %2")
-            .replace("%1", kind_labels(self.tr).get(row.kind, row.kind))
-            .replace("%2", when),
-            lambda: self.run_write(lambda: records.delete_interaction(row.id)),
-            self.tr("Delete"))
+        if row is None or not self.confirm(
+                self.tr("Delete interaction"),
+                self.tr("Delete this entry from the timeline? This cannot be undone.\n\n"
+                        "%1, %2")
+                .replace("%1", kind_labels(self.tr).get(row.kind, row.kind))
+                .replace("%2", format_datetime(row.occurred_at)),
+                self.tr("Delete")):
+            return False
+        return self.run_write(lambda: records.delete_interaction(row.id))
 
