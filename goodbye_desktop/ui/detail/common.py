@@ -434,6 +434,7 @@ class RecordTab(QWidget):
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.button_row.addWidget(self.empty_label, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(self.button_row)
         layout.addWidget(self.table, 1)
         self._selection_buttons: list[QPushButton] = []
