@@ -150,7 +150,7 @@ class ClientListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Name"), self.tr("Status"), self.tr("Revenue (12 months)"),
+            return (self.tr("Name"), self.tr("Status"), self.tr("12-month revenue"),
                     self.tr("Tenure"), self.tr("Last contact"), self.tr("Warning signs"))[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
@@ -295,10 +295,7 @@ class ClientListPane(QWidget):
         header.setSortIndicator(ClientListModel.NAME, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((ClientListModel.STATUS, 8), (ClientListModel.REVENUE, 10),
-                              (ClientListModel.TENURE, 6), (ClientListModel.LAST_CONTACT, 8),
-                              (ClientListModel.SIGNS, 8)):
-            header.resizeSection(column, width * em)
+        self._size_columns()
         header.setMinimumSectionSize(4 * em)
 
         filters = QHBoxLayout()
@@ -310,7 +307,7 @@ class ClientListPane(QWidget):
         filters.addSpacing(em)
         filters.addWidget(self.show_archived)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 6, 2, 0)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.search, self.status_filter)
@@ -331,6 +328,27 @@ class ClientListPane(QWidget):
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
         self.model.reload()
+
+    def _size_columns(self) -> None:
+        """Widths from the header and a wide sample value, never from reading the rows."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        header_metrics = header.fontMetrics()
+        samples = {
+            ClientListModel.STATUS: [formatting.status_label(s) for s in formatting.STATUS_ORDER],
+            ClientListModel.REVENUE: [formatting.money(99_999_999, "EUR")],
+            ClientListModel.TENURE: [formatting.tenure(date(2000, 1, 1), date(2048, 12, 1),
+                                                       date(2049, 1, 1))],
+            ClientListModel.LAST_CONTACT: [formatting.short_date(date(2028, 12, 28))],
+            ClientListModel.SIGNS: [],
+        }
+        # Room for the sort arrow and the cell's own margins.
+        padding = metrics.horizontalAdvance("M") + 10
+        for column, texts in samples.items():
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = max([header_metrics.horizontalAdvance(title)]
+                        + [metrics.horizontalAdvance(text) for text in texts])
+            header.resizeSection(column, width + padding)
 
     # --- public -------------------------------------------------------------------------
 

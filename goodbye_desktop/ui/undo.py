@@ -20,11 +20,13 @@ class SetArchivedCommand(QUndoCommand):
 
     The first write happens in `apply()` before the command is pushed, so a failure
     is reported to the user and never lands on the undo stack. Later redo/undo
-    failures (the file became read-only, say) go to `on_error`.
+    failures (the file became read-only, say) go to `on_error`. After each write,
+    `on_change(client_ids, archived)` tells the window what is now true.
     """
 
     def __init__(self, client_ids: Sequence[int], names: Sequence[str], archived: bool,
-                 on_change: Callable[[], None], on_error: Callable[[GoodbyeError], None]) -> None:
+                 on_change: Callable[[list[int], bool], None],
+                 on_error: Callable[[GoodbyeError], None]) -> None:
         self.client_ids = list(client_ids)
         self.names = list(names)
         self.archived = archived
@@ -56,13 +58,13 @@ class SetArchivedCommand(QUndoCommand):
             # A command that cannot be carried out must not be pretended done.
             self.setObsolete(True)
             return
-        self._on_change()
+        self._on_change(self.client_ids, archived)
 
     def redo(self) -> None:
         if self._applied:
             # QUndoStack.push calls redo() at once; the write was already done by apply().
             self._applied = False
-            self._on_change()
+            self._on_change(self.client_ids, self.archived)
             return
         self._write(self.archived)
 

@@ -1,0 +1,515 @@
+"""The main window: the client list beside the client's detail, menus, toolbar, status bar.
+
+`MainWindow` holds the app's actions (each in a menu, the most used ones in the
+toolbar too), the undo stack for archiving, the "Clients" and "Dashboard"
+places, and a welcome panel for a first run with no clients. Window geometry and
+the splitter are remembered with QSettings.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from goodbye_desktop import APP_NAME, __version__
+from goodbye_desktop.errors import GoodbyeError
+from goodbye_desktop.store import queries
+from goodbye_desktop.ui import alerts, formatting
+from goodbye_desktop.ui.client_detail import ClientDetail
+from goodbye_desktop.ui.client_list import ClientListPane
+from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
+from goodbye_desktop.ui.undo import SetArchivedCommand
+
+_WIZARD_MODULE = "goodbye_desktop.ui.departure_wizard"
+_DEMO_MODULE = "goodbye_desktop.store.demo"
+
+
+def _module_available(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+class EmptyState(QFrame):
+    """What a first run shows: what the app is for, and two ways to begin."""
+
+    def __init__(self, parent: QWidget | None = None, *, offer_sample: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+
+        title = QLabel(self.tr("Welcome to Goodbye Desktop"), self)
+        title.setObjectName("emptyStateTitle")
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        text = QLabel(self.tr(
+            "Keep your client records in one place, notice early when a client starts to "
+            "drift away, and when someone leaves, handle it with care: the hand-over, the "
+            "letters, and a door left open.\n\n"
+            "Everything stays on this computer. Start with your first client, or look around "
+            "with a sample studio's clients first."), self)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.add_button = QPushButton(self.tr("&Add your first client"), self)
+        self.add_button.setObjectName("addFirstClient")
+        self.add_button.setDefault(True)
+        self.sample_button = QPushButton(self.tr("&Load sample data"), self)
+        self.sample_button.setObjectName("loadSampleData")
+        self.sample_button.setVisible(offer_sample)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.sample_button)
+        buttons.addStretch(1)
+
+        panel = QWidget(self)
+        panel.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        column = QVBoxLayout(panel)
+        column.addWidget(title)
+        column.addSpacing(12)
+        column.addWidget(text)
+        column.addSpacing(18)
+        column.addLayout(buttons)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    """The app's one window. The store must be open (see `app.build_main_window`)."""
+
+    CLIENTS_PAGE, DASHBOARD_PAGE = 0, 1
+    STATUS_TIMEOUT_MS = 10_000
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.db_path = Path(db_path)
+        self.setWindowTitle(self.tr("%1 — %2").replace("%1", APP_NAME)
+                            .replace("%2", self.db_path.name))
+        self.undo_stack = QUndoStack(self)
+
+        self.client_list = ClientListPane(self)
+        self.client_detail = ClientDetail(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("clientSplitter")
+        self.splitter.addWidget(self.client_list)
+        self.splitter.addWidget(self.client_detail)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        self.empty_state = EmptyState(self, offer_sample=_module_available(_DEMO_MODULE))
+        self.clients_stack = QStackedWidget(self)
+        self.clients_stack.addWidget(self.empty_state)
+        self.clients_stack.addWidget(self.splitter)
+
+        self.dashboard_placeholder = QLabel(self.tr(
+            "The dashboard arrives in a coming version.\n\n"
+            "It will show, year by year and from your records alone: churn and retention, "
+            "clients gained and lost, how much of your revenue rests on a few clients, "
+            "the clients showing warning signs, and the promises coming due."), self)
+        self.dashboard_placeholder.setObjectName("dashboardPlaceholder")
+        self.dashboard_placeholder.setTextFormat(Qt.TextFormat.PlainText)
+        self.dashboard_placeholder.setWordWrap(True)
+        self.dashboard_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dashboard_placeholder.setMargin(48)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.clients_stack, self.tr("Clients"))
+        self.tabs.addTab(self.dashboard_placeholder, self.tr("Dashboard"))
+        self.setCentralWidget(self.tabs)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("clientCount")
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.client_list.set_context_actions([
+            self.edit_action, self.archive_action, self.restore_action,
+            self._separator(), self.departure_action])
+
+        self.client_list.clientSelected.connect(self._client_selected)
+        self.client_list.clientActivated.connect(self.edit_client)
+        self.client_list.model.countChanged.connect(self._count_changed)
+        self.client_list.show_archived.toggled.connect(self.show_archived_action.setChecked)
+        self.client_detail.clientChanged.connect(self._detail_changed)
+        self.empty_state.add_button.clicked.connect(self.new_client)
+        self.empty_state.sample_button.clicked.connect(self.load_sample_data)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self._count_changed(self.client_list.model.rowCount())
+        self._update_empty_state()
+        self._update_actions()
+        self._restore_settings()
+
+        # Departures turn into "departed" on their effective date, also while the app runs.
+        self._day_timer = QTimer(self)
+        self._day_timer.setSingleShot(True)
+        self._day_timer.timeout.connect(self._new_day)
+        self._schedule_new_day()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, *,
+                icon: str = "", tip: str = "", name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon:
+            action.setIcon(QIcon.fromTheme(icon))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _separator(self) -> QAction:
+        action = QAction(self)
+        action.setSeparator(True)
+        return action
+
+    def _make_actions(self) -> None:
+        tr = self.tr
+        self.new_action = self._action(
+            tr("&New client…"), self.new_client, QKeySequence.StandardKey.New,
+            icon="contact-new", tip=tr("Add a client or a prospect"), name="newClientAction")
+        self.sample_action = self._action(
+            tr("&Load sample data…"), self.load_sample_data,
+            tip=tr("Fill the file with a sample studio's clients to look around"),
+            name="loadSampleAction")
+        self.sample_action.setVisible(_module_available(_DEMO_MODULE))
+        self.quit_action = self._action(
+            tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, icon="application-exit",
+            name="quitAction")
+
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(QIcon.fromTheme("edit-undo"))
+        self.undo_action.setObjectName("undoAction")
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setIcon(QIcon.fromTheme("edit-redo"))
+        self.redo_action.setObjectName("redoAction")
+        self.find_action = self._action(
+            tr("&Find…"), self.client_list.focus_search, QKeySequence.StandardKey.Find,
+            icon="edit-find", tip=tr("Search clients by name, contact, email or tag"),
+            name="findAction")
+        self.edit_action = self._action(
+            tr("&Edit client…"), self.edit_client, "Ctrl+E", icon="document-edit",
+            tip=tr("Change the selected client's details"), name="editClientAction")
+        self.archive_action = self._action(
+            tr("&Archive client"), self.archive_client, QKeySequence.StandardKey.Delete,
+            icon="archive-insert",
+            tip=tr("Hide the selected client from the list; nothing is deleted"),
+            name="archiveClientAction")
+        # Del archives only from the table: in the search field it must delete a character.
+        self.archive_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.client_list.table.addAction(self.archive_action)
+        self.restore_action = self._action(
+            tr("&Restore client"), self.restore_client, icon="archive-remove",
+            tip=tr("Bring the selected archived client back into the list"),
+            name="restoreClientAction")
+
+        self.departure_action = self._action(
+            tr("Start a &departure…"), self.start_departure, "Ctrl+Shift+D",
+            icon="go-next", tip=tr("Walk through a client's departure step by step"),
+            name="startDepartureAction")
+
+        self.show_archived_action = QAction(tr("Show &archived clients"), self)
+        self.show_archived_action.setObjectName("showArchivedAction")
+        self.show_archived_action.setCheckable(True)
+        self.show_archived_action.toggled.connect(self.client_list.show_archived.setChecked)
+        self.clients_page_action = self._action(
+            tr("&Clients"), lambda: self.show_page(self.CLIENTS_PAGE), "Ctrl+1",
+            name="clientsPageAction")
+        self.dashboard_page_action = self._action(
+            tr("&Dashboard"), lambda: self.show_page(self.DASHBOARD_PAGE), "Ctrl+2",
+            name="dashboardPageAction")
+        self.about_action = self._action(
+            tr("&About Goodbye Desktop"), self.about, name="aboutAction")
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.edit_action)
+        edit_menu.addAction(self.archive_action)
+        edit_menu.addAction(self.restore_action)
+
+        client_menu = bar.addMenu(self.tr("&Client"))
+        client_menu.addAction(self.departure_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.show_archived_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.clients_page_action)
+        view_menu.addAction(self.dashboard_page_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.edit_action, self.archive_action,
+                       self.restore_action, self.undo_action, None, self.departure_action):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # --- public -------------------------------------------------------------------------
+
+    def current_client_id(self) -> int | None:
+        return self.client_list.current_client_id()
+
+    def refresh_clients(self) -> None:
+        """Read the list again (after any write), keeping the selection."""
+        self.client_list.refresh()
+        self._update_empty_state()
+        self._update_actions()
+
+    def show_page(self, page: int) -> None:
+        self.tabs.setCurrentIndex(page)
+
+    def is_empty_state_shown(self) -> bool:
+        return self.clients_stack.currentWidget() is self.empty_state
+
+    # --- slots: clients -----------------------------------------------------------------
+
+    def new_client(self) -> None:
+        client_id = ClientFormDialog.create(self)
+        if client_id is None:
+            return
+        self.refresh_clients()
+        self.show_page(self.CLIENTS_PAGE)
+        if not self.client_list.select_client(client_id):
+            # The search or the status filter hides the new client: show everyone.
+            self.client_list.search.clear()
+            self.client_list.status_filter.setCurrentIndex(0)
+            self.client_list.select_client(client_id)
+        self.statusBar().showMessage(self.tr("Added a new client."), self.STATUS_TIMEOUT_MS)
+
+    def edit_client(self, client_id: int | None = None) -> None:
+        client_id = client_id if client_id is not None else self.current_client_id()
+        if client_id is None:
+            return
+        if ClientFormDialog.edit(self, client_id):
+            self.refresh_clients()
+            self.client_detail.show_client(self.current_client_id())
+
+    def archive_client(self) -> None:
+        row = self.client_list.current_row()
+        if row is None or row.archived:
+            return
+        position = self.client_list.table.currentIndex().row()
+        self._set_archived([row.id], [row.name], True)
+        if self.current_client_id() is None:
+            # Keep the keyboard user's place: select the client that took the row.
+            count = self.client_list.model.rowCount()
+            if count:
+                self.client_list.select_client(
+                    self.client_list.model.client_id(min(position, count - 1)))
+        self.statusBar().showMessage(self.tr("Archived “%1”").replace("%1", row.name),
+                                     self.STATUS_TIMEOUT_MS)
+
+    def restore_client(self) -> None:
+        row = self.client_list.current_row()
+        if row is None or not row.archived:
+            return
+        self._set_archived([row.id], [row.name], False)
+        self.statusBar().showMessage(self.tr("Restored “%1”").replace("%1", row.name),
+                                     self.STATUS_TIMEOUT_MS)
+
+    def _set_archived(self, ids: list[int], names: list[str], archived: bool) -> None:
+        command = SetArchivedCommand(ids, names, archived, self._archived_changed,
+                                     self._store_error)
+        try:
+            command.apply()
+        except GoodbyeError as exc:
+            self._store_error(exc)
+            return
+        self.undo_stack.push(command)
+
+    def _archived_changed(self, client_ids: list[int], archived: bool) -> None:
+        self.refresh_clients()
+        if not archived and self.current_client_id() not in client_ids:
+            # Undoing an archive: show the client that came back.
+            self.client_list.select_client(client_ids[0])
+
+    def _store_error(self, exc: GoodbyeError) -> None:
+        alerts.error(self, str(exc), title=self.tr("That could not be saved"))
+        self.refresh_clients()
+
+    def start_departure(self) -> None:
+        client_id = self.current_client_id()
+        if client_id is None:
+            return
+        try:
+            # Imported on use: the wizard is big and most sessions never open it.
+            from goodbye_desktop.ui.departure_wizard import DepartureWizard
+        except ModuleNotFoundError as exc:
+            if exc.name != _WIZARD_MODULE:
+                raise
+            alerts.info(self, self.tr("The departure wizard arrives in a coming version."),
+                        title=self.tr("Not yet available"))
+            return
+        if DepartureWizard.run(self, client_id):
+            self.refresh_clients()
+            self.client_detail.show_client(self.current_client_id())
+
+    def load_sample_data(self) -> None:
+        try:
+            from goodbye_desktop.store import demo
+        except ModuleNotFoundError as exc:
+            if exc.name != _DEMO_MODULE:
+                raise
+            return
+        force = False
+        if queries.count_clients() > 0:
+            force = alerts.question(
+                self, self.tr("This file already holds clients. Add the sample studio's clients "
+                              "beside your own? They cannot be told apart afterwards, so this "
+                              "is best done in a separate file."),
+                title=self.tr("Load sample data"), yes=self.tr("Add sample clients"),
+                no=self.tr("Cancel"))
+            if not force:
+                return
+        try:
+            summary = demo.fill_demo(force=force)
+        except GoodbyeError as exc:
+            alerts.error(self, str(exc), title=self.tr("The sample data was not loaded"))
+            return
+        self.refresh_clients()
+        self.show_page(self.CLIENTS_PAGE)
+        self.statusBar().showMessage(
+            self.tr("Added %1 sample clients.").replace("%1", str(summary.clients)),
+            self.STATUS_TIMEOUT_MS)
+
+    def about(self) -> None:
+        alerts.info(self, self.tr(
+            "%1 %2\n\nClient records, early warnings and careful departures for a solo "
+            "business. Your data stays in one file on this computer:\n%3")
+            .replace("%1", APP_NAME).replace("%2", __version__)
+            .replace("%3", str(self.db_path)), title=self.tr("About %1").replace("%1", APP_NAME))
+
+    # --- internal updates ---------------------------------------------------------------
+
+    def _client_selected(self, client_id: int | None) -> None:
+        self.client_detail.show_client(client_id)
+        self._update_actions()
+
+    def _detail_changed(self, _client_id: int) -> None:
+        self.refresh_clients()
+
+    def _count_changed(self, count: int) -> None:
+        self.count_label.setText(formatting.count_clients_text(count))
+
+    def _tab_changed(self, index: int) -> None:
+        self._update_actions()
+
+    def _update_empty_state(self) -> None:
+        empty = queries.count_clients(include_archived=True) == 0
+        self.clients_stack.setCurrentWidget(self.empty_state if empty else self.splitter)
+        self.count_label.setVisible(not empty)
+
+    def _update_actions(self) -> None:
+        row = self.client_list.current_row()
+        on_list = (self.tabs.currentIndex() == self.CLIENTS_PAGE
+                   and not self.is_empty_state_shown())
+        selected = row is not None and on_list
+        self.edit_action.setEnabled(selected)
+        self.departure_action.setEnabled(selected and not row.archived)
+        self.archive_action.setEnabled(selected and not row.archived)
+        self.archive_action.setVisible(row is None or not row.archived)
+        self.restore_action.setEnabled(selected and row.archived)
+        self.restore_action.setVisible(row is not None and row.archived)
+        self.find_action.setEnabled(not self.is_empty_state_shown())
+
+    def _schedule_new_day(self) -> None:
+        tomorrow = datetime.combine(date.today() + timedelta(days=1), time(0, 0, 5))
+        self._day_timer.start(max(int((tomorrow - datetime.now()).total_seconds() * 1000), 1000))
+
+    def _new_day(self) -> None:
+        from goodbye_desktop.store import departures
+
+        self._schedule_new_day()
+        try:
+            departures.apply_effective_dates(date.today())
+        except GoodbyeError as exc:
+            self._store_error(exc)
+            return
+        self.refresh_clients()
+
+    # --- settings -----------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            pass
+        else:
+            self.resize(1200, 760)
+        state = settings.value("mainWindow/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = settings.value("mainWindow/splitter")
+        if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
+            self.splitter.setSizes([700, 500])
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/state", self.saveState())
+        settings.setValue("mainWindow/splitter", self.splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
