@@ -104,7 +104,11 @@ def run(args: argparse.Namespace) -> int:
                            extras={k: v for k, v in extras.items() if v})
     except ValidationError as exc:
         hint = {"news": " (give it with --news)", "feedback_summary": " (give it with --feedback)",
-                "referral": " (give it with --referral)"}.get(exc.field or "", "")
+                "referral": " (give it with --referral)",
+                "end_date": " (start a departure for the client in the app, or set its end "
+                "date)",
+                "interview_times": " (propose times in the client's departure)",
+                }.get(exc.field or "", "")
         raise GoodbyeError(f"{exc.message.rstrip('.')}{hint}.") from exc
     output = args.output or Path(f"{safe_file_name(produced.client_name)}-{args.kind}.pdf")
     try:

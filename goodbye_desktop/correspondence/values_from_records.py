@@ -23,6 +23,7 @@ from goodbye_desktop.store.records import get_profile
 
 # Steps the owner marked as skipped are not promised to the client.
 _SKIPPED = {"skipped", "cancelled", "canceled"}
+_ME = {"me", "myself", "i"}
 # Interview times are stored as the wizard wrote them: one per line (or separated by ";").
 _TIME_SEPARATORS = re.compile(r"[\n;]+")
 
@@ -108,6 +109,7 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
                           address=address_without_name(sources.client_address or "",
                                                        sources.client_name))
     departure = sources.departure
+    owner_name = (profile.get("owner_name") or "").strip()
     end_date = sources.ended_on
     interviewer = ""
     times: tuple[datetime | date, ...] = ()
@@ -124,7 +126,9 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
             lines.append(step.description)
             # A step with no date of its own is due by the end of the work together.
             due = step.due_on or end_date or today
-            plan.append(PlanStep(due_on=due, description=step.description, owner=step.owner,
+            # The wizard's default plan says "Me"; the client reads the owner's name.
+            who = owner_name if step.owner.strip().casefold() in _ME and owner_name else step.owner
+            plan.append(PlanStep(due_on=due, description=step.description, owner=who,
                                  status=step.status))
     facts = LetterFacts(
         today=today,
