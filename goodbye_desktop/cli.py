@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     from goodbye_desktop.store.database import default_path
 
     try:
-        db_path = default_path(args.db)
+        # Absolute, so a relative --db names the same file whatever the store does with it.
+        db_path = default_path(args.db).absolute()
         if getattr(args, "run", None) is None:
             return _run_window(db_path)
         return _run_command(args, db_path)

@@ -231,3 +231,13 @@ def test_a_folder_that_cannot_be_made(tmp_path: Path, capsys: pytest.CaptureFixt
     blocker.write_text("not a folder", encoding="utf-8")
     assert main(["--db", str(blocker / "goodbye.sqlite"), "clients"]) == 2
     assert_one_line_error(capsys.readouterr().err, "Cannot create the folder")
+
+
+def test_a_relative_db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--db", "here.sqlite", "demo"]) == 0
+    capsys.readouterr()
+    # The second open finds an existing file by its relative name.
+    assert len(clients_json(capsys, Path("here.sqlite"), "--status", "returned")) == 1
+    assert (tmp_path / "here.sqlite").exists()

@@ -1,0 +1,334 @@
+"""Benchmark the client list at scale, each figure beside its floor measured in the same run.
+
+    python benchmarks/bench_client_list.py --db benchmarks/data/100k.sqlite
+
+(a) Start-up: wall time of a fresh `python -c` process that builds the QApplication, shows
+    `app.build_main_window(db)` and processes events until the client table has rows,
+    against the same process showing a bare QMainWindow. Target: at most 2x the floor.
+(b) One search keystroke: `clientSearch` gets one more character ("m" -> "ma" -> "mar"...),
+    timed from setText to the model's reset, against the raw sqlite3 query the store ran
+    for it (captured with a trace callback and replayed on a plain connection).
+    Target: median at most 16 ms.
+(c) A sort by revenue: the model's sort() to its reset, against the same raw query.
+(d) Resident memory (VmRSS) of the start-up process with the list shown, against the bare
+    window's. Target: at most 150 MB.
+
+Prints a table and writes benchmarks/results/<name>.json. Qt runs offscreen unless
+QT_QPA_PLATFORM says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+SEARCH_WORDS = ("martens", "łukasiewicz", "кузнецов")
+TARGET_KEYSTROKE_MS = 16.0
+TARGET_STARTUP_RATIO = 2.0
+TARGET_RSS_MB = 150.0
+
+_RSS = """
+def rss_mb():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+"""
+
+# Both start-up programs do the same things in the same order; only the window differs.
+APP_STARTUP = _RSS + """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication, QTableView
+qapp = QApplication(sys.argv[:1])
+from goodbye_desktop import app
+window = app.build_main_window(Path(sys.argv[1]))
+window.show()
+table = window.findChild(QTableView, "clientTable")
+deadline = time.monotonic() + 120
+while time.monotonic() < deadline and not (
+        window.isVisible() and table is not None and table.model() is not None
+        and table.model().rowCount() > 0):
+    qapp.processEvents()
+    table = table or window.findChild(QTableView, "clientTable")
+qapp.processEvents()
+rows = table.model().rowCount() if table is not None and table.model() is not None else 0
+print(json.dumps({"rows": rows, "rss_mb": rss_mb()}))
+window.close()
+"""
+
+BARE_STARTUP = _RSS + """
+import json, sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow
+qapp = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.show()
+deadline = time.monotonic() + 120
+while time.monotonic() < deadline and not window.isVisible():
+    qapp.processEvents()
+qapp.processEvents()
+print(json.dumps({"rows": 0, "rss_mb": rss_mb()}))
+window.close()
+"""
+
+
+def summary(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    p95 = statistics.quantiles(ordered, n=20, method="inclusive")[-1] if len(ordered) > 1 \
+        else ordered[0]
+    return {"median": statistics.median(ordered), "p95": p95, "min": ordered[0],
+            "runs": len(ordered)}
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def run_startup(code: str, db: Path) -> tuple[float, dict]:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True,
+                          text=True, env=_env(), timeout=300)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"start-up run failed:\n{done.stderr}")
+    return elapsed, json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_startup(db: Path, runs: int) -> dict:
+    app_times, bare_times, app_rss, bare_rss, rows = [], [], [], [], 0
+    run_startup(BARE_STARTUP, db)  # warm the disk cache for both
+    run_startup(APP_STARTUP, db)
+    for _ in range(runs):
+        elapsed, info = run_startup(BARE_STARTUP, db)
+        bare_times.append(elapsed)
+        bare_rss.append(info["rss_mb"])
+        elapsed, info = run_startup(APP_STARTUP, db)
+        app_times.append(elapsed)
+        app_rss.append(info["rss_mb"])
+        rows = info["rows"]
+    app_s, bare_s = summary(app_times), summary(bare_times)
+    return {
+        "app_s": app_s, "bare_s": bare_s, "ratio": app_s["median"] / bare_s["median"],
+        "rows_shown": rows,
+        "rss_app_mb": summary(app_rss), "rss_bare_mb": summary(bare_rss),
+    }
+
+
+class Tracer:
+    """Collects the SQL the store runs, with its values written in (sqlite3 expands them)."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def __call__(self, statement: str) -> None:
+        self.statements.append(statement)
+
+    def ids_query(self) -> str:
+        for statement in self.statements:
+            if statement.lstrip().upper().startswith("SELECT ID") and "FROM client" in statement:
+                return statement
+        raise SystemExit("the store ran no client ids query; did the list change?\n"
+                         + "\n".join(self.statements))
+
+
+def raw_time(conn: sqlite3.Connection, sql: str) -> float:
+    started = time.perf_counter()
+    conn.execute(sql).fetchall()
+    return time.perf_counter() - started
+
+
+def bench_in_process(db: Path, rounds: int) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+
+    from goodbye_desktop import app
+    from goodbye_desktop.store.models import database_proxy
+
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    window = app.build_main_window(db)
+    window.resize(1280, 800)
+    window.show()
+    table = window.findChild(QTableView, "clientTable")
+    search = window.findChild(QLineEdit, "clientSearch")
+    if table is None or search is None:
+        raise SystemExit("the main window has no clientTable or no clientSearch")
+    model = table.model()
+    while model.rowCount() == 0:
+        qapp.processEvents()
+    qapp.processEvents()
+
+    tracer = Tracer()
+    database_proxy.obj.connection().set_trace_callback(tracer)
+    raw = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    raw.execute("PRAGMA cache_size = -32000")  # the store's cache size: a fair floor
+
+    resets: list[float] = []
+    model.modelReset.connect(lambda: resets.append(time.perf_counter()))
+
+    def timed(change: Callable[[], None]) -> tuple[float, str]:
+        tracer.statements.clear()
+        resets.clear()
+        started = time.perf_counter()
+        change()
+        deadline = started + 30
+        while not resets and time.perf_counter() < deadline:
+            qapp.processEvents()  # in case the list resets from a timer
+        if not resets:
+            raise SystemExit("the model never reset")
+        elapsed = resets[-1] - started
+        qapp.processEvents()  # let the view paint before the next change
+        return elapsed, tracer.ids_query()
+
+    keystrokes, keystroke_floor, per_prefix = [], [], []
+    for _ in range(rounds):
+        for word in SEARCH_WORDS:
+            for length in range(1, len(word) + 1):
+                prefix = word[:length]
+                elapsed, sql = timed(lambda p=prefix: search.setText(p))
+                floor = raw_time(raw, sql)
+                keystrokes.append(elapsed)
+                keystroke_floor.append(floor)
+                per_prefix.append({"text": prefix, "rows": model.rowCount(),
+                                   "ms": elapsed * 1000, "floor_ms": floor * 1000})
+            search.setText("")
+            qapp.processEvents()
+
+    revenue_column = getattr(model, "REVENUE", 2)
+    from PySide6.QtCore import Qt
+
+    sorts, sort_floor = [], []
+    for _ in range(rounds):
+        for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+            elapsed, sql = timed(lambda o=order: model.sort(revenue_column, o))
+            sorts.append(elapsed)
+            sort_floor.append(raw_time(raw, sql))
+    sort_rows = model.rowCount()
+
+    database_proxy.obj.connection().set_trace_callback(None)
+    raw.close()
+    ms = [value * 1000 for value in keystrokes]
+    result = {
+        "keystroke_ms": summary(ms),
+        "keystroke_floor_ms": summary([v * 1000 for v in keystroke_floor]),
+        "keystrokes": per_prefix,
+        "sort_ms": summary([v * 1000 for v in sorts]),
+        "sort_floor_ms": summary([v * 1000 for v in sort_floor]),
+        "sort_rows": sort_rows,
+        "rss_in_process_mb": _rss_mb(),
+    }
+    window.close()
+    return result
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _client_count(db: Path) -> int:
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM client").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _versions() -> dict[str, str]:
+    import PySide6
+
+    return {"python": platform.python_version(), "pyside6": PySide6.__version__,
+            "sqlite": sqlite3.sqlite_version, "machine": platform.platform(),
+            "cpus": str(os.cpu_count()), "qpa": _env()["QT_QPA_PLATFORM"]}
+
+
+def report(results: dict) -> str:
+    s, k, o = results["startup"], results["list"], results["list"]
+    rows = [
+        ("start-up to shown window", f"{s['app_s']['median']:.2f} s", f"{s['app_s']['p95']:.2f} s",
+         f"{s['bare_s']['median']:.2f} s", f"{s['bare_s']['p95']:.2f} s",
+         f"{s['ratio']:.2f}x", f"<= {TARGET_STARTUP_RATIO:g}x floor",
+         s["ratio"] <= TARGET_STARTUP_RATIO),
+        ("search keystroke", f"{k['keystroke_ms']['median']:.1f} ms",
+         f"{k['keystroke_ms']['p95']:.1f} ms", f"{k['keystroke_floor_ms']['median']:.1f} ms",
+         f"{k['keystroke_floor_ms']['p95']:.1f} ms",
+         f"{k['keystroke_ms']['median'] / max(k['keystroke_floor_ms']['median'], 1e-9):.2f}x",
+         f"<= {TARGET_KEYSTROKE_MS:g} ms", k["keystroke_ms"]["median"] <= TARGET_KEYSTROKE_MS),
+        ("sort by revenue", f"{o['sort_ms']['median']:.1f} ms", f"{o['sort_ms']['p95']:.1f} ms",
+         f"{o['sort_floor_ms']['median']:.1f} ms", f"{o['sort_floor_ms']['p95']:.1f} ms",
+         f"{o['sort_ms']['median'] / max(o['sort_floor_ms']['median'], 1e-9):.2f}x", "", None),
+        ("memory with the list shown", f"{s['rss_app_mb']['median']:.0f} MB",
+         f"{s['rss_app_mb']['p95']:.0f} MB", f"{s['rss_bare_mb']['median']:.0f} MB",
+         f"{s['rss_bare_mb']['p95']:.0f} MB",
+         f"{s['rss_app_mb']['median'] / s['rss_bare_mb']['median']:.2f}x",
+         f"<= {TARGET_RSS_MB:g} MB", s["rss_app_mb"]["median"] <= TARGET_RSS_MB),
+    ]
+    header = ("measure", "median", "p95", "floor median", "floor p95", "ratio", "target", "met")
+    table = [header] + [(*r[:7], "" if r[7] is None else ("yes" if r[7] else "NO"))
+                        for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+                       for i, cell in enumerate(row)).rstrip() for row in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, required=True, help="a database from generate.py")
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs of each kind")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="times each search word is typed and each sort is done")
+    parser.add_argument("--name", default=None,
+                        help="results file name (default: client_list-<clients>)")
+    args = parser.parse_args(argv)
+    if not args.db.exists():
+        print(f"bench: {args.db} does not exist; make it with benchmarks/generate.py",
+              file=sys.stderr)
+        return 2
+
+    clients = _client_count(args.db)
+    results = {
+        "name": args.name or f"client_list-{clients}",
+        "when": datetime.now().isoformat(timespec="seconds"),
+        "db": str(args.db), "clients": clients, "versions": _versions(),
+        "startup": bench_startup(args.db, args.runs),
+        "list": bench_in_process(args.db, args.rounds),
+    }
+    s, k = results["startup"], results["list"]
+    results["targets"] = {
+        "keystroke_median_ms": {"target": TARGET_KEYSTROKE_MS,
+                                "value": k["keystroke_ms"]["median"],
+                                "met": k["keystroke_ms"]["median"] <= TARGET_KEYSTROKE_MS},
+        "startup_ratio": {"target": TARGET_STARTUP_RATIO, "value": s["ratio"],
+                          "met": s["ratio"] <= TARGET_STARTUP_RATIO},
+        "rss_mb": {"target": TARGET_RSS_MB, "value": s["rss_app_mb"]["median"],
+                   "met": s["rss_app_mb"]["median"] <= TARGET_RSS_MB},
+    }
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"{results['name']}.json"
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{clients:,} clients, {s['rows_shown']:,} rows shown at start-up "
+          f"({results['versions']['qpa']}, {results['versions']['cpus']} CPUs)")
+    print(report(results))
+    print(f"written to {out}")
+    return 0 if all(t["met"] for t in results["targets"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
