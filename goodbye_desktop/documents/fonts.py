@@ -77,9 +77,11 @@ def register_fonts() -> None:
 
         _fix_to_unicode_cmap()
         folder = fonts_dir()
-        pdfmetrics.registerFont(TTFont(SANS, str(folder / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont(SANS_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
-        pdfmetrics.registerFont(TTFont(SANS_OBLIQUE, str(folder / "DejaVuSans-Oblique.ttf")))
+        for name, file in ((SANS, "DejaVuSans.ttf"), (SANS_BOLD, "DejaVuSans-Bold.ttf"),
+                           (SANS_OBLIQUE, "DejaVuSans-Oblique.ttf")):
+            font = TTFont(name, str(folder / file))
+            _cache_subsets(font)
+            pdfmetrics.registerFont(font)
         # The family lets <b> and <i> inside a paragraph pick the right face.  There is no
         # bold oblique file: bold stands in for it rather than falling back to Helvetica.
         addMapping(SANS, 0, 0, SANS)
@@ -128,6 +130,96 @@ def _fix_to_unicode_cmap() -> None:
 
     if hasattr(ttfonts, "makeToUnicodeCMap"):
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+# --- subset cache ---------------------------------------------------------------------------
+#
+# Embedding a font costs ~2.5 ms per font and document (ReportLab builds the subset font in
+# Python, then compresses it): half the time of a whole letter.  ReportLab numbers the
+# characters of a document in order of first use, 256 to a subset, so two letters rarely
+# produce the same subset.  `seed_document()` makes the first subset the same for every
+# document - ASCII plus the 159 most useful Latin characters - and the face's subset builder
+# below keeps the finished, compressed font program of such a subset.  Characters outside
+# it go to a second, small subset, built as usual.
+
+_SEED = (
+    # Latin-1: Western European letters and the common signs.
+    "¡¢£¥§©«®°±µ¶·»¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ"
+    # Typography: dashes, quotes, ellipsis, bullet, euro, trade mark.
+    "–—‘’“”„…•€™"
+    # Central European, Baltic, Turkish, Romanian letters.
+    "ĄąĆćČčĎďĐđĘęĚěĞğİıŁłŃńŇňŐőŒœŘřŚśŞşŠšŢţŤťŮůŰűŸŹźŻżŽžȘșȚțĀāĒēĪīŪūĖėĮįŲų"
+)
+_SUBSET_SLOTS = 159  # codes 1-31 and 128-255 of the first subset (32-127 are ASCII)
+_subset_cache: dict[tuple[str, tuple[int, ...]], tuple[bytes, int]] = {}
+_SUBSET_CACHE_MAX = 16
+
+
+def _cache_subsets(font: object) -> None:
+    """Give this font's face a subset builder that reuses compressed font programs."""
+    face = font.face  # type: ignore[attr-defined]
+    original = face.addSubsetObjects
+    filename = font.fontName  # type: ignore[attr-defined]
+
+    def add_subset_objects(doc, fontname, subset):  # ReportLab's signature
+        key = (filename, tuple(subset))
+        if len(subset) < 256 or not doc.compression:
+            return original(doc, fontname, subset)  # not a seeded subset: build as usual
+        from reportlab.pdfbase import pdfdoc
+
+        cached = _subset_cache.get(key)
+        if cached is None:
+            import zlib
+
+            program = face.makeSubset(subset)
+            cached = (zlib.compress(program), len(program))
+            if len(_subset_cache) >= _SUBSET_CACHE_MAX:
+                _subset_cache.pop(next(iter(_subset_cache)))
+            _subset_cache[key] = cached
+        stream = pdfdoc.PDFStream(content=cached[0])
+        # A "Filter" already in the dictionary tells ReportLab the content is encoded.
+        stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+        stream.dictionary["Length1"] = cached[1]
+        ref = doc.Reference(stream, f"fontFile:{face.filename}({fontname})")
+        descriptor = pdfdoc.PDFDictionary({
+            "Type": "/FontDescriptor",
+            "Ascent": face.ascent,
+            "CapHeight": face.capHeight,
+            "Descent": face.descent,
+            "Flags": (face.flags & ~32) | 4,  # symbolic, as ReportLab marks its subsets
+            "FontBBox": pdfdoc.PDFArray(face.bbox),
+            "FontName": pdfdoc.PDFName(fontname),
+            "ItalicAngle": face.italicAngle,
+            "StemV": face.stemV,
+            "FontFile2": ref,
+            "MissingWidth": face.defaultWidth,
+        })
+        return doc.Reference(descriptor, "fontDescriptor:" + fontname)
+
+    required = ("ascent", "capHeight", "descent", "flags", "bbox", "italicAngle", "stemV",
+                "defaultWidth", "filename", "makeSubset")
+    if all(hasattr(face, attr) for attr in required):  # else: a ReportLab we do not know
+        face.addSubsetObjects = add_subset_objects
+
+
+def seed_document(pdf_doc: object, names: tuple[str, ...] = (SANS, SANS_BOLD)) -> None:
+    """Fill the first subset of these fonts in a new PDF document with the fixed seed.
+
+    Call right after the canvas is made, before any text; only for fonts the document
+    will use (a seeded font is embedded even if no text uses it).
+    """
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    for name in names:
+        font = pdfmetrics.getFont(name)
+        cmap = _covered(name)
+        seed = [ch for ch in _SEED if ord(ch) in cmap][:_SUBSET_SLOTS]
+        if len(seed) < _SUBSET_SLOTS:
+            extra = (chr(cp) for cp in range(0x180, 0x250) if cp in cmap)
+            seed += [next(extra) for _ in range(_SUBSET_SLOTS - len(seed))]
+        font.splitString(" " + "".join(seed), pdf_doc)
+        font.getSubsetInternalName(0, pdf_doc)  # registers the font for embedding
 
 
 def register_cjk_font() -> None:

@@ -45,7 +45,13 @@ from reportlab.platypus import (
 
 from goodbye_desktop.documents import i18n
 from goodbye_desktop.documents.bidi import visual
-from goodbye_desktop.documents.fonts import SANS, SANS_BOLD, register_fonts, split_runs
+from goodbye_desktop.documents.fonts import (
+    SANS,
+    SANS_BOLD,
+    register_fonts,
+    seed_document,
+    split_runs,
+)
 from goodbye_desktop.documents.markup import clean_text, lines, one_line, paragraphs, to_markup
 from goodbye_desktop.documents.values import Recipient, Sender
 from goodbye_desktop.errors import ValidationError
@@ -420,6 +426,7 @@ class _PagedCanvas(Canvas):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        seed_document(self._doc)
         self._gd_pages: list[dict] = []
         self._gd_letter = 0
         self._gd_locale = "en_GB"
