@@ -1,0 +1,303 @@
+"""Settings > Business profile: what every letter's letterhead and closing are made from.
+
+Name, owner, postal address, email, phone, website, a logo and a signature image (PNG or
+JPEG, with a small preview), the page size (automatic from the locale, A4 or US Letter),
+the locale letters are dated in, the currency, the target hourly rate and the days of
+silence before a client is flagged. Saved with one store call; a value the store refuses
+is explained under the form and its field gets the focus.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from goodbye_desktop.errors import GoodbyeError, ValidationError
+from goodbye_desktop.store import records
+
+LOCALES = ("en_GB", "en_US", "en_CA", "en_AU", "en_IE", "en_NZ", "de_DE", "de_AT", "de_CH",
+           "fr_FR", "fr_BE", "fr_CA", "es_ES", "es_MX", "it_IT", "nl_NL", "pt_PT", "pt_BR",
+           "pl_PL", "sv_SE", "da_DK", "nb_NO")
+CURRENCIES = ("EUR", "GBP", "USD", "CAD", "AUD", "CHF", "PLN", "SEK", "DKK", "NOK", "JPY")
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+
+
+def parse_money(text: str) -> int:
+    """"85", "85.50", "85,50", "1,250.00" or "1.250,00" -> cents; ValidationError if not money."""
+    cleaned = "".join(text.split()).lstrip("£$€")
+    if not cleaned:
+        return 0
+    if "," in cleaned and "." in cleaned:
+        # The mark that comes last is the decimal one; the other groups thousands.
+        decimal_mark = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        cleaned = cleaned.replace(thousands, "").replace(decimal_mark, ".")
+    elif "," in cleaned:
+        head, _, tail = cleaned.rpartition(",")
+        cleaned = f"{head.replace(',', '')}.{tail}" if len(tail) <= 2 else cleaned.replace(",", "")
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValidationError("The hourly rate must be an amount, such as 85 or 85.50.",
+                              field="target_hourly_rate_cents") from exc
+    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise ValidationError("The hourly rate must be a positive amount with at most two "
+                              "decimals.", field="target_hourly_rate_cents")
+    return int(amount * 100)
+
+
+class ImagePicker(QWidget):
+    """A small preview of an image with Choose… and Clear; holds the file's bytes."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.what = what
+        self.data: bytes | None = None
+        self.preview = QLabel(self)
+        self.preview.setFixedSize(180, 60)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("QLabel { background: white; border: 1px solid #bbb; }")
+        self.chooseButton = QPushButton(self.tr("Choose…"), self)
+        self.clearButton = QPushButton(self.tr("Clear"), self)
+        self.chooseButton.clicked.connect(self._choose)
+        self.clearButton.clicked.connect(lambda: self.set_data(None))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.chooseButton)
+        layout.addWidget(self.clearButton)
+        layout.addStretch(1)
+        self.set_data(None)
+
+    def set_data(self, data: bytes | None) -> None:
+        self.data = data
+        self.clearButton.setEnabled(data is not None)
+        if data is None:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(self.tr("None"))
+            return
+        image = QImage.fromData(data)
+        self.preview.setPixmap(QPixmap.fromImage(image).scaled(
+            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
+
+    def load(self, path: Path) -> None:
+        """Take the image at `path`; ValidationError when it is not a readable PNG or JPEG."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise ValidationError(f"{path} cannot be read: {exc.strerror or exc}.",
+                                  field=self.what) from exc
+        if len(data) > MAX_IMAGE_BYTES:
+            raise ValidationError(f"{Path(path).name} is larger than 5 MB; a smaller image "
+                                  "prints just as well.", field=self.what)
+        if not data.startswith((_PNG, _JPEG)) or QImage.fromData(data).isNull():
+            raise ValidationError(f"{Path(path).name} is not a PNG or JPEG image.",
+                                  field=self.what)
+        self.set_data(data)
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose an image"), str(Path.home()),
+                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        if not path:
+            return
+        dialog = self.window()
+        try:
+            self.load(Path(path))
+        except ValidationError as exc:
+            if isinstance(dialog, BusinessProfileDialog):
+                dialog.show_problem(exc)
+
+
+class BusinessProfileDialog(QDialog):
+    """Edit the business profile; `save()` writes it in one store call."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("businessProfile")
+        self.setWindowTitle(self.tr("Business profile"))
+        profile = records.get_profile()
+
+        def line(name: str, value: str, accessible: str) -> QLineEdit:
+            edit = QLineEdit(value or "", self)
+            edit.setObjectName(name)
+            edit.setAccessibleName(accessible)
+            return edit
+
+        self.businessName = line("businessName", profile["business_name"],
+                                 self.tr("Business name"))
+        self.ownerName = line("ownerName", profile["owner_name"], self.tr("Your name"))
+        self.address = QPlainTextEdit(profile["address"] or "", self)
+        self.address.setObjectName("address")
+        self.address.setAccessibleName(self.tr("Postal address"))
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.email = line("email", profile["email"], self.tr("Email"))
+        self.phone = line("phone", profile["phone"], self.tr("Phone"))
+        self.website = line("website", profile["website"], self.tr("Website"))
+        self.logo = ImagePicker("logo", self)
+        self.logo.setAccessibleName(self.tr("Logo"))
+        self.logo.set_data(bytes(profile["logo"]) if profile["logo"] else None)
+        self.signature = ImagePicker("signature", self)
+        self.signature.setAccessibleName(self.tr("Signature"))
+        self.signature.set_data(bytes(profile["signature"]) if profile["signature"] else None)
+
+        self.pageSize = QComboBox(self)
+        self.pageSize.setObjectName("pageSize")
+        self.pageSize.setAccessibleName(self.tr("Page size"))
+        self.pageSize.addItem(self.tr("Automatic (from the locale)"), None)
+        self.pageSize.addItem(self.tr("A4"), "A4")
+        self.pageSize.addItem(self.tr("US Letter"), "Letter")
+        self.pageSize.setCurrentIndex(max(0, self.pageSize.findData(profile["page_size"])))
+
+        self.locale = QComboBox(self)
+        self.locale.setObjectName("locale")
+        self.locale.setAccessibleName(self.tr("Locale for letters"))
+        for code in LOCALES:
+            qt_locale = QLocale(code)
+            self.locale.addItem(f"{qt_locale.nativeLanguageName()} "
+                                f"({qt_locale.nativeTerritoryName()}) – {code}", code)
+        index = self.locale.findData(profile["locale"])
+        if index < 0:
+            self.locale.addItem(profile["locale"], profile["locale"])
+            index = self.locale.count() - 1
+        self.locale.setCurrentIndex(index)
+
+        self.currency = QComboBox(self)
+        self.currency.setObjectName("currency")
+        self.currency.setAccessibleName(self.tr("Currency"))
+        self.currency.setEditable(True)
+        self.currency.addItems(CURRENCIES)
+        self.currency.setCurrentText(profile["currency"] or "EUR")
+
+        self.hourlyRate = QLineEdit(self)
+        self.hourlyRate.setObjectName("hourlyRate")
+        self.hourlyRate.setAccessibleName(self.tr("Target hourly rate"))
+        cents = profile["target_hourly_rate_cents"] or 0
+        self.hourlyRate.setText(f"{Decimal(cents) / 100:.2f}" if cents else "")
+        self.hourlyRate.setPlaceholderText(self.tr("for example 85.00"))
+
+        self.silenceDays = QSpinBox(self)
+        self.silenceDays.setObjectName("silenceDays")
+        self.silenceDays.setAccessibleName(self.tr("Days of silence before a warning"))
+        self.silenceDays.setRange(1, 3650)
+        self.silenceDays.setSuffix(self.tr(" days"))
+        self.silenceDays.setValue(profile["silence_days"] or 45)
+
+        self.errorLabel = QLabel(self)
+        self.errorLabel.setObjectName("profileError")
+        self.errorLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet("color: #b3261e;")
+        self.errorLabel.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for text, widget in (
+            (self.tr("Business &name:"), self.businessName),
+            (self.tr("&Your name:"), self.ownerName),
+            (self.tr("Postal &address:"), self.address),
+            (self.tr("&Email:"), self.email),
+            (self.tr("&Phone:"), self.phone),
+            (self.tr("&Website:"), self.website),
+            (self.tr("&Logo:"), self.logo),
+            (self.tr("Si&gnature:"), self.signature),
+            (self.tr("Pa&ge size:"), self.pageSize),
+            (self.tr("Lo&cale for letters:"), self.locale),
+            (self.tr("C&urrency:"), self.currency),
+            (self.tr("Target &hourly rate:"), self.hourlyRate),
+            (self.tr("&Silence warning after:"), self.silenceDays),
+        ):
+            label = QLabel(text, self)
+            buddy = widget.chooseButton if isinstance(widget, ImagePicker) else widget
+            label.setBuddy(buddy)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._save_and_close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errorLabel)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+        self._fields = {
+            "business_name": self.businessName, "owner_name": self.ownerName,
+            "address": self.address, "email": self.email, "phone": self.phone,
+            "website": self.website, "logo": self.logo.chooseButton,
+            "signature": self.signature.chooseButton, "page_size": self.pageSize,
+            "locale": self.locale, "currency": self.currency,
+            "target_hourly_rate_cents": self.hourlyRate, "silence_days": self.silenceDays,
+        }
+
+    @classmethod
+    def run(cls, parent: QWidget | None = None) -> bool:
+        """Show the dialog; True when the profile was saved."""
+        return cls(parent).exec() == QDialog.DialogCode.Accepted
+
+    def values(self) -> dict:
+        """The profile as typed, ready for records.update_profile; ValidationError if not."""
+        currency = self.currency.currentText().strip().upper()
+        if len(currency) != 3 or not currency.isalpha():
+            raise ValidationError("The currency is a three-letter code, such as EUR or GBP.",
+                                  field="currency")
+        email = self.email.text().strip()
+        if email and ("@" not in email or email.startswith("@") or email.endswith("@")):
+            raise ValidationError(f"{email!r} does not look like an email address.",
+                                  field="email")
+        return {
+            "business_name": self.businessName.text().strip(),
+            "owner_name": self.ownerName.text().strip(),
+            "address": self.address.toPlainText().strip(),
+            "email": email,
+            "phone": self.phone.text().strip(),
+            "website": self.website.text().strip(),
+            "logo": self.logo.data,
+            "signature": self.signature.data,
+            "page_size": self.pageSize.currentData(),
+            "locale": self.locale.currentData(),
+            "currency": currency,
+            "target_hourly_rate_cents": parse_money(self.hourlyRate.text()),
+            "silence_days": self.silenceDays.value(),
+        }
+
+    def save(self) -> bool:
+        """Write the profile; on a problem say it under the form and focus the field."""
+        try:
+            records.update_profile(**self.values())
+        except GoodbyeError as exc:
+            self.show_problem(exc)
+            return False
+        self.errorLabel.hide()
+        return True
+
+    def show_problem(self, exc: GoodbyeError) -> None:
+        self.errorLabel.setText(str(exc))
+        self.errorLabel.show()
+        widget = self._fields.get(getattr(exc, "field", None) or "")
+        if widget is not None:
+            widget.setFocus()
+
+    def _save_and_close(self) -> None:
+        if self.save():
+            self.accept()

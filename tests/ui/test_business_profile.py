@@ -1,0 +1,66 @@
+"""The business profile dialog: typed values saved in one call, money as cents, images checked."""
+
+from pathlib import Path
+
+import pytest
+from helpers import type_text
+from PySide6.QtGui import QColor, QImage
+
+from goodbye_desktop.errors import ValidationError
+from goodbye_desktop.store import records
+from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog, parse_money
+
+
+@pytest.fixture
+def dialog(qtbot, db_path: Path) -> BusinessProfileDialog:
+    dialog = BusinessProfileDialog(None)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_typed_values_are_saved(dialog, tmp_path) -> None:
+    type_text(dialog.businessName, "Łukasz & <Córki> Studio")
+    type_text(dialog.ownerName, "山田 花子")
+    type_text(dialog.hourlyRate, "85,50")
+    dialog.pageSize.setCurrentIndex(dialog.pageSize.findData("Letter"))
+    dialog.locale.setCurrentIndex(dialog.locale.findData("en_US"))
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("navy"))
+    image.save(str(tmp_path / "logo.png"))
+    dialog.logo.load(tmp_path / "logo.png")
+    assert dialog.save()
+    profile = records.get_profile()
+    assert profile["business_name"] == "Łukasz & <Córki> Studio"
+    assert profile["owner_name"] == "山田 花子"
+    assert profile["target_hourly_rate_cents"] == 8550
+    assert (profile["page_size"], profile["locale"]) == ("Letter", "en_US")
+    assert bytes(profile["logo"]) == (tmp_path / "logo.png").read_bytes()
+
+
+def test_a_bad_rate_is_explained_and_nothing_is_saved(dialog) -> None:
+    type_text(dialog.hourlyRate, "lots")
+    type_text(dialog.ownerName, "Nobody")
+    assert not dialog.save()
+    assert "hourly rate" in dialog.errorLabel.text()
+    assert records.get_profile()["owner_name"] == ""
+
+
+def test_only_png_or_jpeg_images_are_taken(dialog, tmp_path) -> None:
+    (tmp_path / "notes.png").write_text("not an image")
+    with pytest.raises(ValidationError) as caught:
+        dialog.signature.load(tmp_path / "notes.png")
+    assert caught.value.field == "signature"
+    assert dialog.signature.data is None
+
+
+@pytest.mark.parametrize(("text", "cents"), [
+    ("85", 8500), ("85.5", 8550), ("1,250.00", 125000), ("1.250,00", 125000), ("£ 90", 9000),
+    ("", 0),
+])
+def test_money_is_read_into_cents(text, cents) -> None:
+    assert parse_money(text) == cents
+
+
+def test_money_with_three_decimals_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        parse_money("85.555")
