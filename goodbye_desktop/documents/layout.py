@@ -321,11 +321,13 @@ def _draw_letterhead(canv: Canvas, ctx: LetterContext) -> None:
     st = styles()
     top = spec.height - (12 * mm if spec.name == "A4" else 0.6 * inch)
     room = spec.text_width
+    lowest = top  # the lowest point of the letterhead so far (text or logo)
     if sender.logo:
         logo = image(sender.logo, "logo")
         w, h = _fit(logo, 45 * mm, 20 * mm)
         canv.drawImage(logo, spec.width - spec.right - w, top - h, w, h, mask="auto")
         room -= w + 6 * mm
+        lowest = top - h
     y = top
     name = one_line(sender.business_name)
     if name:
@@ -353,7 +355,7 @@ def _draw_letterhead(canv: Canvas, ctx: LetterContext) -> None:
     # A hairline under the letterhead, clear of the address field below it.
     canv.setStrokeColor(LIGHT)
     canv.setLineWidth(0.5)
-    rule = max(y - 3 * mm, spec.height - spec.head_bottom)
+    rule = max(min(y, lowest) - 3 * mm, spec.height - spec.head_bottom)
     canv.line(spec.left, rule, spec.width - spec.right, rule)
 
 
