@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from goodbye_desktop.correspondence.produce import produce
 from goodbye_desktop.store import documents
 from goodbye_desktop.store.detail import interactions
+from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 
 
@@ -88,3 +89,11 @@ def test_a_kept_document_reopens_as_it_was_sent(qtbot, dialog, client_id, tmp_pa
     assert again.save_to(tmp_path / "reprint.pdf")
     assert (tmp_path / "reprint.pdf").read_bytes() == (tmp_path / "sent.pdf").read_bytes()
     assert len(documents.list_documents(client_id)) == 1
+
+
+def test_a_letter_that_cannot_be_written_is_explained(qtbot, db_path) -> None:
+    bare = client_with_contact("Łukasz Nowak", contact="")
+    with alerts.intercept() as seen:
+        assert DocumentPreviewDialog.produce_asking(None, "farewell", bare) is None
+    [alert] = seen
+    assert alert.kind == "error" and "no end date is set" in alert.text
