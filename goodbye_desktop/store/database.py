@@ -78,7 +78,8 @@ def backup_copy(path: Path, version: int) -> Path:
 
 def open_database(path: str | os.PathLike, *, today: date | None = None) -> SqliteDatabase:
     """Open (creating if needed) and upgrade the file at `path`; bind the models to it."""
-    path = Path(path).expanduser()
+    # Absolute, so the read-only URI and the backup name work for a relative --db too.
+    path = Path(path).expanduser().absolute()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

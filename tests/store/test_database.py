@@ -47,3 +47,14 @@ def test_reopening_keeps_data(tmp_path: Path) -> None:
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="is a folder"):
         open_database(tmp_path)
+
+
+def test_a_relative_path_works(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    open_database(Path("relative.sqlite"))
+    close_database()
+    open_database("relative.sqlite")
+    try:
+        assert (tmp_path / "relative.sqlite").exists()
+    finally:
+        close_database()
