@@ -134,7 +134,14 @@ class _CastMember:
 
 
 def _lines(name: str) -> list[str]:
-    text = (SEEDS_DIR / name).read_text(encoding="utf-8")
+    try:
+        text = (SEEDS_DIR / name).read_text(encoding="utf-8")
+    except OSError as exc:
+        # resources/ sits beside the package: an install that left it out cannot make samples.
+        raise GoodbyeError(
+            f"The sample data file {SEEDS_DIR / name} cannot be read ({exc.strerror}); this "
+            "installation lacks the resources folder."
+        ) from exc
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
