@@ -302,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
 
+    args.db = args.db.resolve()
     clients = _client_count(args.db)
     results = {
         "name": args.name or f"client_list-{clients}",
