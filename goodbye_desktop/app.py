@@ -24,11 +24,13 @@ if TYPE_CHECKING:
     from goodbye_desktop.ui.main_window import MainWindow
 
 EXIT_DATABASE_ERROR = 2
+_prepared = False
 
 
 def prepare_application(app: QApplication) -> None:
     """Names, desktop id, fonts and colours: once per process."""
-    if app.property("goodbyePrepared"):
+    global _prepared
+    if _prepared:
         return
     from goodbye_desktop.ui import fonts, theme
 
@@ -39,11 +41,14 @@ def prepare_application(app: QApplication) -> None:
     QGuiApplication.setDesktopFileName(APP_ID)
     theme.apply_theme(app)
     fonts.apply_app_font(app)
-    app.setProperty("goodbyePrepared", True)
+    _prepared = True
 
 
 def application() -> QApplication:
     """The running QApplication, made (and prepared) if there is none yet."""
+    from goodbye_desktop.ui.qtcompat import guard_singletons
+
+    guard_singletons()
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])

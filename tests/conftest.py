@@ -13,6 +13,11 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 from goodbye_desktop import APP_NAME
 from goodbye_desktop.store.database import close_database, open_database
+from goodbye_desktop.ui.qtcompat import guard_singletons
+
+# PySide6 6.12 on Python 3.11 loses references to None and True with every signal; without
+# this guard a long test run aborts at exit (see goodbye_desktop/ui/qtcompat.py).
+guard_singletons()
 
 # Harmless notices of the headless "offscreen" platform, not of our code; every other Qt
 # warning still fails the test (qt_log_level_fail = WARNING).
