@@ -342,13 +342,13 @@ class ClientListPane(QWidget):
             ClientListModel.LAST_CONTACT: [formatting.short_date(date(2028, 12, 28))],
             ClientListModel.SIGNS: [],
         }
-        # Room for the sort arrow and the cell's own margins.
-        padding = metrics.horizontalAdvance("M") + 10
+        em = metrics.horizontalAdvance("M")
         for column, texts in samples.items():
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            width = max([header_metrics.horizontalAdvance(title)]
-                        + [metrics.horizontalAdvance(text) for text in texts])
-            header.resizeSection(column, width + padding)
+            # The header needs room for the sort arrow; cells only for their margins.
+            width = max([header_metrics.horizontalAdvance(title) + 2 * em]
+                        + [metrics.horizontalAdvance(text) + em for text in texts])
+            header.resizeSection(column, width)
 
     # --- public -------------------------------------------------------------------------
 

@@ -46,6 +46,24 @@ def _module_available(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
+def centred_panel(parent: QWidget, content: QWidget, *, into: QWidget | None = None) -> QWidget:
+    """`content` at a readable width in the middle of a page (`into`, or a new widget)."""
+    page = into if into is not None else QWidget(parent)
+    # A fixed width lets wrapped text compute its height (a maximum alone clips it).
+    content.setFixedWidth(content.fontMetrics().horizontalAdvance("M") * 40)
+    # Stretches rather than an alignment flag: aligned widgets get their size hint's
+    # height, which is too short for wrapped text.
+    middle = QHBoxLayout()
+    middle.addStretch(1)
+    middle.addWidget(content)
+    middle.addStretch(1)
+    outer = QVBoxLayout(page)
+    outer.addStretch(1)
+    outer.addLayout(middle)
+    outer.addStretch(2)
+    return page
+
+
 class EmptyState(QFrame):
     """What a first run shows: what the app is for, and two ways to begin."""
 
@@ -85,18 +103,14 @@ class EmptyState(QFrame):
         buttons.addStretch(1)
 
         panel = QWidget(self)
-        panel.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
         column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(title)
         column.addSpacing(12)
         column.addWidget(text)
         column.addSpacing(18)
         column.addLayout(buttons)
-
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        centred_panel(self, panel, into=self)
 
 
 class MainWindow(QMainWindow):
@@ -128,16 +142,16 @@ class MainWindow(QMainWindow):
         self.clients_stack.addWidget(self.empty_state)
         self.clients_stack.addWidget(self.splitter)
 
-        self.dashboard_placeholder = QLabel(self.tr(
+        self.dashboard_text = QLabel(self.tr(
             "The dashboard arrives in a coming version.\n\n"
             "It will show, year by year and from your records alone: churn and retention, "
             "clients gained and lost, how much of your revenue rests on a few clients, "
             "the clients showing warning signs, and the promises coming due."), self)
+        self.dashboard_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.dashboard_text.setWordWrap(True)
+        self.dashboard_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dashboard_placeholder = centred_panel(self, self.dashboard_text)
         self.dashboard_placeholder.setObjectName("dashboardPlaceholder")
-        self.dashboard_placeholder.setTextFormat(Qt.TextFormat.PlainText)
-        self.dashboard_placeholder.setWordWrap(True)
-        self.dashboard_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dashboard_placeholder.setMargin(48)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
