@@ -278,7 +278,6 @@ class ClientListPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -292,8 +291,11 @@ class ClientListPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ClientListModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        # The indicator first: enabling sorting sorts at once by whatever it shows, and the
+        # model is already in that order (an extra query on 100,000 rows otherwise).
         header.setSortIndicator(ClientListModel.NAME, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)
         em = self.fontMetrics().horizontalAdvance("M")
         self._size_columns()
         header.setMinimumSectionSize(4 * em)
