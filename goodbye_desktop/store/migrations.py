@@ -221,6 +221,21 @@ CREATE TABLE letter_template (
 );
 """
 
+# A counter bumped by every change to the client table, whichever code made it, so the
+# in-memory client index knows with one tiny query whether it is still current.
+_V4 = """
+INSERT OR IGNORE INTO app_meta (key, value) VALUES ('client_generation', '0');
+CREATE TRIGGER client_generation_insert AFTER INSERT ON client BEGIN
+    UPDATE app_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'client_generation';
+END;
+CREATE TRIGGER client_generation_update AFTER UPDATE ON client BEGIN
+    UPDATE app_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'client_generation';
+END;
+CREATE TRIGGER client_generation_delete AFTER DELETE ON client BEGIN
+    UPDATE app_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'client_generation';
+END
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
@@ -233,12 +248,27 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 
 
 def _statements(sql: str) -> list[str]:
-    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
-    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
+    """Split a script into statements; SQLite decides where one ends (triggers hold `;`)."""
+    statements, buffer = [], ""
+    for line in sql.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        buffer += line + "\n"
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip().rstrip(";"))
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip().rstrip(";"))
+    return statements
 
 
 # Index i holds the step that takes a file from version i to version i + 1.
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2), _script(_V3)]
+STEPS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(_V1),
+    _script(_V2),
+    _script(_V3),
+    _script(_V4),
+]
 LATEST_VERSION = len(STEPS)
 
 

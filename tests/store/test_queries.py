@@ -97,3 +97,20 @@ def test_rows_carry_plain_values(clients) -> None:
     assert row.revenue_12m_cents == 1000
     assert row.started_on == date(2020, 1, 1)
     assert row.tenure_days(TODAY) == (TODAY - date(2020, 1, 1)).days
+
+
+def test_search_sees_every_change_to_the_clients(clients) -> None:
+    assert names(ClientFilter(search="zoe")) == ["Zoë Papadopoulou"]
+    records.update_client(clients["zoe"], name="Chloé Papadopoulou")
+    assert names(ClientFilter(search="zoe")) == []
+    assert names(ClientFilter(search="chloe")) == ["Chloé Papadopoulou"]
+    # A change made by any code, even plain SQL, is seen: triggers count every write.
+    from goodbye_desktop.store.models import database_proxy
+
+    database_proxy.obj.execute_sql(
+        "UPDATE client SET status = 'departed' WHERE id = ?", (clients["zoe"],))
+    assert names(ClientFilter(search="chloe", status="departed")) == ["Chloé Papadopoulou"]
+    new = records.create_client(name="Zoë Second")
+    assert names(ClientFilter(search="zoe")) == ["Zoë Second"]
+    records.set_archived([new], True)
+    assert names(ClientFilter(search="zoe")) == []
