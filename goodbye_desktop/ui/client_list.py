@@ -85,7 +85,7 @@ class ClientListModel(QAbstractTableModel):
         """Show the clients matching `flt` (one query), unless it is what is shown already."""
         if flt != self._filter:
             self._filter = flt
-            self.reload()
+            self._query()
 
     def set_search(self, text: str) -> None:
         self.set_filter(dataclasses.replace(self._filter, search=text))
@@ -97,15 +97,17 @@ class ClientListModel(QAbstractTableModel):
         self.set_filter(dataclasses.replace(self._filter, include_archived=include))
 
     def reload(self) -> None:
-        """Ask the store again for what the filter matches (after any write)."""
+        """Ask the store again for what the filter matches and for the currency (after writes)."""
+        self._currency = records.get_profile().get("currency") or "EUR"
+        self._query()
+
+    def _query(self) -> None:
+        # The one query of a keystroke, a sort or a filter: nothing else on this path.
         self._today_value = self._today()
         ids = queries.client_ids(self._filter, self._today_value)
-        # The profile's currency can change between reloads; one tiny query per change.
-        currency = records.get_profile().get("currency") or "EUR"
         self.beginResetModel()
         self._ids = ids
         self._pages = {}
-        self._currency = currency
         self.endResetModel()
         self.countChanged.emit(len(ids))
 
