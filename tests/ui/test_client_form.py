@@ -80,6 +80,15 @@ def test_an_end_before_the_start_is_refused_next_to_the_end_date(qtbot, form):
     assert queries.count_clients() == 0
 
 
+def test_every_problem_is_shown_at_once_and_the_first_field_focused(qtbot, form):
+    form.started_on.set_value(date(2024, 5, 1))
+    form.ended_on.set_value(date(2024, 4, 30))
+    click_ok(qtbot, form)
+    assert form.error_text("name") == "Please enter a name."
+    assert form.error_text("ended_on") == "The end date cannot be before the start date."
+    assert form.name.hasFocus()
+
+
 def test_errors_go_away_once_corrected(qtbot, form):
     click_ok(qtbot, form)
     assert form.error_text("name")

@@ -257,6 +257,9 @@ class ClientFormDialog(QDialog):
         for label in (*self._errors.values(), self.general_error):
             label.clear()
             label.hide()
+        for widget in self._inputs.values():
+            target = widget.edit if isinstance(widget, OptionalDateEdit) else widget
+            target.setAccessibleDescription("")
 
     def show_error(self, field: str | None, message: str) -> None:
         """Say what is wrong under the field at fault, and put the cursor there."""
@@ -267,22 +270,28 @@ class ClientFormDialog(QDialog):
         if isinstance(widget, OptionalDateEdit):
             widget = widget.edit if widget.check.isChecked() else widget.check
         if widget is not None:
+            # Screen readers read the message with the field, not only the red text.
+            widget.setAccessibleDescription(message)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _check(self, values: dict[str, Any]) -> tuple[str, str] | None:
+    def _check(self, values: dict[str, Any]) -> list[tuple[str, str]]:
+        """Every problem at once, in the order of the form, so nothing surprises twice."""
+        problems = []
         if not values["name"]:
-            return "name", self.tr("Please enter a name.")
+            problems.append(("name", self.tr("Please enter a name.")))
         started, ended = values["started_on"], values["ended_on"]
         if started and ended and ended < started:
-            return "ended_on", self.tr("The end date cannot be before the start date.")
-        return None
+            problems.append(("ended_on", self.tr("The end date cannot be before the start date.")))
+        return problems
 
     def accept(self) -> None:
         self.clear_errors()
         values = self.values()
-        problem = self._check(values)
-        if problem:
-            self.show_error(*problem)
+        problems = self._check(values)
+        if problems:
+            # The cursor goes to the first field at fault.
+            for field, message in reversed(problems):
+                self.show_error(field, message)
             return
         try:
             if self.client_id is None:
