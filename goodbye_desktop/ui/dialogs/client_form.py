@@ -258,8 +258,10 @@ class ClientFormDialog(QDialog):
             label.clear()
             label.hide()
         for widget in self._inputs.values():
-            target = widget.edit if isinstance(widget, OptionalDateEdit) else widget
-            target.setAccessibleDescription("")
+            targets = ((widget.check, widget.edit) if isinstance(widget, OptionalDateEdit)
+                       else (widget,))
+            for target in targets:
+                target.setAccessibleDescription("")
 
     def show_error(self, field: str | None, message: str) -> None:
         """Say what is wrong under the field at fault, and put the cursor there."""
