@@ -7,13 +7,76 @@ plain Python lists. A counter that SQLite triggers bump on any change to the cli
 table (schema v4) tells, in one indexed read, when the index has to be reloaded.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, overload
 
 from goodbye_desktop.store.folding import fold
 from goodbye_desktop.store.models import database_proxy
 
 _GENERATION_SQL = "SELECT value FROM app_meta WHERE key = 'client_generation'"
+
+
+class OrderedIds(Sequence[int]):
+    """The list's ids in order, read from SQL a page at a time until all are needed.
+
+    Showing the list needs only the count and the rows in view (two small queries,
+    a few milliseconds at 100,000 clients); the whole list is read once, on the
+    first search or a jump far down, and kept.
+    """
+
+    def __init__(self, sql: str, params: list[Any], count_sql: str,
+                 count_params: list[Any]) -> None:
+        self._sql, self._params = sql, params
+        self._count_sql, self._count_params = count_sql, count_params
+        self._count: int | None = None
+        self._all: list[int] | None = None
+
+    def all(self) -> list[int]:
+        if self._all is None:
+            cursor = database_proxy.obj.execute_sql(self._sql, self._params)
+            self._all = [row[0] for row in cursor.fetchall()]
+            self._count = len(self._all)
+        return self._all
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = database_proxy.obj.execute_sql(
+                self._count_sql, self._count_params).fetchone()[0]
+        return self._count
+
+    def _page(self, start: int, stop: int) -> list[int]:
+        cursor = database_proxy.obj.execute_sql(
+            f"{self._sql} LIMIT ? OFFSET ?", [*self._params, stop - start, start])
+        return [row[0] for row in cursor.fetchall()]
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index):
+        if self._all is not None:
+            return self._all[index]
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return self.all()[index]
+            return self._page(start, stop) if stop > start else []
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError(index)
+        return self._page(position, position + 1)[0]
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        return self.all().index(value, start, *(() if stop is None else (stop,)))
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.all()
+
+    def __iter__(self):
+        return iter(self.all())
 
 
 # Results kept per order, so typing on (or deleting back) never rescans everything.
@@ -24,7 +87,7 @@ _RECENT_SEARCHES = 64
 class _Base:
     """The clients of one order and filter, with their search texts aligned."""
 
-    ids: list[int]
+    ids: OrderedIds
     texts: list[str] | None = None
     recent: dict[str, list[int]] = field(default_factory=dict)
 
@@ -58,9 +121,9 @@ class ClientIndex:
     def ids(
         self,
         base_key: tuple,
-        load_ordered_ids: Callable[[], list[int]],
+        load_ordered_ids: Callable[[], OrderedIds],
         search: str,
-    ) -> list[int]:
+    ) -> Sequence[int]:
         """The ordered ids for `base_key` whose search text holds every word of `search`."""
         self._current()
         base = self.bases.get(base_key)
@@ -68,7 +131,7 @@ class ClientIndex:
             base = self.bases[base_key] = _Base(ids=load_ordered_ids())
         folded = " ".join(fold(search).split())
         if not folded:
-            return list(base.ids)
+            return base.ids
         found = base.recent.get(folded)
         if found is None:
             found = self._search(base, folded)
@@ -88,10 +151,13 @@ class ClientIndex:
             for word in words:
                 ids = [i for i in ids if word in texts[i]]
             return ids
+        ordered = base.ids.all()
         if base.texts is None:
-            base.texts = [texts[i] for i in base.ids]
+            base.texts = [texts[i] for i in ordered]
         first = words[0]
-        pairs = [(i, t) for i, t in zip(base.ids, base.texts, strict=True) if first in t]
+        if len(words) == 1:
+            return [i for i, t in zip(ordered, base.texts, strict=True) if first in t]
+        pairs = [(i, t) for i, t in zip(ordered, base.texts, strict=True) if first in t]
         for word in words[1:]:
             pairs = [(i, t) for i, t in pairs if word in t]
         return [i for i, _ in pairs]

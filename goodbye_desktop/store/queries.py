@@ -6,12 +6,13 @@ shows, a page at a time, as they scroll in.
 Rows come back as plain tuples: loading 100,000 model objects costs five times more.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from goodbye_desktop.errors import ValidationError
-from goodbye_desktop.store.client_index import client_index
+from goodbye_desktop.store.client_index import OrderedIds, client_index
 from goodbye_desktop.store.models import CLIENT_STATUSES, database_proxy
 
 LIST_SORT_KEYS = ("name", "status", "revenue", "tenure", "last_contact")
@@ -24,6 +25,9 @@ _SORT_SQL = {
     "tenure": "julianday(COALESCE(ended_on, ?)) - julianday(started_on)",
     "last_contact": "last_contact_at",
 }
+
+
+_NULLABLE = ("tenure", "last_contact")
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,11 @@ def _where(flt: ClientFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def _count_sql(flt: ClientFilter) -> tuple[str, list[Any]]:
+    where, params = _where(flt)
+    return f"SELECT count(*) FROM client{where}", params
+
+
 def ordered_ids_sql(flt: ClientFilter, today: date) -> tuple[str, list[Any]]:
     """The SQL (and its parameters) for the list's ids in order, before any search."""
     if flt.sort_key not in _SORT_SQL:
@@ -87,23 +96,29 @@ def ordered_ids_sql(flt: ClientFilter, today: date) -> tuple[str, list[Any]]:
     else:
         select = "SELECT id FROM client"
     direction = "DESC" if flt.descending else "ASC"
+    if flt.sort_key == "name":
+        # Exactly the index's order, so SQLite reads it without sorting anything.
+        return f"{select}{where} ORDER BY sort_name {direction}, id {direction}", params
     # Empty values sort last in either direction; the name, then the id, break ties.
-    sql = (f"{select}{where} ORDER BY ({order}) IS NULL, {order} {direction}, "
+    nulls_last = f"({order}) IS NULL, " if flt.sort_key in _NULLABLE else ""
+    sql = (f"{select}{where} ORDER BY {nulls_last}{order} {direction}, "
            f"sort_name {direction}, id")
     return sql, params
 
 
-def client_ids(flt: ClientFilter, today: date | None = None) -> list[int]:
+def client_ids(flt: ClientFilter, today: date | None = None) -> Sequence[int]:
     """The ids of the clients the list shows, in the order it shows them.
 
-    The order comes from SQL once per sort and filter; the search narrows it in memory
-    (see client_index), so a keystroke costs no scan of the client table.
+    The order comes from SQL once per sort and filter, read a page at a time until a
+    search needs it whole; the search narrows it in memory (see client_index), so a
+    keystroke costs no scan of the client table.
     """
     today = today or date.today()
     sql, params = ordered_ids_sql(flt, today)
+    count_sql, count_params = _count_sql(flt)
 
-    def load() -> list[int]:
-        return [row[0] for row in database_proxy.obj.execute_sql(sql, params).fetchall()]
+    def load() -> OrderedIds:
+        return OrderedIds(sql, params, count_sql, count_params)
 
     key = (sql, tuple(params))
     return client_index().ids(key, load, flt.search)
@@ -153,7 +168,7 @@ def client_rows(ids: list[int]) -> dict[int, ClientRow]:
 
 def client_list(flt: ClientFilter, today: date | None = None) -> list[ClientRow]:
     """Every row the list would show, in order (for the command line and exports)."""
-    ids = client_ids(flt, today)
+    ids = list(client_ids(flt, today))
     rows = client_rows(ids)
     return [rows[i] for i in ids]
 

@@ -114,3 +114,18 @@ def test_search_sees_every_change_to_the_clients(clients) -> None:
     assert names(ClientFilter(search="zoe")) == ["Zoë Second"]
     records.set_archived([new], True)
     assert names(ClientFilter(search="zoe")) == []
+
+
+def test_ids_read_by_page_agree_with_the_whole_list(clients) -> None:
+    for key in LIST_SORT_KEYS:
+        for descending in (False, True):
+            flt = ClientFilter(sort_key=key, descending=descending)
+            lazy = client_ids(flt, TODAY)
+            whole = list(client_ids(flt, TODAY))
+            fresh = client_ids(ClientFilter(sort_key=key, descending=not descending), TODAY)
+            assert len(fresh) == 5
+            assert [lazy[i] for i in range(5)] == whole
+            assert lazy[1:3] == whole[1:3] and lazy[-1] == whole[-1]
+            assert lazy.index(whole[3]) == 3 and whole[0] in lazy
+    with pytest.raises(IndexError):
+        client_ids(ClientFilter(), TODAY)[5]
