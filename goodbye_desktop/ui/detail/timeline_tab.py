@@ -141,8 +141,12 @@ class TimelineTab(RecordTab):
                    stretch=True),
         ])
         self.add_button(self.tr("&Log…"), "logInteraction", self.log_interaction)
+        self.open_letter_button = self.add_button(self.tr("&Open letter…"), "openLetter",
+                                                  self.open_letter)
+        self.open_letter_button.setEnabled(False)
         self.add_button(self.tr("&Delete…"), "deleteInteraction", self.delete_interaction,
                         needs_selection=True)
+        self.table.doubleClicked.connect(lambda _index: self.open_letter())
 
     def reload(self) -> None:
         self.model.load_first_page(self.client_id)
@@ -159,6 +163,28 @@ class TimelineTab(RecordTab):
         form.saved.connect(lambda _id: self.after_write())
         form.open()
         return form
+
+    def selection_changed(self, row: InteractionRow | None) -> None:
+        self.open_letter_button.setEnabled(row is not None and row.kind == "letter")
+
+    def kept_document_id(self) -> int | None:
+        """The kept PDF behind the selected entry, when it is a letter the app produced."""
+        from goodbye_desktop.store.documents import document_for_interaction
+
+        row: InteractionRow | None = self.selected_row()
+        if row is None or row.kind != "letter":
+            return None
+        return document_for_interaction(row.id)
+
+    def open_letter(self) -> bool:
+        """Reopen the selected letter exactly as it was sent; False if it is not one."""
+        document_id = self.kept_document_id()
+        if document_id is None:
+            return False
+        from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
+
+        DocumentPreviewDialog.show_kept(self, document_id)
+        return True
 
     def delete_interaction(self) -> bool:
         """Delete the selected entry once the user confirms; True if deleted."""
