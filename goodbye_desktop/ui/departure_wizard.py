@@ -134,9 +134,14 @@ class DepartureWizard(QWizard):
         self._autosave.timeout.connect(self.save_draft_now)
         self.currentIdChanged.connect(self._on_page_changed)
 
-        self.restart()
+        left_on = self.draft.page
+        self._loading = True  # no autosave while the pages are set up
+        try:
+            self.restart()
+        finally:
+            self._loading = False
         if self.resumed:
-            self._go_to(self.draft.page)
+            self._go_to(left_on)
         self.resize(self.sizeHint().expandedTo(QSize(820, 640)))
 
     # --- the shown-modally entry point ------------------------------------------------------

@@ -549,7 +549,7 @@ class InterviewPage(DeparturePage):
         self.setTitle(tr("Exit interview"))
         self.setSubTitle(tr("A short conversation to learn what to keep and what to change. "
                             "You enter the answers later, on the client's detail."))
-        self.ask = QCheckBox(tr("&Ask the client for an exit interview"), self)
+        self.ask = QCheckBox(tr("As&k the client for an exit interview"), self)
         self.interviewer = QLineEdit(self)
         self.interviewer.setPlaceholderText(tr("Name"))
         interviewer_hint = hint(tr("Best someone who did not work with the client, so they "
@@ -557,7 +557,7 @@ class InterviewPage(DeparturePage):
         self.times = QLineEdit(self)
         self.times.setPlaceholderText(tr("For example: Tuesday 10:00 or Thursday 15:00"))
         self.editor = RowsEditor([(tr("Question"), TEXT)], noun=tr("question"),
-                                 add_text=tr("Add a &question"), parent=self)
+                                 add_text=tr("&Add a question"), parent=self)
         self.editor.table.horizontalHeader().setVisible(False)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -568,7 +568,7 @@ class InterviewPage(DeparturePage):
         form.addRow(self._labelled(tr("&Who asks:"), self.interviewer,
                                    tr("Who asks the questions")), who)
         form.addRow(self._labelled(tr("&Proposed times:"), self.times), self.times)
-        form.addRow(self._labelled(tr("Q&uestions:"), self.editor.table,
+        form.addRow(self._labelled(tr("&Questions:"), self.editor.table,
                                    tr("Interview questions")), self.editor)
         self.details = QWidget(self)
         self.details.setLayout(form)
