@@ -67,8 +67,9 @@ class ClientListModel(QAbstractTableModel):
         super().__init__(parent)
         self._today = today
         self._filter = ClientFilter()
-        self._ids: list[int] = []
-        self._pages: dict[int, dict[int, ClientRow]] = {}
+        self._ids: Sequence[int] = []
+        self._count = 0
+        self._pages: dict[int, tuple[list[int], dict[int, ClientRow]]] = {}
         self._currency = "EUR"
         self._today_value = today()
         self._italic: QFont | None = None
@@ -105,11 +106,13 @@ class ClientListModel(QAbstractTableModel):
         # The one query of a keystroke, a sort or a filter: nothing else on this path.
         self._today_value = self._today()
         ids = queries.client_ids(self._filter, self._today_value)
+        count = len(ids)
         self.beginResetModel()
         self._ids = ids
+        self._count = count
         self._pages = {}
         self.endResetModel()
-        self.countChanged.emit(len(ids))
+        self.countChanged.emit(count)
 
     def loaded_pages(self) -> set[int]:
         """The page numbers currently held in the cache."""
@@ -118,7 +121,9 @@ class ClientListModel(QAbstractTableModel):
     # --- lookups for the view and the window --------------------------------------------
 
     def client_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < self._count:
+            return None
+        return self._page(row // self.PAGE_SIZE)[0][row % self.PAGE_SIZE]
 
     def row_of(self, client_id: int) -> int | None:
         try:
@@ -128,21 +133,30 @@ class ClientListModel(QAbstractTableModel):
 
     def client_row(self, row: int) -> ClientRow | None:
         """The values shown on `row` (fetching its page if needed)."""
-        if not 0 <= row < len(self._ids):
+        if not 0 <= row < self._count:
             return None
-        page_number = row // self.PAGE_SIZE
+        ids, rows = self._page(row // self.PAGE_SIZE)
+        return rows.get(ids[row % self.PAGE_SIZE])
+
+    def _page(self, page_number: int) -> tuple[list[int], dict[int, ClientRow]]:
+        """One page of ids and their rows: a slice of the ids and one query for the rows.
+
+        The store may hand over the ids lazily (read from SQL a page at a time), so the
+        page keeps its own ids: a single id is never looked up by itself.
+        """
         page = self._pages.get(page_number)
         if page is None:
             start = page_number * self.PAGE_SIZE
-            page = queries.client_rows(self._ids[start:start + self.PAGE_SIZE])
+            ids = list(self._ids[start:start + self.PAGE_SIZE])
+            page = (ids, queries.client_rows(ids))
             self._pages[page_number] = page
             self.pages_fetched += 1
-        return page.get(self._ids[row])
+        return page
 
     # --- Qt model interface -------------------------------------------------------------
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else self.COLUMN_COUNT
