@@ -230,6 +230,26 @@ def test_rows_are_fetched_a_page_at_a_time_as_they_scroll_in(qtbot, many_clients
     assert model.index(1999, 0).data() == "Client 1999"
 
 
+def test_showing_a_screenful_costs_a_few_statements_not_one_per_row(qtbot, many_clients):
+    statements: list[str] = []
+    connection = database_proxy.obj.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        pane = ClientListPane(today=lambda: TODAY)
+        qtbot.addWidget(pane)
+        pane.resize(700, 600)
+        pane.show()
+        qtbot.waitExposed(pane)
+        qtbot.waitUntil(lambda: pane.model.pages_fetched > 0)
+        pane.table.scrollTo(pane.model.index(1500, 0))
+        qtbot.waitUntil(lambda: 1500 // ClientListModel.PAGE_SIZE in pane.model.loaded_pages())
+    finally:
+        connection.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    # Two screens of 20-odd rows each: a handful of queries, far fewer than the rows shown.
+    assert len(selects) <= 12, selects
+
+
 def test_a_search_is_one_query_and_drops_the_page_cache(qtbot, many_clients):
     model = make_model(qtbot)
     model.index(0, 0).data()
