@@ -1,0 +1,208 @@
+"""Departed clients (`DepartedView`) and a client's folder (`ClientFolderDialog`).
+
+The view lists departures, a year at a time or all of them, with tenure, reasons, kind
+and who ended it, through the same query as `goodbye-desktop departures`
+(`store.departures.list_departures`). Opening a row shows the client's folder: every
+letter, call, note, document, the interview and the plan, in time order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from goodbye_desktop.store import departures as store
+from goodbye_desktop.ui.departure.common import label_for, tr
+from goodbye_desktop.ui.formatting import short_date, tenure
+
+
+def _folder_kinds() -> dict[str, str]:
+    return {
+        "call": tr("Call"), "email": tr("Email"), "meeting": tr("Meeting"),
+        "support": tr("Support request"), "letter": tr("Letter"), "note": tr("Note"),
+        "document": tr("Document"), "decision": tr("Departure"), "pending": tr("Pending work"),
+        "step": tr("Transition step"), "interview": tr("Exit interview"),
+        "question": tr("Interview answer"), "follow_up": tr("Follow-up"),
+        "departure_note": tr("Notes"), "returned": tr("Came back"), "undone": tr("Undone"),
+        "promise": tr("Promise"),
+    }
+
+
+def _item(text: str, data=None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+def _read_only_table(columns: list[str], parent: QWidget) -> QTableWidget:
+    table = QTableWidget(0, len(columns), parent)
+    table.setHorizontalHeaderLabels(columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    return table
+
+
+class DepartedView(QWidget):
+    """Departures with tenure, reasons, kind and who ended it; opens a client's folder."""
+
+    clientActivated = Signal(int)
+
+    COLUMNS = ("client", "last_day", "tenure", "ended_by", "kind", "reasons", "state")
+
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("departedView")
+        self._today = today
+        self.year = QComboBox(self)
+        self.year.setAccessibleName(tr("Year the departure took effect"))
+        year_label = QLabel(tr("&Year:"), self)
+        year_label.setBuddy(self.year)
+        self.include_closed = QCheckBox(tr("Show &won back and undone"), self)
+        self.include_closed.setChecked(True)
+        self.table = _read_only_table(
+            [tr("Client"), tr("Last day"), tr("Tenure"), tr("Ended by"), tr("Kind"),
+             tr("Reasons"), tr("State")], self)
+        self.table.setAccessibleName(tr("Departed clients"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        table_label = QLabel(tr("&Departures:"), self)
+        table_label.setBuddy(self.table)
+        self.open_button = QPushButton(tr("Open &folder…"), self)
+        self.open_button.clicked.connect(self.open_current)
+        self.table.itemActivated.connect(lambda *_: self.open_current())
+        self.table.currentCellChanged.connect(lambda *_: self._update_button())
+        self.count = QLabel(self)
+
+        top = QHBoxLayout()
+        top.addWidget(year_label)
+        top.addWidget(self.year)
+        top.addSpacing(16)
+        top.addWidget(self.include_closed)
+        top.addStretch(1)
+        top.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(table_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.year.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.include_closed.toggled.connect(lambda *_: self.refresh())
+        self.reload_years()
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def reload_years(self) -> None:
+        """Refill the year choice from the departures, keeping the chosen year if it exists."""
+        chosen = self.year.currentData()
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem(tr("All years"), None)
+        for year in store.departure_years():
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(self.year.findData(chosen), 0) if chosen else 0)
+        self.year.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = store.list_departures(self.year.currentData(),
+                                     include_closed=self.include_closed.isChecked())
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            ended = label_for("ended_by", row.ended_by)
+            if row.outside_event:
+                ended += f" ({label_for('outside_event', row.outside_event).lower()})"
+            values = (
+                row.client_name, short_date(row.effective_on),
+                tenure(row.started_on, row.effective_on, self.today), ended,
+                label_for("kind", row.kind),
+                ", ".join(label_for("reason", r) for r in row.reasons),
+                label_for("state", row.state),
+            )
+            for column, text in enumerate(values):
+                self.table.setItem(index, column, _item(text, row.client_id))
+        self.count.setText(tr("%1 departures").replace("%1", str(len(rows)))
+                           if len(rows) != 1 else tr("1 departure"))
+        self._update_button()
+
+    def current_client_id(self) -> int | None:
+        item = self.table.item(self.table.currentRow(), 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def open_current(self) -> ClientFolderDialog | None:
+        client_id = self.current_client_id()
+        if client_id is None:
+            return None
+        self.clientActivated.emit(client_id)
+        return ClientFolderDialog.open_for(self, client_id)
+
+    def _update_button(self) -> None:
+        self.open_button.setEnabled(self.current_client_id() is not None)
+
+
+class ClientFolderDialog(QDialog):
+    """A client's folder: everything in one place, in time order."""
+
+    def __init__(self, parent: QWidget | None, client_id: int) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientFolder")
+        name = store.client_summary(client_id)["name"]
+        self.setWindowTitle(tr("Folder of %1").replace("%1", name))
+        self.table = _read_only_table([tr("When"), tr("What"), tr("Title"), tr("Detail")], self)
+        self.table.setWordWrap(True)
+        self.table.setAccessibleName(tr("Everything about the client, oldest first"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        label = QLabel(tr("&Everything about %1, oldest first:").replace("%1", name), self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setBuddy(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.entries = store.client_folder(client_id)
+        self.table.setRowCount(len(self.entries))
+        kinds = _folder_kinds()
+        for row, entry in enumerate(self.entries):
+            what = kinds.get(entry.kind, entry.kind)
+            for column, text in enumerate((short_date(entry.when), what, entry.title,
+                                           entry.detail)):
+                self.table.setItem(row, column, _item(text))
+        self.table.resizeRowsToContents()
+        self.resize(860, 520)
+
+    @classmethod
+    def open_for(cls, parent: QWidget | None, client_id: int) -> ClientFolderDialog:
+        """Show the folder without blocking; returns the dialog (closed with the parent)."""
+        dialog = cls(parent, client_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
