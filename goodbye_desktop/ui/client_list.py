@@ -25,9 +25,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -347,6 +348,14 @@ class ClientListPane(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.reload()
 
+        # Once the window is up and idle, let the store read what a search needs, so the
+        # first keystroke is as quick as the next ones.
+        self._warm_up = QTimer(self)
+        self._warm_up.setSingleShot(True)
+        self._warm_up.setInterval(400)
+        self._warm_up.timeout.connect(self._prepare_search)
+        self._warmed_up = False
+
     def _size_columns(self) -> None:
         """Widths from the header and a wide sample value, never from reading the rows."""
         header = self.table.horizontalHeader()
@@ -411,6 +420,16 @@ class ClientListPane(QWidget):
             elif action.isVisible():
                 menu.addAction(action)
         return menu
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warmed_up:
+            self._warm_up.start()
+
+    def _prepare_search(self) -> None:
+        self._warmed_up = True
+        if not self.search.text():
+            queries.prepare_search(self.model.filter)
 
     # --- slots --------------------------------------------------------------------------
 
