@@ -15,6 +15,11 @@ from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import records
 
 
+def _short(name: str, limit: int = 32) -> str:
+    """A name short enough for a menu entry and the toolbar's Undo button."""
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
+
+
 class SetArchivedCommand(QUndoCommand):
     """Archive (hide) or restore clients; undo writes the opposite.
 
@@ -40,7 +45,7 @@ class SetArchivedCommand(QUndoCommand):
         if len(self.names) == 1:
             text = (tr("undo", "Archive “%1”") if self.archived
                     else tr("undo", "Restore “%1”"))
-            return text.replace("%1", self.names[0])
+            return text.replace("%1", _short(self.names[0]))
         text = (tr("undo", "Archive %1 clients") if self.archived
                 else tr("undo", "Restore %1 clients"))
         return text.replace("%1", str(len(self.names)))
