@@ -146,6 +146,8 @@ class DepartedView(QWidget):
             )
             for column, text in enumerate(values):
                 self.table.setItem(index, column, _item(text, row.client_id))
+        if rows and self.table.currentRow() < 0:
+            self.table.setCurrentCell(0, 0)
         self.count.setText(tr("%1 departures").replace("%1", str(len(rows)))
                            if len(rows) != 1 else tr("1 departure"))
         self._update_button()
@@ -174,7 +176,6 @@ class ClientFolderDialog(QDialog):
         name = store.client_summary(client_id)["name"]
         self.setWindowTitle(tr("Folder of %1").replace("%1", name))
         self.table = _read_only_table([tr("When"), tr("What"), tr("Title"), tr("Detail")], self)
-        self.table.setWordWrap(True)
         self.table.setAccessibleName(tr("Everything about the client, oldest first"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -195,8 +196,11 @@ class ClientFolderDialog(QDialog):
             what = kinds.get(entry.kind, entry.kind)
             for column, text in enumerate((short_date(entry.when), what, entry.title,
                                            entry.detail)):
-                self.table.setItem(row, column, _item(text))
-        self.table.resizeRowsToContents()
+                item = _item(text)
+                item.setToolTip(entry.detail or entry.title)
+                self.table.setItem(row, column, item)
+        if self.entries:
+            self.table.setCurrentCell(0, 0)
         self.resize(860, 520)
 
     @classmethod

@@ -317,9 +317,11 @@ class DeparturePanel(QWidget):
             self.notes.setPlainText(d["notes"])
             self.lessons.setPlainText(d["lessons"])
             for table in (self.steps, self.pending, self.answers):
-                table.setFixedHeight(table.horizontalHeader().height()
-                                     + sum(table.rowHeight(r) for r in range(table.rowCount()))
-                                     + 2 * table.frameWidth() + 2)
+                # Tall enough for every row: the panel scrolls, not each table.
+                rows = max(table.rowCount(), 1)
+                table.setFixedHeight(table.horizontalHeader().sizeHint().height()
+                                     + rows * table.verticalHeader().defaultSectionSize()
+                                     + 2 * table.frameWidth() + 4)
             open_ = d["state"] == "decided"
             self.returned_button.setEnabled(open_)
             self.undo_button.setEnabled(open_)
