@@ -150,6 +150,12 @@ class DepartureWizard(QWizard):
     def run(cls, parent: QWidget | None, client_id: int) -> bool:
         """Show the wizard for `client_id` modally; True when a departure or meeting was saved."""
         try:
+            client = store.client_summary(client_id)
+            if client["open_departure_id"]:
+                alerts.info(parent, _tr("%1 already has a departure in progress: you will find "
+                                        "it on the client's Departure tab.")
+                            .replace("%1", client["name"]))
+                return False
             wizard = cls(client_id, parent)
         except GoodbyeError as exc:
             alerts.error(parent, str(exc))

@@ -413,3 +413,13 @@ def test_run_on_an_unknown_client_says_so(qtbot, db_path) -> None:
     with alerts.intercept() as shown:
         assert DepartureWizard.run(None, 404) is False
     assert "no client" in shown[0].text
+
+
+def test_run_for_a_client_already_leaving_points_to_the_departure(qtbot, client_id) -> None:
+    wizard = open_wizard(qtbot, client_id)
+    fill_who(qtbot, wizard, "client", "price")
+    walk_to_summary(qtbot, wizard)
+    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    with alerts.intercept() as shown:
+        assert DepartureWizard.run(None, client_id) is False
+    assert shown[0].kind == "info" and "already has a departure" in shown[0].text
