@@ -406,7 +406,8 @@ class MeetingPage(DeparturePage):
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(tr("What you want to talk about"))
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Only the note grows: a date or a channel needs no full width.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self._labelled(tr("&When:"), self.when, tr("Meeting date and time")),
                     self.when)
         form.addRow(self._labelled(tr("&How:"), self.channel, tr("Meeting channel")),
