@@ -1,7 +1,7 @@
 """The client detail pane (`clientDetail`): a header of figures and one tab per kind of record.
 
 `ClientDetail.show_client(id)` fills the header and the tabs (Contacts, Timeline, Revenue,
-Proposals, Promises, and Departure when the departures module is installed);
+Proposals, Promises and Departure, built when the first client is shown);
 `show_client(None)` shows a calm placeholder. After every write made from the pane it
 refreshes itself and emits `clientChanged(client_id)` so the client list can refresh too.
 The tabs live in `ui/detail/`, one module each with its form.
@@ -19,17 +19,6 @@ from goodbye_desktop.core.promises import kept_share, promise_state
 from goodbye_desktop.errors import GoodbyeError, NotFoundError
 from goodbye_desktop.store import detail, records
 from goodbye_desktop.ui import alerts
-from goodbye_desktop.ui.detail.contacts_tab import ContactsTab
-from goodbye_desktop.ui.detail.header import ClientHeader
-from goodbye_desktop.ui.detail.promises_tab import PromisesTab
-from goodbye_desktop.ui.detail.proposals_tab import ProposalsTab
-from goodbye_desktop.ui.detail.revenue_tab import RevenueTab
-from goodbye_desktop.ui.detail.timeline_tab import TimelineTab
-
-try:  # The departures engineer's panel; the pane works without it.
-    from goodbye_desktop.ui.departure_panel import DeparturePanel
-except ImportError:
-    DeparturePanel = None  # type: ignore[assignment,misc]
 
 
 class ClientDetail(QWidget):
@@ -62,6 +51,28 @@ class ClientDetail(QWidget):
         placeholder_layout.addWidget(hint)
         placeholder_layout.addStretch(2)
 
+        # The header and tabs are built when the first client is shown: the window then
+        # opens without importing and laying out five tabs and their forms.
+        self.content: QWidget | None = None
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _ensure_content(self) -> QWidget:
+        """Build the header and the tabs once, on first use."""
+        if self.content is not None:
+            return self.content
+        from goodbye_desktop.ui.departure_panel import DeparturePanel
+        from goodbye_desktop.ui.detail.contacts_tab import ContactsTab
+        from goodbye_desktop.ui.detail.header import ClientHeader
+        from goodbye_desktop.ui.detail.promises_tab import PromisesTab
+        from goodbye_desktop.ui.detail.proposals_tab import ProposalsTab
+        from goodbye_desktop.ui.detail.revenue_tab import RevenueTab
+        from goodbye_desktop.ui.detail.timeline_tab import TimelineTab
+
         self.header = ClientHeader()
         self.header.edit_button.clicked.connect(self.edit_client)
         self.contacts_tab = ContactsTab()
@@ -77,13 +88,9 @@ class ClientDetail(QWidget):
         self.tabs.addTab(self.revenue_tab, self.tr("Re&venue"))
         self.tabs.addTab(self.proposals_tab, self.tr("Pr&oposals"))
         self.tabs.addTab(self.promises_tab, self.tr("Pro&mises"))
-        self.departure_panel = None
-        if DeparturePanel is not None:
-            self.departure_panel = DeparturePanel()
-            self.tabs.addTab(self.departure_panel, self.tr("De&parture"))
-            signal = getattr(self.departure_panel, "clientChanged", None)
-            if signal is not None:
-                signal.connect(lambda *_args: self._written())
+        self.departure_panel = DeparturePanel()
+        self.tabs.addTab(self.departure_panel, self.tr("De&parture"))
+        self.departure_panel.clientChanged.connect(lambda *_args: self._written())
         for tab in self._record_tabs():
             tab.changed.connect(self._written)
 
@@ -92,12 +99,8 @@ class ClientDetail(QWidget):
         content_layout.addWidget(self.header)
         content_layout.addWidget(self.tabs, 1)
 
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        return self.content
 
     def _record_tabs(self):
         return (self.contacts_tab, self.timeline_tab, self.revenue_tab, self.proposals_tab,
@@ -111,19 +114,20 @@ class ClientDetail(QWidget):
         """Show one client's detail, or the placeholder for None (or a client gone)."""
         self._client_id = client_id
         if client_id is not None:
+            self._ensure_content()
             try:
                 self._refresh_header()
             except NotFoundError:
                 self._client_id = client_id = None
         if client_id is None:
-            for tab in self._record_tabs():
-                tab.show_client(None)
+            if self.content is not None:
+                for tab in self._record_tabs():
+                    tab.show_client(None)
             self.stack.setCurrentWidget(self.placeholder)
             return
         for tab in self._record_tabs():
             tab.show_client(client_id, self._currency)
-        if self.departure_panel is not None:
-            self.departure_panel.show_client(client_id)
+        self.departure_panel.show_client(client_id)
         self.stack.setCurrentWidget(self.content)
 
     def refresh(self) -> None:
