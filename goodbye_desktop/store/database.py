@@ -26,7 +26,7 @@ _PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": "normal",  # safe with WAL: a power cut loses at most the last commit
     "busy_timeout": 5000,
-    "cache_size": -32000,
+    "cache_size": -8000,  # 8 MB: enough for the hot indexes; a full scan must not bloat memory
 }
 
 
