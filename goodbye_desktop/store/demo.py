@@ -500,7 +500,9 @@ class _Builder:
             reason_text=self._reason_text(reasons[0]), kind=kind, decision=decision,
             decided_on=decided, effective_on=effective,
             assessment_json=json.dumps({"note": "Figures as they were at the decision."}),
-            interview_status=rng.choice(("held", "declined", "requested")),
+            # Still leaving: the interview is only asked for; past departures had theirs.
+            interview_status="requested" if story == "departing" else rng.choice(
+                ("held", "held", "declined")),
             interviewer="Sam Patel (a friend of the studio)",
             would_return=rng.choice(("yes", "maybe", "no")),
             would_refer=rng.choice(("yes", "maybe")),
@@ -516,7 +518,9 @@ class _Builder:
                 [{"departure": departure.id, "reason": reason} for reason in reasons])
 
         steps = []
-        for position, text in enumerate(rng.sample(_STEP_TEXTS, 4)):
+        # Four of the usual steps, in their natural order (finish the work before ending access).
+        chosen = [_STEP_TEXTS[i] for i in sorted(rng.sample(range(len(_STEP_TEXTS)), 4))]
+        for position, text in enumerate(chosen):
             due = decided + timedelta(days=7 * (position + 1))
             done = due <= today
             steps.append({"departure": departure.id, "position": position, "description": text,
