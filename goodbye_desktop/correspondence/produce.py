@@ -11,18 +11,26 @@ transaction. The app, the command line and the batch of due letters all come thr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from goodbye_desktop.correspondence.values_from_records import (
     LetterInputs,
     inputs_for_client,
+    inputs_from_sources,
     sample_inputs,
     with_extras,
 )
 from goodbye_desktop.documents.letters import LETTER_KINDS, compose, render_letter
 from goodbye_desktop.errors import ValidationError
-from goodbye_desktop.store.documents import get_template, save_document
+from goodbye_desktop.store.documents import (
+    DepartureSource,
+    StepSource,
+    get_template,
+    letter_sources,
+    save_document,
+)
 
 # How a kept letter is named on the client's timeline, before its subject line.
 KIND_LABELS: dict[str, str] = {
@@ -139,6 +147,37 @@ def produce(
                             client_name=inputs.recipient.client_name)
 
 
+def produce_for_draft(
+    kind: str,
+    draft: Any,
+    *,
+    today: date | None = None,
+    extras: dict[str, str] | None = None,
+) -> ProducedDocument:
+    """Render a letter from the departure wizard's draft (core.departure.DepartureDraft),
+    before anything is saved: its end date, plan, interviewer and times, not the records'.
+    """
+    check_kind(kind)
+    sources = letter_sources(draft.client_id)
+    departure = DepartureSource(
+        id=None, state="draft", ended_by=draft.ended_by, decided_on=draft.decided_on,
+        effective_on=draft.effective_on,
+        interviewer=draft.interviewer if draft.interview_ask else "",
+        interview_times=draft.interview_times if draft.interview_ask else "",
+        lessons=draft.lessons,
+        steps=tuple(StepSource(description=step.description, due_on=step.due_on,
+                               owner=step.owner, status="planned")
+                    for step in draft.steps if step.description.strip()),
+    )
+    inputs = inputs_from_sources(replace(sources, departure=departure), today)
+    inputs = with_extras(inputs, **(extras or {}))
+    pdf, subject = render(kind, inputs, template_for(kind))
+    return ProducedDocument(pdf=pdf, title=title_for(kind, subject), kind=kind,
+                            client_id=draft.client_id, departure_id=None, subject=subject,
+                            contact_email=inputs.contact_email,
+                            client_name=inputs.recipient.client_name)
+
+
 def preview_pdf(kind: str, template: str, client_id: int | None = None,
                 today: date | None = None) -> bytes:
     """A template rendered for preview: with a client's values, or believable sample ones.
@@ -156,8 +195,6 @@ def preview_pdf(kind: str, template: str, client_id: int | None = None,
     except ValidationError as exc:
         if exc.field in (None, "template", "kind"):
             raise
-    from dataclasses import replace
-
     facts = inputs.facts
     filled = replace(
         facts,

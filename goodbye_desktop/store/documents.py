@@ -206,7 +206,7 @@ class StepSource:
 
 @dataclass(frozen=True)
 class DepartureSource:
-    id: int
+    id: int | None  # None for a departure still being prepared in the wizard
     state: str
     ended_by: str
     decided_on: date | None
@@ -234,7 +234,8 @@ class LetterSources:
 def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSources:
     """The records a letter is made from; the client's latest departure unless one is named.
 
-    A departure that was undone is not "the latest" one: its letters no longer apply.
+    A departure that was undone is not "the latest" one: its letters no longer apply; nor
+    is the wizard's unfinished draft (see correspondence.produce.produce_for_draft).
     """
     client = (Client.select(Client.id, Client.name, Client.address, Client.started_on,
                             Client.ended_on)
@@ -255,7 +256,8 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
     if departure_id is not None:
         query = query.where(Departure.id == departure_id)
     else:
-        query = (query.where(Departure.state != "undone")
+        # A draft is not a departure yet, and an undone one no longer applies.
+        query = (query.where(Departure.state.not_in(("undone", "draft")))
                  .order_by(Departure.created_at.desc(), Departure.id.desc()))
     row = query.tuples().first()
     if departure_id is not None and row is None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -216,6 +217,12 @@ class DeparturePanel(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.folder_button = QPushButton(tr("Open the client's fol&der…"), self)
         self.folder_button.clicked.connect(self.open_folder)
+        # Every letter kind is offered; the ones chosen in the wizard come first.
+        self.letters_button = QPushButton(tr("Le&tters…"), self)
+        self.letters_button.setObjectName("departureLetters")
+        self.letters_button.setAccessibleName(tr("Prepare a letter for this departure"))
+        self.letters_menu = QMenu(self.letters_button)
+        self.letters_button.setMenu(self.letters_menu)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {ERROR_COLOR};")
@@ -223,8 +230,8 @@ class DeparturePanel(QWidget):
         self.error.hide()
 
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.returned_button, self.undo_button,
-                       self.folder_button):
+        for button in (self.save_button, self.letters_button, self.returned_button,
+                       self.undo_button, self.folder_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -322,6 +329,7 @@ class DeparturePanel(QWidget):
                 table.setFixedHeight(table.horizontalHeader().sizeHint().height()
                                      + rows * table.verticalHeader().defaultSectionSize()
                                      + 2 * table.frameWidth() + 4)
+            self._fill_letters_menu(d["letters"])
             open_ = d["state"] == "decided"
             self.returned_button.setEnabled(open_)
             self.undo_button.setEnabled(open_)
@@ -433,6 +441,30 @@ class DeparturePanel(QWidget):
             self.show_client(self.client_id)
             return True
         return False
+
+    def _fill_letters_menu(self, chosen: list[str]) -> None:
+        from goodbye_desktop.documents.letters import LETTER_KINDS
+
+        self.letters_menu.clear()
+        kinds = [k for k in chosen if k in LETTER_KINDS]
+        kinds += [k for k in LETTER_KINDS if k not in kinds]
+        for position, kind in enumerate(kinds):
+            if position == len(chosen) and chosen:
+                self.letters_menu.addSeparator()
+            action = self.letters_menu.addAction(label_for("letter", kind) + "…")
+            action.setData(kind)
+            action.triggered.connect(lambda _checked=False, k=kind: self.prepare_letter(k))
+
+    def prepare_letter(self, kind: str) -> bool:
+        """Produce a letter of this departure and preview it; True when it was kept."""
+        if self.client_id is None or self.departure_id is None:
+            return False
+        from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
+
+        kept = DocumentPreviewDialog.show_for(self, kind, self.client_id, self.departure_id)
+        if kept:
+            self.clientChanged.emit(self.client_id)
+        return kept
 
     def open_folder(self) -> None:
         if self.client_id is not None:

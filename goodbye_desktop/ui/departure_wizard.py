@@ -97,6 +97,7 @@ class DepartureWizard(QWizard):
         self.client_id = client_id
         self.today = today or date.today()
         self.saved = False
+        self.departure_id: int | None = None
         self._loading = False
         self._dirty = False
         self._closing = False
@@ -161,7 +162,29 @@ class DepartureWizard(QWizard):
             alerts.error(parent, str(exc))
             return False
         wizard.exec()
+        if wizard.saved and wizard.departure_id is not None and wizard.draft.letters:
+            cls.offer_letters(parent, client_id, wizard.departure_id, wizard.draft.letters)
         return wizard.saved
+
+    @classmethod
+    def offer_letters(cls, parent: QWidget | None, client_id: int, departure_id: int,
+                      kinds: list[str]) -> int:
+        """After Finish: open each chosen letter to print, save or email; the count kept."""
+        if len(kinds) == 1:
+            text = _tr("The departure is saved. Open the chosen document now to print, save "
+                       "or email it? You can also do it later from the client's Departure tab.")
+        else:
+            text = _tr("The departure is saved. Open the %1 chosen documents now to print, "
+                       "save or email them? You can also do it later from the client's "
+                       "Departure tab.").replace("%1", str(len(kinds)))
+        if not alerts.question(
+                parent, text,
+                title=_tr("Letters"), yes=_tr("Open them"), no=_tr("Later")):
+            return 0
+        from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
+
+        return sum(DocumentPreviewDialog.show_for(parent, kind, client_id, departure_id)
+                   for kind in kinds)
 
     # --- draft <-> pages --------------------------------------------------------------------
 
@@ -242,7 +265,7 @@ class DepartureWizard(QWizard):
             if draft.is_keep:
                 store.keep_client(draft)
             else:
-                store.finish(draft, today=self.today)
+                self.departure_id = store.finish(draft, today=self.today)
         except GoodbyeError as exc:
             alerts.error(self, str(exc), title=_tr("Not saved"))
             return False

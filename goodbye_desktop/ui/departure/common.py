@@ -87,6 +87,8 @@ def _labels() -> dict[str, dict[str, str]]:
             "farewell": tr("Farewell letter"), "parting_ways": tr("Parting-ways letter"),
             "transition_plan": tr("Transition plan"),
             "exit_interview_request": tr("Exit interview request"),
+            "check_in": tr("Check-in letter"), "keep_in_touch": tr("Keep-in-touch note"),
+            "feedback_thanks": tr("Feedback thanks"),
         },
         "interview_status": {
             "not_asked": tr("Not asked"), "requested": tr("Requested"),

@@ -599,21 +599,28 @@ class InterviewPage(DeparturePage):
 
 # --- 6. letters ------------------------------------------------------------------------------
 
-# Set by the letters code to show a "Preview…" button beside each letter:
-# preview(parent_widget, draft, letter_kind) renders and shows it.
+# Shows a "Preview…" button beside each letter: preview(parent_widget, draft, letter_kind)
+# renders it from the draft and shows it (None hides the buttons).
 PreviewHandler = Callable[[QWidget, "DepartureDraft", str], None]
+
+
+def preview_letter(parent: QWidget, draft: DepartureDraft, kind: str) -> None:
+    """Render a letter from the unsaved draft and show it, ready to print, save or email."""
+    from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
+
+    DocumentPreviewDialog.show_for_draft(parent, kind, draft)
 
 
 class LettersPage(DeparturePage):
     key = "letters"
-    preview_handler: PreviewHandler | None = None
+    preview_handler: PreviewHandler | None = preview_letter
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(tr("Letters"))
-        self.setSubTitle(tr("Which documents to prepare. Each is printed or saved from the "
-                            "client's detail once the departure is saved, and logged with "
-                            "the client's correspondence."))
+        self.setSubTitle(tr("Which documents to prepare. Preview one now; after Finish you "
+                            "can print, save or email each, and it is logged with the "
+                            "client's correspondence."))
         descriptions = {
             "farewell": tr("The client is leaving: thanks, respect for the decision, the "
                            "transition, an open door."),

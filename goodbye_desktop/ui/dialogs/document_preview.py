@@ -15,6 +15,7 @@ QtPdf renders pages onto a transparent image, so printing paints each page on wh
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -47,6 +48,7 @@ from goodbye_desktop.correspondence.produce import (
     ProducedDocument,
     keep,
     produce,
+    produce_for_draft,
 )
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.ui import alerts
@@ -245,15 +247,29 @@ class DocumentPreviewDialog(QDialog):
         dialog.exec()
 
     @classmethod
+    def show_for_draft(cls, parent: QWidget | None, kind: str, draft: Any) -> bool:
+        """Preview a letter from the departure wizard's unsaved draft; True when kept."""
+        produced = cls.produce_asking(parent, kind, draft.client_id, draft=draft)
+        if produced is None:
+            return False
+        dialog = cls(parent, produced)
+        dialog.exec()
+        return dialog.document_id is not None
+
+    @classmethod
     def produce_asking(cls, parent: QWidget | None, kind: str, client_id: int,
-                       departure_id: int | None = None) -> ProducedDocument | None:
+                       departure_id: int | None = None, *,
+                       draft: Any = None) -> ProducedDocument | None:
         """Produce a letter; ask for a fact the records do not hold (news, feedback...).
 
+        With `draft` (the departure wizard's), its facts are used instead of the records'.
         Other problems (no end date, a broken template) are explained and give None.
         """
         extras: dict[str, str] = {}
         while True:
             try:
+                if draft is not None:
+                    return produce_for_draft(kind, draft, extras=extras)
                 return produce(kind, client_id, departure_id=departure_id, extras=extras)
             except ValidationError as exc:
                 if exc.field in EXTRA_FACTS and exc.field not in extras:
