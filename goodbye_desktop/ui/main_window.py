@@ -116,7 +116,7 @@ class EmptyState(QFrame):
 class MainWindow(QMainWindow):
     """The app's one window. The store must be open (see `app.build_main_window`)."""
 
-    CLIENTS_PAGE, DASHBOARD_PAGE = 0, 1
+    CLIENTS_PAGE, DASHBOARD_PAGE, DEPARTED_PAGE = 0, 1, 2
     STATUS_TIMEOUT_MS = 10_000
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
@@ -158,6 +158,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.clients_stack, self.tr("Clients"))
         self.tabs.addTab(self.dashboard_placeholder, self.tr("Dashboard"))
+        # Built the first time it is shown: the window opens without reading departures.
+        self.departed_page = QWidget(self)
+        self.departed_page.setObjectName("departedPage")
+        QVBoxLayout(self.departed_page).setContentsMargins(0, 0, 0, 0)
+        self.departed_view = None
+        self.tabs.addTab(self.departed_page, self.tr("Departed"))
         self.setCentralWidget(self.tabs)
 
         self.count_label = QLabel(self)
@@ -270,14 +276,31 @@ class MainWindow(QMainWindow):
         self.dashboard_page_action = self._action(
             tr("&Dashboard"), lambda: self.show_page(self.DASHBOARD_PAGE), "Ctrl+2",
             name="dashboardPageAction")
+        self.departed_page_action = self._action(
+            tr("De&parted clients"), lambda: self.show_page(self.DEPARTED_PAGE), "Ctrl+3",
+            name="departedPageAction")
         self.about_action = self._action(
             tr("&About Goodbye Desktop"), self.about, name="aboutAction")
+
+        self.due_letters_action = self._action(
+            tr("&Due follow-up letters…"), self.due_letters,
+            tip=tr("Print the follow-up letters of departures due in a date range, "
+                   "with envelopes or labels"), name="dueLettersAction")
+        self.profile_action = self._action(
+            tr("&Business profile…"), self.business_profile,
+            tip=tr("Your letterhead, page size, currency and hourly rate"),
+            name="businessProfileAction")
+        self.templates_action = self._action(
+            tr("Letter &templates…"), self.letter_templates,
+            tip=tr("Edit the wording of each kind of letter"), name="letterTemplatesAction")
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.due_letters_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -293,12 +316,21 @@ class MainWindow(QMainWindow):
 
         client_menu = bar.addMenu(self.tr("&Client"))
         client_menu.addAction(self.departure_action)
+        self.letter_menu = client_menu.addMenu(self.tr("&Write a letter"))
+        self.letter_menu.setObjectName("writeLetterMenu")
+        # Filled when first opened: the letter kinds live in modules the start need not load.
+        self.letter_menu.aboutToShow.connect(self.fill_letter_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.show_archived_action)
         view_menu.addSeparator()
         view_menu.addAction(self.clients_page_action)
         view_menu.addAction(self.dashboard_page_action)
+        view_menu.addAction(self.departed_page_action)
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.profile_action)
+        settings_menu.addAction(self.templates_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -330,6 +362,59 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: int) -> None:
         self.tabs.setCurrentIndex(page)
+
+    def ensure_departed_view(self):
+        """The departed clients' view, built on first use (and refreshed on every show)."""
+        if self.departed_view is None:
+            from goodbye_desktop.ui.departed_view import DepartedView
+
+            self.departed_view = DepartedView(self.departed_page)
+            self.departed_page.layout().addWidget(self.departed_view)
+        else:
+            self.departed_view.reload_years()
+        return self.departed_view
+
+    def fill_letter_menu(self) -> None:
+        """One entry per kind of letter, in the order of DOMAIN's letters."""
+        if self.letter_menu.actions():
+            return
+        from goodbye_desktop.documents.letters import LETTER_KINDS
+        from goodbye_desktop.ui.departure.common import label_for
+
+        for kind in LETTER_KINDS:
+            self.letter_menu.addAction(self._action(
+                label_for("letter", kind) + "…", lambda k=kind: self.write_letter(k),
+                name=f"letter_{kind}_action"))
+
+    def write_letter(self, kind: str) -> bool:
+        """Prepare a letter of `kind` to the selected client; True when it was kept."""
+        client_id = self.current_client_id()
+        if client_id is None:
+            return False
+        from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
+
+        kept = DocumentPreviewDialog.show_for(self, kind, client_id)
+        if kept:
+            self.client_detail.show_client(client_id)
+        return kept
+
+    def due_letters(self) -> None:
+        from goodbye_desktop.ui.dialogs.due_letters import DueLettersDialog
+
+        DueLettersDialog.run(self)
+        self.client_detail.show_client(self.current_client_id())
+
+    def business_profile(self) -> None:
+        from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
+
+        if BusinessProfileDialog.run(self):
+            self.refresh_clients()
+            self.client_detail.show_client(self.current_client_id())
+
+    def letter_templates(self) -> None:
+        from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
+
+        TemplateEditorDialog.run(self)
 
     def is_empty_state_shown(self) -> bool:
         return self.clients_stack.currentWidget() is self.empty_state
@@ -465,6 +550,8 @@ class MainWindow(QMainWindow):
         self.count_label.setText(formatting.count_clients_text(count))
 
     def _tab_changed(self, index: int) -> None:
+        if index == self.DEPARTED_PAGE:
+            self.ensure_departed_view()
         self._update_actions()
 
     def _update_empty_state(self) -> None:
@@ -479,6 +566,7 @@ class MainWindow(QMainWindow):
         selected = row is not None and on_list
         self.edit_action.setEnabled(selected)
         self.departure_action.setEnabled(selected and not row.archived)
+        self.letter_menu.setEnabled(selected)
         self.archive_action.setEnabled(selected and not row.archived)
         self.archive_action.setVisible(row is None or not row.archived)
         self.restore_action.setEnabled(selected and row.archived)

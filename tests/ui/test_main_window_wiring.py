@@ -1,0 +1,78 @@
+"""The main window reaches every part: letters, settings, departed clients."""
+
+from letter_records import TODAY, business_profile, client_with_contact, departure_for
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QTableWidget
+
+from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
+from goodbye_desktop.ui.main_window import MainWindow
+
+
+def make_window(qtbot, db_path) -> MainWindow:
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def menu_titles(window: MainWindow) -> list[str]:
+    return [action.text().replace("&", "") for action in window.menuBar().actions()]
+
+
+def test_settings_menu_offers_the_profile_and_the_templates(qtbot, db_path) -> None:
+    window = make_window(qtbot, db_path)
+    assert "Settings" in menu_titles(window)
+    assert window.profile_action.isEnabled() and window.templates_action.isEnabled()
+    assert window.due_letters_action.isEnabled()
+
+
+def test_departed_clients_page_lists_departures(qtbot, db_path) -> None:
+    business_profile()
+    client_id = client_with_contact()
+    departure_for(client_id, today=TODAY)
+    window = make_window(qtbot, db_path)
+    assert window.departed_page_action.shortcut() == QKeySequence("Ctrl+3")
+    window.departed_page_action.trigger()
+    assert window.tabs.currentIndex() == window.DEPARTED_PAGE
+    view = window.departed_view
+    assert view is not None and view.objectName() == "departedView"
+    table = view.findChild(QTableWidget)
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    assert table.item(0, 0).text() == "Renée & <Sons>"
+
+
+def test_write_a_letter_to_the_selected_client(qtbot, db_path) -> None:
+    business_profile()
+    client_id = client_with_contact()
+    window = make_window(qtbot, db_path)
+    assert window.client_list.select_client(client_id)
+    window.fill_letter_menu()
+    names = [a.objectName() for a in window.letter_menu.actions()]
+    assert len(names) == 7 and "letter_feedback_thanks_action" in names
+    assert window.letter_menu.isEnabled()
+
+    seen: list[str] = []
+
+    def close_preview() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, DocumentPreviewDialog):
+            seen.append(dialog.produced.client_name)
+            dialog.reject()
+        else:
+            QTimer.singleShot(10, close_preview)
+
+    QTimer.singleShot(0, close_preview)
+    assert window.write_letter("feedback_thanks") is False  # closed without keeping it
+    assert seen == ["Renée & <Sons>"]
+
+
+def test_no_letter_without_a_selected_client(qtbot, db_path) -> None:
+    client_with_contact()
+    window = make_window(qtbot, db_path)
+    window.client_list.select_client(None)
+    assert not window.letter_menu.isEnabled()
+    assert window.write_letter("farewell") is False
+    assert window.tabs.tabText(window.DEPARTED_PAGE) == "Departed"
+    assert window.departed_view is None  # nothing read until the page is opened
