@@ -121,14 +121,16 @@ def client_facts(client_id: int, today: date) -> dict[str, Any]:
     last3 = _month_back(this_month, 3).isoformat()
     prev3 = _month_back(this_month, 6).isoformat()
     mine, everyone, last_3m, prev_3m = db.execute_sql(
-        "SELECT coalesce(sum(CASE WHEN client_id = ?1 AND month >= ?2 THEN amount_cents END), 0),"
-        " coalesce(sum(CASE WHEN month >= ?2 THEN amount_cents END), 0),"
-        " coalesce(sum(CASE WHEN client_id = ?1 AND month >= ?3 AND month < ?4"
+        "SELECT coalesce(sum(CASE WHEN client_id = :client AND month >= :window"
         " THEN amount_cents END), 0),"
-        " coalesce(sum(CASE WHEN client_id = ?1 AND month >= ?5 AND month < ?3"
+        " coalesce(sum(CASE WHEN month >= :window THEN amount_cents END), 0),"
+        " coalesce(sum(CASE WHEN client_id = :client AND month >= :last3 AND month < :month"
+        " THEN amount_cents END), 0),"
+        " coalesce(sum(CASE WHEN client_id = :client AND month >= :prev3 AND month < :last3"
         " THEN amount_cents END), 0) "
-        "FROM revenue WHERE month >= ?6",
-        (client_id, window, last3, this_month.isoformat(), prev3, min(window, prev3)),
+        "FROM revenue WHERE month >= :since",
+        {"client": client_id, "window": window, "last3": last3,
+         "month": this_month.isoformat(), "prev3": prev3, "since": min(window, prev3)},
     ).fetchone()
 
     return {
