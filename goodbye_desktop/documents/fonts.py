@@ -54,12 +54,9 @@ _CJK_RE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES)
 _ATTACHING = {0x200C, 0x200D, *range(0xFE00, 0xFE10)}
 
 
-def resources_dir() -> Path:
-    """The app's `resources/` folder (fonts, letter templates), next to the package."""
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
 def fonts_dir() -> Path:
+    from goodbye_desktop.resources import resources_dir
+
     return resources_dir() / "fonts"
 
 

@@ -277,6 +277,6 @@ def fill(text: str, values: Mapping[str, object]) -> str:
 def default_template(kind: str) -> str:
     """The default text of a letter kind, from resources/letters/<kind>.txt."""
     _check_kind(kind)
-    from goodbye_desktop.documents.fonts import resources_dir
+    from goodbye_desktop.resources import resources_dir
 
     return (resources_dir() / "letters" / f"{kind}.txt").read_text(encoding="utf-8")

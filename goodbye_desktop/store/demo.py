@@ -23,6 +23,7 @@ from pathlib import Path
 from peewee import Model
 
 from goodbye_desktop.errors import GoodbyeError
+from goodbye_desktop.resources import resources_dir
 from goodbye_desktop.store import records
 from goodbye_desktop.store.folding import fold
 from goodbye_desktop.store.models import (
@@ -40,7 +41,10 @@ from goodbye_desktop.store.models import (
     database_proxy,
 )
 
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+def seeds_dir() -> Path:
+    """The sample data seeds: resources/demo."""
+    return resources_dir() / "demo"
 
 PROFILE = {
     "business_name": "Harbour Lane Studio",
@@ -135,12 +139,12 @@ class _CastMember:
 
 def _lines(name: str) -> list[str]:
     try:
-        text = (SEEDS_DIR / name).read_text(encoding="utf-8")
+        path = seeds_dir() / name
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        # resources/ sits beside the package: an install that left it out cannot make samples.
         raise GoodbyeError(
-            f"The sample data file {SEEDS_DIR / name} cannot be read ({exc.strerror}); this "
-            "installation lacks the resources folder."
+            f"The sample data file {path} cannot be read ({exc.strerror}); this "
+            "installation lacks its resources folder."
         ) from exc
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 

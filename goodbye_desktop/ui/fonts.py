@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from goodbye_desktop.resources import resources_dir
+
 SANS_FAMILY = "DejaVu Sans"
 CJK_FAMILY = "WenQuanYi Micro Hei"
 _FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
@@ -21,7 +23,7 @@ _registered: list[str] | None = None
 
 def fonts_dir() -> Path:
     """The app's resources/fonts folder, next to the package."""
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    return resources_dir() / "fonts"
 
 
 def register_fonts() -> list[str]:

@@ -1,0 +1,19 @@
+"""The shipped resources are found, in a checkout as after an install."""
+
+import sys
+from pathlib import Path
+
+from goodbye_desktop import resources
+
+
+def test_resources_hold_fonts_letters_and_seeds() -> None:
+    folder = resources.resources_dir()
+    assert (folder / "fonts" / "DejaVuSans.ttf").is_file()
+    assert (folder / "fonts" / "wqy-microhei.ttc").is_file()
+    assert (folder / "letters" / "farewell.txt").is_file()
+    assert (folder / "demo" / "clients.tsv").is_file()
+
+
+def test_an_install_is_looked_for_under_the_prefix() -> None:
+    expected = Path(sys.prefix) / "share" / "goodbye-desktop" / "resources"
+    assert expected in resources._candidates()
