@@ -215,7 +215,9 @@ class DeparturePanel(QWidget):
         self.returned_button.clicked.connect(self.mark_returned)
         self.undo_button = QPushButton(tr("&Undo departure…"), self)
         self.undo_button.clicked.connect(self.undo)
-        self.folder_button = QPushButton(tr("Open the client's fol&der…"), self)
+        self.folder_button = QPushButton(tr("Client's fol&der…"), self)
+        self.folder_button.setToolTip(tr("Everything about this client in time order: "
+                                         "correspondence, notes, letters, interview, plan"))
         self.folder_button.clicked.connect(self.open_folder)
         # Every letter kind is offered; the ones chosen in the wizard come first.
         self.letters_button = QPushButton(tr("Le&tters…"), self)
@@ -229,11 +231,15 @@ class DeparturePanel(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
 
-        buttons = QHBoxLayout()
-        for button in (self.save_button, self.letters_button, self.returned_button,
-                       self.undo_button, self.folder_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two short rows, so the pane fits beside the list without scrolling sideways.
+        buttons = QVBoxLayout()
+        for group in ((self.save_button, self.letters_button, self.folder_button),
+                      (self.returned_button, self.undo_button)):
+            row = QHBoxLayout()
+            for button in group:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
 
         self.body = QWidget(self)
         body = QVBoxLayout(self.body)
@@ -254,6 +260,7 @@ class DeparturePanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
