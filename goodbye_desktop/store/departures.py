@@ -36,6 +36,10 @@ from goodbye_desktop.store.models import (
     TransitionStep,
     database_proxy,
 )
+
+# Re-exported: the departures' effect on client status lives with the light client writes,
+# so start-up need not import this module.
+from goodbye_desktop.store.records import apply_effective_dates as apply_effective_dates
 from goodbye_desktop.store.records import window_start
 
 OPEN_STATES = ("decided",)
@@ -292,17 +296,6 @@ def keep_client(draft: Any) -> int:
 
 
 # --- after the decision -------------------------------------------------------------------
-
-def apply_effective_dates(today: date) -> int:
-    """Turn `departing` clients whose departure took effect by `today` into `departed`."""
-    with database_proxy.atomic():
-        return _db().execute_sql(
-            "UPDATE client SET status = 'departed', updated_at = ? WHERE status = 'departing' "
-            "AND id IN (SELECT client_id FROM departure WHERE state = 'decided' "
-            "AND effective_on <= ?)",
-            (_now(), today.isoformat()),
-        ).rowcount
-
 
 def _open_departure(departure_id: int) -> Departure:
     departure = Departure.get_or_none(Departure.id == departure_id)

@@ -158,6 +158,17 @@ def refresh_revenue_window(today: date) -> bool:
     return True
 
 
+def apply_effective_dates(today: date) -> int:
+    """Turn `departing` clients whose departure took effect by `today` into `departed`."""
+    with user_action("record the departures that took effect"):
+        return database_proxy.obj.execute_sql(
+            "UPDATE client SET status = 'departed', updated_at = ? WHERE status = 'departing' "
+            "AND id IN (SELECT client_id FROM departure WHERE state = 'decided' "
+            "AND effective_on <= ?)",
+            (_now(), today.isoformat()),
+        ).rowcount
+
+
 # --- clients ------------------------------------------------------------------------------
 
 def create_client(**fields: Any) -> int:

@@ -15,9 +15,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from goodbye_desktop.core.promises import kept_share, promise_state
 from goodbye_desktop.errors import GoodbyeError, NotFoundError
-from goodbye_desktop.store import detail, records
+from goodbye_desktop.store import records
 from goodbye_desktop.ui import alerts
 
 
@@ -140,6 +139,9 @@ class ClientDetail(QWidget):
         profile = records.get_profile()
         self._currency = profile.get("currency") or "EUR"
         now = datetime.now()
+        from goodbye_desktop.core.promises import kept_share, promise_state
+        from goodbye_desktop.store import detail
+
         summary = detail.client_summary(client_id, today=date.today())
         share = kept_share(promise_state(p.due_at, p.done_at, p.cancelled_at, now)
                            for p in detail.promises(client_id))

@@ -33,7 +33,6 @@ from goodbye_desktop.store import queries
 from goodbye_desktop.ui import alerts, formatting
 from goodbye_desktop.ui.client_detail import ClientDetail
 from goodbye_desktop.ui.client_list import ClientListPane
-from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
 _WIZARD_MODULE = "goodbye_desktop.ui.departure_wizard"
@@ -422,6 +421,8 @@ class MainWindow(QMainWindow):
     # --- slots: clients -----------------------------------------------------------------
 
     def new_client(self) -> None:
+        from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
+
         client_id = ClientFormDialog.create(self)
         if client_id is None:
             return
@@ -438,6 +439,8 @@ class MainWindow(QMainWindow):
         client_id = client_id if client_id is not None else self.current_client_id()
         if client_id is None:
             return
+        from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
+
         if ClientFormDialog.edit(self, client_id):
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
@@ -578,11 +581,11 @@ class MainWindow(QMainWindow):
         self._day_timer.start(max(int((tomorrow - datetime.now()).total_seconds() * 1000), 1000))
 
     def _new_day(self) -> None:
-        from goodbye_desktop.store import departures
+        from goodbye_desktop.store import records
 
         self._schedule_new_day()
         try:
-            departures.apply_effective_dates(date.today())
+            records.apply_effective_dates(date.today())
         except GoodbyeError as exc:
             self._store_error(exc)
             return
