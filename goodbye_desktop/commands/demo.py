@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from goodbye_desktop.store.demo import fill_demo
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -24,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: building the parser for any other command need not load the seeds code.
+    from goodbye_desktop.store.demo import fill_demo
+
     summary = fill_demo(force=args.force)
     print(summary.describe())
     return 0

@@ -11,10 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from goodbye_desktop.commands.clients import _fit, display_width, format_tenure
 from goodbye_desktop.errors import ValidationError
-from goodbye_desktop.store.departures import DepartureRow, list_departures
+
+if TYPE_CHECKING:
+    from goodbye_desktop.store.departures import DepartureRow
 
 NAME_WIDTH = 36
 
@@ -38,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
     if args.year is not None and not 1900 <= args.year <= 9999:
         raise ValidationError(f"--year must be a year such as 2026 (got {args.year}).",
                               field="year")
+    from goodbye_desktop.store.departures import list_departures
+
     rows = list_departures(args.year, include_closed=not args.open)
     if args.json:
         json.dump([row.as_json() for row in rows], sys.stdout, ensure_ascii=False, indent=2)

@@ -20,7 +20,6 @@ from pathlib import Path
 # Font names as registered with ReportLab.  Kept short: they end up in every PDF.
 SANS = "GDSans"
 SANS_BOLD = "GDSans-Bold"
-SANS_OBLIQUE = "GDSans-Oblique"
 CJK = "GDCJK"
 
 _lock = threading.Lock()
@@ -61,7 +60,7 @@ def fonts_dir() -> Path:
 
 
 def register_fonts() -> None:
-    """Register DejaVu Sans (regular, bold, oblique) with ReportLab; safe to call often."""
+    """Register DejaVu Sans (regular and bold) with ReportLab; safe to call often."""
     global _base_registered
     if _base_registered:  # the fast path, no lock: a plain bool read
         return
@@ -74,16 +73,16 @@ def register_fonts() -> None:
 
         _fix_to_unicode_cmap()
         folder = fonts_dir()
-        for name, file in ((SANS, "DejaVuSans.ttf"), (SANS_BOLD, "DejaVuSans-Bold.ttf"),
-                           (SANS_OBLIQUE, "DejaVuSans-Oblique.ttf")):
+        # Parsing a face costs about 30 ms: only the two the documents use are read.
+        for name, file in ((SANS, "DejaVuSans.ttf"), (SANS_BOLD, "DejaVuSans-Bold.ttf")):
             font = TTFont(name, str(folder / file))
             _cache_subsets(font)
             pdfmetrics.registerFont(font)
-        # The family lets <b> and <i> inside a paragraph pick the right face.  There is no
-        # bold oblique file: bold stands in for it rather than falling back to Helvetica.
+        # The family lets <b> (and <i>) inside a paragraph pick a face. No document uses
+        # italics, so they print upright rather than cost a third face at every start.
         addMapping(SANS, 0, 0, SANS)
         addMapping(SANS, 1, 0, SANS_BOLD)
-        addMapping(SANS, 0, 1, SANS_OBLIQUE)
+        addMapping(SANS, 0, 1, SANS)
         addMapping(SANS, 1, 1, SANS_BOLD)
         _base_registered = True
 
@@ -285,7 +284,7 @@ def _keep_covered(name: str, run: str) -> str:
 def split_runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
     """Split `text` into (font name, text) runs so each character gets a font that has it.
 
-    `font` is the Latin face to use for the non-CJK runs (SANS, SANS_BOLD or SANS_OBLIQUE).
+    `font` is the Latin face to use for the non-CJK runs (SANS or SANS_BOLD).
     Characters the chosen font does not have (most emoji, CJK extension B) are left out:
     written as ReportLab's glyph 0 they would turn into U+0000 in the PDF's text layer and
     cut the rest of the line off for copy, search and screen readers.
