@@ -15,3 +15,20 @@ def type_text(widget: QWidget, text: str) -> None:
         QTest.sendKeyEvent(
             QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
         )
+
+
+def close_modal_when_shown(dialog_type: type, seen: list, attribute=lambda d: d) -> None:
+    """Wait for a modal dialog of `dialog_type`, note `attribute(dialog)` in `seen`, close it.
+
+    For code that shows a dialog with exec(): schedule this with QTimer.singleShot(0, ...)
+    before the call; it checks again every few milliseconds until the dialog is up.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    dialog = QApplication.activeModalWidget()
+    if isinstance(dialog, dialog_type):
+        seen.append(attribute(dialog))
+        dialog.reject()
+    else:
+        QTimer.singleShot(10, lambda: close_modal_when_shown(dialog_type, seen, attribute))

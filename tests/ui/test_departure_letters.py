@@ -1,8 +1,8 @@
 """Letters around a departure in the app: the panel's Letters menu and the offer after Finish."""
 
+from helpers import close_modal_when_shown
 from letter_records import TODAY, business_profile, client_with_contact, departure_for
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from goodbye_desktop.store import documents
 from goodbye_desktop.ui import alerts
@@ -12,12 +12,7 @@ from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 
 
 def close_preview_when_shown(seen: list[str]) -> None:
-    dialog = QApplication.activeModalWidget()
-    if isinstance(dialog, DocumentPreviewDialog):
-        seen.append(dialog.produced.kind)
-        dialog.reject()
-    else:
-        QTimer.singleShot(10, lambda: close_preview_when_shown(seen))
+    close_modal_when_shown(DocumentPreviewDialog, seen, lambda d: d.produced.kind)
 
 
 def test_the_panel_offers_every_letter_with_the_chosen_ones_first(qtbot, db_path) -> None:

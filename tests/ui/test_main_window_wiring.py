@@ -1,9 +1,10 @@
 """The main window reaches every part: letters, settings, departed clients."""
 
+from helpers import close_modal_when_shown
 from letter_records import TODAY, business_profile, client_with_contact, departure_for
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QTableWidget
 
 from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 from goodbye_desktop.ui.main_window import MainWindow
@@ -54,16 +55,8 @@ def test_write_a_letter_to_the_selected_client(qtbot, db_path) -> None:
     assert window.letter_menu.isEnabled()
 
     seen: list[str] = []
-
-    def close_preview() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, DocumentPreviewDialog):
-            seen.append(dialog.produced.client_name)
-            dialog.reject()
-        else:
-            QTimer.singleShot(10, close_preview)
-
-    QTimer.singleShot(0, close_preview)
+    QTimer.singleShot(0, lambda: close_modal_when_shown(DocumentPreviewDialog, seen,
+                                                        lambda d: d.produced.client_name))
     assert window.write_letter("feedback_thanks") is False  # closed without keeping it
     assert seen == ["Renée & <Sons>"]
 

@@ -2,8 +2,8 @@
 
 from datetime import date
 
+from helpers import close_modal_when_shown
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from goodbye_desktop.correspondence.produce import keep, produce
 from goodbye_desktop.store import documents, records
@@ -25,16 +25,8 @@ def test_a_kept_letter_reopens_from_the_timeline(qtbot, db_path) -> None:
     assert tab.kept_document_id() == document_id
 
     seen: list[bytes] = []
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, DocumentPreviewDialog):
-            seen.append(dialog.produced.pdf)
-            dialog.reject()
-        else:
-            QTimer.singleShot(10, answer)
-
-    QTimer.singleShot(0, answer)
+    QTimer.singleShot(0, lambda: close_modal_when_shown(DocumentPreviewDialog, seen,
+                                                        lambda d: d.produced.pdf))
     assert tab.open_letter() is True
     assert seen == [documents.get_document_pdf(document_id)]
     # Reopening logs nothing new: the timeline still holds the one letter.

@@ -220,12 +220,8 @@ class DocumentPreviewDialog(QDialog):
     def show_for(cls, parent: QWidget | None, kind: str, client_id: int,
                  departure_id: int | None = None) -> bool:
         """Produce a letter, preview it; True when it was printed, saved or emailed (kept)."""
-        produced = cls.produce_asking(parent, kind, client_id, departure_id)
-        if produced is None:
-            return False
-        dialog = cls(parent, produced)
-        dialog.exec()
-        return dialog.document_id is not None
+        return cls._show_produced(parent, cls.produce_asking(parent, kind, client_id,
+                                                             departure_id))
 
     @classmethod
     def show_kept(cls, parent: QWidget | None, document_id: int) -> None:
@@ -249,7 +245,11 @@ class DocumentPreviewDialog(QDialog):
     @classmethod
     def show_for_draft(cls, parent: QWidget | None, kind: str, draft: Any) -> bool:
         """Preview a letter from the departure wizard's unsaved draft; True when kept."""
-        produced = cls.produce_asking(parent, kind, draft.client_id, draft=draft)
+        return cls._show_produced(parent, cls.produce_asking(parent, kind, draft.client_id,
+                                                             draft=draft))
+
+    @classmethod
+    def _show_produced(cls, parent: QWidget | None, produced: ProducedDocument | None) -> bool:
         if produced is None:
             return False
         dialog = cls(parent, produced)
