@@ -67,9 +67,9 @@ def build_main_window(db_path: Path) -> MainWindow:
 
     open_database(db_path)
     # Departures whose end date has come while the app was closed.
-    from goodbye_desktop.store import records
+    from goodbye_desktop.store import upkeep
 
-    records.apply_effective_dates(date.today())
+    upkeep.apply_effective_dates(date.today())
     from goodbye_desktop.ui.main_window import MainWindow
 
     return MainWindow(Path(db_path))

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
+from goodbye_desktop.store.connection import current
 from goodbye_desktop.store.folding import fold
-from goodbye_desktop.store.models import database_proxy
 
 _GENERATION_SQL = "SELECT value FROM app_meta WHERE key = 'client_generation'"
 
@@ -34,19 +34,19 @@ class OrderedIds(Sequence[int]):
 
     def all(self) -> list[int]:
         if self._all is None:
-            cursor = database_proxy.obj.execute_sql(self._sql, self._params)
+            cursor = current().execute(self._sql, self._params)
             self._all = [row[0] for row in cursor.fetchall()]
             self._count = len(self._all)
         return self._all
 
     def __len__(self) -> int:
         if self._count is None:
-            self._count = database_proxy.obj.execute_sql(
+            self._count = current().execute(
                 self._count_sql, self._count_params).fetchone()[0]
         return self._count
 
     def _page(self, start: int, stop: int) -> list[int]:
-        cursor = database_proxy.obj.execute_sql(
+        cursor = current().execute(
             f"{self._sql} LIMIT ? OFFSET ?", [*self._params, stop - start, start])
         return [row[0] for row in cursor.fetchall()]
 
@@ -103,8 +103,8 @@ class ClientIndex:
     database: object | None = None
 
     def _current(self) -> None:
-        db = database_proxy.obj
-        row = db.execute_sql(_GENERATION_SQL).fetchone()
+        db = current()
+        row = db.execute(_GENERATION_SQL).fetchone()
         generation = row[0] if row else None
         if db is not self.database or generation != self.generation or generation is None:
             self.database = db
@@ -114,7 +114,7 @@ class ClientIndex:
 
     def _load_texts(self) -> dict[int, str]:
         if not self.texts:
-            cursor = database_proxy.obj.execute_sql("SELECT id, search_text FROM client")
+            cursor = current().execute("SELECT id, search_text FROM client")
             self.texts = dict(cursor.fetchall())
         return self.texts
 

@@ -2,7 +2,9 @@
 
 `open_database` is called once at start (and by each test with its own file). It
 refuses a file written by a newer program without writing a byte to it, copies
-an older file aside before upgrading it, and binds the models to the file.
+an older file aside before upgrading it, and makes the file the store's connection
+(the models bind to it when they are first used). No ORM is imported here, so the
+window can open on plain SQL.
 """
 
 import os
@@ -10,25 +12,13 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
 from goodbye_desktop import APP_NAME
 from goodbye_desktop.errors import DatabaseError, SchemaTooNewError
-from goodbye_desktop.store import migrations
-from goodbye_desktop.store.models import BusinessProfile, database_proxy
+from goodbye_desktop.store import connection, migrations, upkeep
 
 ENV_VAR = "GOODBYE_DESKTOP_DB"
 FILE_NAME = "goodbye-desktop.sqlite"
 _SQLITE_HEADER = b"SQLite format 3\x00"
-
-_PRAGMAS = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    "synchronous": "normal",  # safe with WAL: a power cut loses at most the last commit
-    "busy_timeout": 5000,
-    "cache_size": -8000,  # 8 MB: enough for the hot indexes; a full scan must not bloat memory
-}
-
 
 def default_path(cli_path: str | os.PathLike | None = None) -> Path:
     """`--db PATH`, else $GOODBYE_DESKTOP_DB, else the platform's user data folder."""
@@ -76,8 +66,8 @@ def backup_copy(path: Path, version: int) -> Path:
     return target
 
 
-def open_database(path: str | os.PathLike, *, today: date | None = None) -> SqliteDatabase:
-    """Open (creating if needed) and upgrade the file at `path`; bind the models to it."""
+def open_database(path: str | os.PathLike, *, today: date | None = None) -> sqlite3.Connection:
+    """Open (creating if needed) and upgrade the file at `path`; return its connection."""
     # Absolute, so the read-only URI and the backup name work for a relative --db too.
     path = Path(path).expanduser().absolute()
     try:
@@ -97,29 +87,16 @@ def open_database(path: str | os.PathLike, *, today: date | None = None) -> Sqli
     if 0 < version < migrations.LATEST_VERSION:
         backup_copy(path, version)
 
-    db = SqliteDatabase(str(path), pragmas=_PRAGMAS, check_same_thread=False)
     try:
-        db.connect()
-        migrations.migrate(db.connection())
+        conn = connection.open_connection(path)
+        migrations.migrate(conn)
+        upkeep.ensure_profile()
+        upkeep.refresh_revenue_window(today or date.today())
     except sqlite3.DatabaseError as exc:
-        db.close()
+        connection.close_connection()
         raise DatabaseError(f"{path} cannot be opened: {exc}.") from exc
-    database_proxy.initialize(db)
-    _ensure_profile()
-    # Imported late: records imports this module's proxy through models.
-    from goodbye_desktop.store.records import refresh_revenue_window
-
-    refresh_revenue_window(today or date.today())
-    return db
+    return conn
 
 
 def close_database() -> None:
-    db = database_proxy.obj
-    if db is not None and not db.is_closed():
-        db.close()
-
-
-def _ensure_profile() -> None:
-    if not BusinessProfile.select().where(BusinessProfile.id == 1).exists():
-        BusinessProfile.insert(id=1).execute()
-
+    connection.close_connection()

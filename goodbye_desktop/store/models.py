@@ -5,6 +5,9 @@ changed only by `migrations`, in order, so an old file and a new one end up alik
 Money is integer cents (`*_cents`), dates are dates, moments are datetimes.
 """
 
+import sqlite3
+from pathlib import Path
+
 from peewee import (
     BlobField,
     BooleanField,
@@ -15,16 +18,50 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    SqliteDatabase,
     TextField,
+)
+
+from goodbye_desktop.store import connection
+from goodbye_desktop.store.choices import (  # noqa: F401  (the models' words, re-exported)
+    CLIENT_STATUSES,
+    DIRECTIONS,
+    INTERACTION_KINDS,
+    PROMISE_CHANNELS,
+    PROPOSAL_OUTCOMES,
 )
 
 database_proxy = DatabaseProxy()
 
-CLIENT_STATUSES = ("prospect", "active", "departing", "departed", "returned")
-INTERACTION_KINDS = ("call", "email", "meeting", "support", "letter", "note")
-DIRECTIONS = ("in", "out")
-PROPOSAL_OUTCOMES = ("pending", "won", "lost")
-PROMISE_CHANNELS = ("email", "call", "meeting", "letter", "other")
+
+class _SharedSqlite(SqliteDatabase):
+    """Peewee on the connection the store opened (see store.connection), never its own."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        super().__init__(str(path), check_same_thread=False)
+        self._shared = conn
+
+    def _connect(self) -> sqlite3.Connection:
+        return self._shared
+
+    def _close(self, conn: sqlite3.Connection) -> None:
+        # store.connection owns the connection and closes it.
+        pass
+
+
+def _bind(conn: sqlite3.Connection, path: Path) -> None:
+    db = _SharedSqlite(conn, path)
+    db.connect()
+    database_proxy.initialize(db)
+
+
+def _unbind() -> None:
+    if database_proxy.obj is not None and not database_proxy.obj.is_closed():
+        database_proxy.obj.close()
+    database_proxy.initialize(None)
+
+
+connection.on_open(_bind, _unbind)
 
 
 class BaseModel(Model):

@@ -12,8 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from goodbye_desktop.errors import ValidationError
+from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.client_index import OrderedIds, client_index
-from goodbye_desktop.store.models import CLIENT_STATUSES, database_proxy
+from goodbye_desktop.store.connection import current
 
 LIST_SORT_KEYS = ("name", "status", "revenue", "tenure", "last_contact")
 
@@ -152,7 +153,7 @@ def client_rows(ids: list[int]) -> dict[int, ClientRow]:
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        cursor = database_proxy.obj.execute_sql(
+        cursor = current().execute(
             "SELECT id, name, status, revenue_12m_cents, started_on, ended_on, last_contact_at,"
             f" archived FROM client WHERE id IN ({marks})",
             chunk,
@@ -173,6 +174,12 @@ def client_list(flt: ClientFilter, today: date | None = None) -> list[ClientRow]
     return [rows[i] for i in ids]
 
 
+def profile_currency() -> str:
+    """The currency the owner bills in (ISO code), for showing amounts."""
+    row = current().execute("SELECT currency FROM business_profile WHERE id = 1").fetchone()
+    return (row[0] if row else "") or "EUR"
+
+
 def count_clients(include_archived: bool = True) -> int:
     sql = "SELECT count(*) FROM client" + ("" if include_archived else " WHERE archived = 0")
-    return database_proxy.obj.execute_sql(sql).fetchone()[0]
+    return current().execute(sql).fetchone()[0]

@@ -26,9 +26,14 @@ from goodbye_desktop.store.models import (
     Promise,
     Proposal,
     Revenue,
-    database_proxy,
 )
 from goodbye_desktop.store.transaction import user_action
+
+# Kept with the plain-SQL upkeep so start-up can run them without the ORM; re-exported
+# here, where the rest of the client writes live.
+from goodbye_desktop.store.upkeep import apply_effective_dates as apply_effective_dates
+from goodbye_desktop.store.upkeep import refresh_revenue_window as refresh_revenue_window
+from goodbye_desktop.store.upkeep import window_start
 
 _CLIENT_FIELDS = {
     "name", "is_person", "status", "started_on", "ended_on", "address", "notes", "tags",
@@ -48,12 +53,6 @@ MAX_CENTS = 10**15
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
-
-
-def window_start(today: date) -> date:
-    """First month of "the last 12 months": the current month and the eleven before it."""
-    month_index = today.year * 12 + today.month - 1 - 11
-    return date(month_index // 12, month_index % 12 + 1, 1)
 
 
 # --- checks -------------------------------------------------------------------------------
@@ -135,38 +134,6 @@ def refresh_client(client_id: int, today: date | None = None) -> None:
         last_contact_at=last,
         revenue_12m_cents=revenue,
     ).where(Client.id == client_id).execute()
-
-
-def refresh_revenue_window(today: date) -> bool:
-    """Recompute every client's 12-month revenue when the month has turned; True if it ran."""
-    start = window_start(today).isoformat()
-    db = database_proxy.obj
-    row = db.execute_sql("SELECT value FROM app_meta WHERE key = 'revenue_window'").fetchone()
-    if row and row[0] == start:
-        return False
-    with db.atomic():
-        db.execute_sql(
-            "UPDATE client SET revenue_12m_cents = COALESCE((SELECT SUM(amount_cents) "
-            "FROM revenue r WHERE r.client_id = client.id AND r.month >= ?), 0)",
-            (start,),
-        )
-        db.execute_sql(
-            "INSERT INTO app_meta (key, value) VALUES ('revenue_window', ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (start,),
-        )
-    return True
-
-
-def apply_effective_dates(today: date) -> int:
-    """Turn `departing` clients whose departure took effect by `today` into `departed`."""
-    with user_action("record the departures that took effect"):
-        return database_proxy.obj.execute_sql(
-            "UPDATE client SET status = 'departed', updated_at = ? WHERE status = 'departing' "
-            "AND id IN (SELECT client_id FROM departure WHERE state = 'decided' "
-            "AND effective_on <= ?)",
-            (_now(), today.isoformat()),
-        ).rowcount
 
 
 # --- clients ------------------------------------------------------------------------------

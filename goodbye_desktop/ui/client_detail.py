@@ -16,7 +16,6 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from goodbye_desktop.errors import GoodbyeError, NotFoundError
-from goodbye_desktop.store import records
 from goodbye_desktop.ui import alerts
 
 
@@ -136,6 +135,8 @@ class ClientDetail(QWidget):
     def _refresh_header(self) -> None:
         client_id = self._client_id
         assert client_id is not None
+        from goodbye_desktop.store import records
+
         profile = records.get_profile()
         self._currency = profile.get("currency") or "EUR"
         now = datetime.now()

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goodbye_desktop.store import queries, records
+from goodbye_desktop.store import queries
 from goodbye_desktop.store.queries import ClientFilter, ClientRow
 from goodbye_desktop.ui import formatting
 
@@ -100,7 +100,7 @@ class ClientListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Ask the store again for what the filter matches and for the currency (after writes)."""
-        self._currency = records.get_profile().get("currency") or "EUR"
+        self._currency = queries.profile_currency()
         self._query()
 
     def _query(self) -> None:

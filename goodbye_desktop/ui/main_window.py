@@ -581,11 +581,11 @@ class MainWindow(QMainWindow):
         self._day_timer.start(max(int((tomorrow - datetime.now()).total_seconds() * 1000), 1000))
 
     def _new_day(self) -> None:
-        from goodbye_desktop.store import records
+        from goodbye_desktop.store import upkeep
 
         self._schedule_new_day()
         try:
-            records.apply_effective_dates(date.today())
+            upkeep.apply_effective_dates(date.today())
         except GoodbyeError as exc:
             self._store_error(exc)
             return

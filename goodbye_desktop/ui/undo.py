@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from goodbye_desktop.errors import GoodbyeError
-from goodbye_desktop.store import records
 
 
 def _short(name: str, limit: int = 32) -> str:
@@ -52,11 +51,15 @@ class SetArchivedCommand(QUndoCommand):
 
     def apply(self) -> None:
         """Do the first write; raises the store's error if it cannot be done."""
+        from goodbye_desktop.store import records
+
         records.set_archived(self.client_ids, self.archived)
         self._applied = True
 
     def _write(self, archived: bool) -> None:
         try:
+            from goodbye_desktop.store import records
+
             records.set_archived(self.client_ids, archived)
         except GoodbyeError as exc:
             self._on_error(exc)

@@ -25,8 +25,8 @@ def test_first_open_creates_folders_file_and_profile(tmp_path: Path) -> None:
     db = open_database(path)
     try:
         assert path.exists()
-        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert BusinessProfile.get_by_id(1).silence_days == 45
     finally:
         close_database()
@@ -56,5 +56,23 @@ def test_a_relative_path_works(tmp_path: Path, monkeypatch) -> None:
     open_database("relative.sqlite")
     try:
         assert (tmp_path / "relative.sqlite").exists()
+    finally:
+        close_database()
+
+
+def test_orm_and_plain_sql_share_one_connection_and_transaction(tmp_path: Path) -> None:
+    from goodbye_desktop.store import connection, records
+    from goodbye_desktop.store.models import Client, database_proxy
+
+    conn = open_database(tmp_path / "shared.sqlite")
+    try:
+        assert database_proxy.obj.connection() is conn is connection.current()
+        with pytest.raises(RuntimeError), database_proxy.atomic():
+            records.create_client(name="Zoë")
+            # Plain SQL inside the ORM's transaction sees its uncommitted row...
+            assert conn.execute("SELECT name FROM client").fetchall() == [("Zoë",)]
+            raise RuntimeError("the user's action failed further on")
+        # ...and the rollback takes both away.
+        assert Client.select().count() == 0
     finally:
         close_database()

@@ -1,0 +1,60 @@
+"""Keeping the derived data current: at open, at midnight, as the month turns.
+
+Plain SQL on the shared connection (no ORM), so the window can run it before
+peewee is imported: the 12-month revenue of every client when the month has
+turned, and departures that took effect since the last run.
+"""
+
+import sqlite3
+from datetime import date, datetime
+
+from goodbye_desktop.errors import DatabaseError
+from goodbye_desktop.store.connection import current, transaction
+
+
+def window_start(today: date) -> date:
+    """First month of "the last 12 months": the current month and the eleven before it."""
+    month_index = today.year * 12 + today.month - 1 - 11
+    return date(month_index // 12, month_index % 12 + 1, 1)
+
+
+def ensure_profile() -> None:
+    """The business profile is one row, id 1, there from the first open."""
+    with transaction() as conn:
+        conn.execute("INSERT OR IGNORE INTO business_profile (id) VALUES (1)")
+
+
+def refresh_revenue_window(today: date) -> bool:
+    """Recompute every client's 12-month revenue when the month has turned; True if it ran."""
+    start = window_start(today).isoformat()
+    conn = current()
+    row = conn.execute("SELECT value FROM app_meta WHERE key = 'revenue_window'").fetchone()
+    if row and row[0] == start:
+        return False
+    with transaction():
+        conn.execute(
+            "UPDATE client SET revenue_12m_cents = COALESCE((SELECT SUM(amount_cents) "
+            "FROM revenue r WHERE r.client_id = client.id AND r.month >= ?), 0)",
+            (start,),
+        )
+        conn.execute(
+            "INSERT INTO app_meta (key, value) VALUES ('revenue_window', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (start,),
+        )
+    return True
+
+
+def apply_effective_dates(today: date) -> int:
+    """Turn `departing` clients whose departure took effect by `today` into `departed`."""
+    now = datetime.now().replace(microsecond=0)
+    try:
+        with transaction() as conn:
+            return conn.execute(
+                "UPDATE client SET status = 'departed', updated_at = ? "
+                "WHERE status = 'departing' AND id IN (SELECT client_id FROM departure "
+                "WHERE state = 'decided' AND effective_on <= ?)",
+                (now.isoformat(sep=" "), today.isoformat()),
+            ).rowcount
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Could not record the departures that took effect: {exc}.") from exc
