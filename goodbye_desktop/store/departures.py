@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import statistics
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import peewee
 
 from goodbye_desktop.errors import DatabaseError, NotFoundError, ValidationError
+from goodbye_desktop.store.client_facts import facts_for_clients
 from goodbye_desktop.store.models import (
     Client,
     Departure,
@@ -40,7 +40,6 @@ from goodbye_desktop.store.models import (
 # Re-exported: the departures' effect on client status lives with the light client writes,
 # so start-up need not import this module.
 from goodbye_desktop.store.records import apply_effective_dates as apply_effective_dates
-from goodbye_desktop.store.records import window_start
 
 OPEN_STATES = ("decided",)
 INTERVIEW_STATUSES = ("not_asked", "requested", "scheduled", "held", "declined")
@@ -84,80 +83,11 @@ def _month_back(first: date, months: int) -> date:
 # --- facts for the assessment -------------------------------------------------------------
 
 def client_facts(client_id: int, today: date) -> dict[str, Any]:
-    """Everything `core.signs.ClientFacts` needs about one client, from a few aggregates."""
-    db = _db()
-    row = db.execute_sql(
-        "SELECT c.started_on, c.acquired_on, c.acquirer, p.target_hourly_rate_cents, "
-        "p.silence_days FROM client c, business_profile p WHERE c.id = ? AND p.id = 1",
-        (client_id,),
-    ).fetchone()
-    if row is None:
+    """Everything `core.signs.ClientFacts` needs about one client, with its revenue share."""
+    facts = facts_for_clients([client_id], today, with_share=True).get(client_id)
+    if facts is None:
         raise NotFoundError(f"There is no client with id {client_id}.")
-    started_on, acquired_on, acquirer, target, silence_days = row
-
-    window = window_start(today).isoformat()
-    day90 = (today - timedelta(days=90)).isoformat()
-    # One pass over the client's interactions (the covering index answers it).
-    count, last, complaints_90d, complaints_12m, minutes_12m = db.execute_sql(
-        "SELECT count(*), max(occurred_at), "
-        "coalesce(sum(complaint AND occurred_at >= ?), 0), "
-        "coalesce(sum(complaint AND occurred_at >= ?), 0), "
-        "coalesce(sum(CASE WHEN occurred_at >= ? THEN minutes ELSE 0 END), 0) "
-        "FROM interaction WHERE client_id = ?",
-        (day90, window, window, client_id),
-    ).fetchone()
-    # The usual gap: the median over the last 50 interactions is plenty to know a rhythm.
-    recent = [
-        _as_date(r[0]) for r in db.execute_sql(
-            "SELECT occurred_at FROM interaction WHERE client_id = ? "
-            "ORDER BY occurred_at DESC LIMIT 50", (client_id,)).fetchall()
-    ]
-    gaps = [(a - b).days for a, b in zip(recent, recent[1:], strict=False)]
-    usual = float(statistics.median(gaps)) if gaps else None
-
-    contact_count, remaining, primary_left = db.execute_sql(
-        "SELECT count(*), coalesce(sum(left_on IS NULL), 0), "
-        "max(CASE WHEN \"primary\" THEN left_on END) FROM contact WHERE client_id = ?",
-        (client_id,),
-    ).fetchone()
-
-    this_month = today.replace(day=1)
-    last3 = _month_back(this_month, 3).isoformat()
-    prev3 = _month_back(this_month, 6).isoformat()
-    mine, everyone, last_3m, prev_3m = db.execute_sql(
-        "SELECT coalesce(sum(CASE WHEN client_id = :client AND month >= :window"
-        " THEN amount_cents END), 0),"
-        " coalesce(sum(CASE WHEN month >= :window THEN amount_cents END), 0),"
-        " coalesce(sum(CASE WHEN client_id = :client AND month >= :last3 AND month < :month"
-        " THEN amount_cents END), 0),"
-        " coalesce(sum(CASE WHEN client_id = :client AND month >= :prev3 AND month < :last3"
-        " THEN amount_cents END), 0) "
-        "FROM revenue WHERE month >= :since",
-        {"client": client_id, "window": window, "last3": last3,
-         "month": this_month.isoformat(), "prev3": prev3, "since": min(window, prev3)},
-    ).fetchone()
-
-    return {
-        "today": today,
-        "started_on": _as_date(started_on),
-        "last_interaction_on": _as_date(last),
-        "interaction_count": count,
-        "usual_gap_days": usual,
-        "acquired_on": _as_date(acquired_on),
-        "acquirer": acquirer or "",
-        "contact_count": contact_count,
-        "contacts_remaining": remaining,
-        "primary_left_on": _as_date(primary_left),
-        "complaints_90d": complaints_90d,
-        "complaints_12m": complaints_12m,
-        "minutes_12m": minutes_12m,
-        "revenue_12m_cents": mine,
-        "all_revenue_12m_cents": everyone,
-        "revenue_last_3m_cents": last_3m,
-        "revenue_prev_3m_cents": prev_3m,
-        "target_rate_cents": target,
-        "silence_days": silence_days,
-    }
+    return facts
 
 
 def client_summary(client_id: int) -> dict[str, Any]:

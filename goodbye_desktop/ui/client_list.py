@@ -51,6 +51,9 @@ _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
+_CURRENT = ("active", "returned")
+
+
 class ClientListModel(QAbstractTableModel):
     """The clients that match a `ClientFilter`, in its order, rows fetched page by page."""
 
@@ -71,6 +74,8 @@ class ClientListModel(QAbstractTableModel):
         self._ids: Sequence[int] = []
         self._count = 0
         self._pages: dict[int, tuple[list[int], dict[int, ClientRow]]] = {}
+        # Warning signs per page, read (in a few grouped queries) only when that column shows.
+        self._signs: dict[int, dict[int, list[Any]]] = {}
         self._currency = "EUR"
         self._today_value = today()
         self._italic: QFont | None = None
@@ -112,6 +117,7 @@ class ClientListModel(QAbstractTableModel):
         self._ids = ids
         self._count = count
         self._pages = {}
+        self._signs = {}
         self.endResetModel()
         self.countChanged.emit(count)
 
@@ -154,6 +160,25 @@ class ClientListModel(QAbstractTableModel):
             self.pages_fetched += 1
         return page
 
+    def signs_of(self, row: int) -> list[Any]:
+        """The warning signs (core.signs.Sign) of the client on `row`, for current clients."""
+        if not 0 <= row < self._count:
+            return []
+        page_number = row // self.PAGE_SIZE
+        signs = self._signs.get(page_number)
+        if signs is None:
+            from goodbye_desktop.core.signs import ClientFacts
+            from goodbye_desktop.core.signs import signs as signs_for
+            from goodbye_desktop.store.client_facts import facts_for_clients
+
+            ids, rows = self._page(page_number)
+            # Signs warn about clients you still have: not prospects, not those leaving.
+            current = [i for i in ids if i in rows and rows[i].status in _CURRENT]
+            facts = facts_for_clients(current, self._today_value)
+            signs = {i: signs_for(ClientFacts(**f)) for i, f in facts.items()}
+            self._signs[page_number] = signs
+        return signs.get(self.client_id(row), [])
+
     # --- Qt model interface -------------------------------------------------------------
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
@@ -177,8 +202,9 @@ class ClientListModel(QAbstractTableModel):
                 self.tr("Amounts billed over the current month and the eleven before it"),
                 self.tr("How long the client has been with you (years and months)"),
                 self.tr("The last call, email, meeting or note you logged"),
-                self.tr("Warning signs arrive with the dashboard in a coming version; this "
-                        "column stays empty until then"),
+                self.tr("Silence, an acquisition, a contact who left, repeated complaints, "
+                        "a client that costs more time than it pays, falling revenue; "
+                        "point at one for the reason and a next step"),
             )[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section == self.REVENUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -215,12 +241,26 @@ class ClientListModel(QAbstractTableModel):
                 return self._italic
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.SIGNS:
+                return "\n".join(f"{sign.title}: {sign.reason} {sign.next_step}"
+                                  for sign in self.signs_of(index.row())) or None
             if column == self.NAME and row.archived:
                 return self.tr("%1 (archived)").replace("%1", row.name)
             if column == self.NAME:
                 return row.name
             return None
+        if column == self.SIGNS:
+            titles = self.sign_titles()
+            return ", ".join(titles.get(sign.key, sign.title)
+                             for sign in self.signs_of(index.row()))
         return self._display(row, column)
+
+    def sign_titles(self) -> dict[str, str]:
+        """The warning signs' names as shown (translated), by their key."""
+        return {"silence": self.tr("Silence"), "acquisition": self.tr("Acquisition"),
+                "contact_turnover": self.tr("Contact turnover"),
+                "chronic_complaints": self.tr("Complaints"), "costly": self.tr("Costly"),
+                "revenue_decline": self.tr("Revenue decline")}
 
     def _display(self, row: ClientRow, column: int) -> str:
         if column == self.NAME:
@@ -235,7 +275,7 @@ class ClientListModel(QAbstractTableModel):
             if row.last_contact_at is None:
                 return self.tr("never")
             return formatting.short_date(row.last_contact_at)
-        return ""  # warning signs: filled by the dashboard issue
+        return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column in SQL (one query), keeping the search and the filters."""
@@ -367,7 +407,8 @@ class ClientListPane(QWidget):
             ClientListModel.TENURE: [formatting.tenure(date(2000, 1, 1), date(2048, 12, 1),
                                                        date(2049, 1, 1))],
             ClientListModel.LAST_CONTACT: [formatting.short_date(date(2028, 12, 28))],
-            ClientListModel.SIGNS: [],
+            # Room for the longest single sign; more than one shows in full in the tooltip.
+            ClientListModel.SIGNS: list(self.model.sign_titles().values()),
         }
         em = metrics.horizontalAdvance("M")
         for column, texts in samples.items():

@@ -179,11 +179,28 @@ def test_revenue_follows_the_profile_currency(qtbot, clients, en_gb):
     assert model.index(0, ClientListModel.REVENUE).data() == "£4,500.50"
 
 
-def test_warning_signs_header_explains_the_empty_column(qtbot, clients):
+def test_warning_signs_header_names_the_signs(qtbot, clients):
     model = make_model(qtbot)
     tip = model.headerData(ClientListModel.SIGNS, Qt.Orientation.Horizontal,
                            Qt.ItemDataRole.ToolTipRole)
-    assert "coming version" in tip
+    assert "Silence" in tip and "falling revenue" in tip
+
+
+def test_warning_signs_show_with_their_reason(qtbot, db_path):
+    complaining = records.create_client(name="Renée & <Sons>", started_on=date(2023, 1, 1))
+    for day in (2, 9, 16):
+        records.add_interaction(complaining, datetime(2025, 6, day, 10), "support",
+                                minutes=20, complaint=True)
+    quiet = records.create_client(name="Łukasz", started_on=date(2022, 1, 1))
+    records.add_interaction(quiet, datetime(2025, 1, 10, 10), "call")
+    records.create_client(name="山田", status="prospect", started_on=date(2024, 1, 1))
+    model = make_model(qtbot)
+    shown = {model.index(r, 0).data(): model.index(r, ClientListModel.SIGNS).data()
+             for r in range(model.rowCount())}
+    assert shown == {"Renée & <Sons>": "Complaints", "Łukasz": "Silence", "山田": ""}
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Łukasz")
+    tip = model.index(row, ClientListModel.SIGNS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "No interaction for 156 days" in tip and "check-in" in tip
 
 
 def test_model_passes_the_model_tester(qtbot, qtmodeltester, clients):
@@ -246,8 +263,11 @@ def test_showing_a_screenful_costs_a_few_statements_not_one_per_row(qtbot, many_
     finally:
         connection.set_trace_callback(None)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    # Two screens of 20-odd rows each: a handful of queries, far fewer than the rows shown.
-    assert len(selects) <= 12, selects
+    # Two screens of 20-odd rows each: a handful of queries per page read (its rows, then
+    # the facts behind its warning signs, grouped), far fewer than the rows shown.
+    pages = len(pane.model.loaded_pages())
+    assert pages <= 3
+    assert len(selects) <= 6 + 7 * pages, selects
 
 
 def test_a_search_is_one_query_and_drops_the_page_cache(qtbot, many_clients):
