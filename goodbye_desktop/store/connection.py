@@ -52,6 +52,10 @@ def close_connection() -> None:
     _connection, _path = None, None
 
 
+def is_open() -> bool:
+    return _connection is not None
+
+
 def current() -> sqlite3.Connection:
     """The open connection; a clear error when no database is open."""
     if _connection is None:

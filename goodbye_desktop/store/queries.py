@@ -14,7 +14,7 @@ from typing import Any
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.client_index import OrderedIds, client_index
-from goodbye_desktop.store.connection import current
+from goodbye_desktop.store.connection import current, is_open
 
 LIST_SORT_KEYS = ("name", "status", "revenue", "tenure", "last_contact")
 
@@ -123,6 +123,10 @@ def client_ids(flt: ClientFilter, today: date | None = None) -> Sequence[int]:
 
     key = (sql, tuple(params))
     return client_index().ids(key, load, flt.search)
+
+
+def database_is_open() -> bool:
+    return is_open()
 
 
 def prepare_search(flt: ClientFilter, today: date | None = None) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -467,9 +467,14 @@ class ClientListPane(QWidget):
         if not self._warmed_up:
             self._warm_up.start()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A pane closed before its warm-up must not touch a database closed after it.
+        self._warm_up.stop()
+        super().hideEvent(event)
+
     def _prepare_search(self) -> None:
         self._warmed_up = True
-        if not self.search.text():
+        if not self.search.text() and queries.database_is_open():
             queries.prepare_search(self.model.filter)
 
     # --- slots --------------------------------------------------------------------------

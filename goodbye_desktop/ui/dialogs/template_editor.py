@@ -232,6 +232,11 @@ class TemplateEditorDialog(QDialog):
             return
         super().reject()
 
+    def done(self, result: int) -> None:
+        # A preview still waiting must not run once the dialog (or the database) is gone.
+        self._timer.stop()
+        super().done(result)
+
     def preview_now(self) -> None:
         """Render the letter with the current text (called a moment after typing stops)."""
         self._timer.stop()
