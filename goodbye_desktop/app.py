@@ -8,12 +8,13 @@ the first screen needs is imported, so the window shows quickly even with
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -78,11 +79,21 @@ def build_main_window(db_path: Path) -> MainWindow:
 def run(db_path: Path) -> int:
     """Show the main window on the database at `db_path`; the exit status."""
     app = application()
+    from goodbye_desktop.ui import alerts, crash
+
+    db_path = Path(db_path).expanduser().absolute()
+    crash.install(db_path.parent)
+    lock = single_instance_lock(db_path)
+    if lock is None:
+        alerts.error(None, QCoreApplication.translate(
+            "app", "Goodbye Desktop is already open with %1. Switch to that window, or "
+            "close it first; two windows on one file could undo each other's work.")
+            .replace("%1", str(db_path)),
+            title=QCoreApplication.translate("app", "Already open"))
+        return EXIT_DATABASE_ERROR
     try:
         window = build_main_window(db_path)
     except GoodbyeError as exc:
-        from goodbye_desktop.ui import alerts
-
         title = (QCoreApplication.translate("app", "The database cannot be opened")
                  if isinstance(exc, DatabaseError)
                  else QCoreApplication.translate("app", "Goodbye Desktop cannot start"))
@@ -93,4 +104,23 @@ def run(db_path: Path) -> int:
     from goodbye_desktop.store.database import close_database
 
     close_database()
+    if lock.isLocked():
+        lock.unlock()
     return status
+
+
+def single_instance_lock(db_path: Path) -> QLockFile | None:
+    """Hold `<database>.lock` while the window is open; None when another window holds it.
+
+    A lock left behind by a program that crashed is noticed (its process is gone) and
+    taken over. Where no lock can be made at all (a read-only folder, say), the app runs
+    without one and opening the database says what is wrong.
+    """
+    # Where the folder cannot be made, opening the database will say why.
+    with contextlib.suppress(OSError):
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(db_path.with_name(db_path.name + ".lock")))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(100) or lock.error() != QLockFile.LockError.LockFailedError:
+        return lock
+    return None
