@@ -48,7 +48,40 @@ def write_v1(path: Path) -> None:
     conn.close()
 
 
+# Rows of the departures (v2) and kept documents (v3), written on top of the v1 rows.
+V3_ROWS = [
+    "INSERT INTO departure (id, client_id, state, ended_by, kind, decision, decided_on,"
+    " effective_on, created_at, updated_at) VALUES (1, 2, 'decided', 'client', 'fulfilled',"
+    " 'accept', '2023-01-05', '2023-02-01', '2023-01-05 09:00:00', '2023-01-05 09:00:00')",
+    "INSERT INTO departure_reason (departure_id, reason) VALUES (1, 'needs_fulfilled')",
+    "INSERT INTO transition_step (departure_id, position, description, due_on, owner)"
+    " VALUES (1, 0, 'Hand over the brand files', '2023-01-20', 'Me')",
+    "INSERT INTO promise (client_id, departure_id, description, due_at, channel, letter_kind)"
+    " VALUES (2, 1, 'Check in', '2023-03-01 10:00:00', 'letter', 'check_in')",
+    "INSERT INTO document (client_id, departure_id, kind, title, created_at, pdf) VALUES"
+    " (2, 1, 'farewell', 'Farewell letter', '2023-01-06 10:00:00', X'255044462D')",
+    "INSERT INTO letter_template (kind, text, updated_at) VALUES ('farewell',"
+    " 'Subject: Thank you' || char(10) || char(10) || 'Dear {contact_first_name},',"
+    " '2023-01-01 09:00:00')",
+]
+
+
+def write_v3(path: Path) -> None:
+    if path.exists():
+        path.unlink()
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, target=1)
+    for statement in V1_ROWS:
+        conn.execute(statement)
+    migrations.migrate(conn, target=3)
+    for statement in V3_ROWS:
+        conn.execute(statement)
+    conn.close()
+
+
 if __name__ == "__main__":
     DATA.mkdir(exist_ok=True)
-    write_v1(DATA / "schema_v1.sqlite")
-    print("wrote", DATA / "schema_v1.sqlite")
+    for name, write in (("schema_v1.sqlite", write_v1), ("schema_v3.sqlite", write_v3)):
+        if not (DATA / name).exists():  # the file of a past version is never rewritten
+            write(DATA / name)
+            print("wrote", DATA / name)

@@ -68,13 +68,40 @@ def test_upgrade_copies_the_old_file_aside_first(v1_copy: Path) -> None:
     assert before != v1_copy.read_bytes()
 
 
-def test_upgraded_schema_equals_a_fresh_one(v1_copy: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("saved", ["schema_v1.sqlite", "schema_v3.sqlite"])
+def test_upgraded_schema_equals_a_fresh_one(saved: str, tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite"
+    shutil.copy(DATA / saved, old)
     fresh = tmp_path / "fresh.sqlite"
     open_database(fresh)
     close_database()
-    open_database(v1_copy)
+    open_database(old)
     close_database()
-    assert _schema(v1_copy) == _schema(fresh)
+    assert _schema(old) == _schema(fresh)
+
+
+def test_upgrade_from_v3_keeps_departures_documents_and_templates(tmp_path: Path) -> None:
+    old = tmp_path / "v3.sqlite"
+    shutil.copy(DATA / "schema_v3.sqlite", old)
+    open_database(old)
+    try:
+        from goodbye_desktop.store import departures, documents, records
+        from goodbye_desktop.store.queries import ClientFilter, client_list
+
+        detail = departures.departure_detail(departures.departure_for_client(2))
+        assert detail["reasons"] == ["needs_fulfilled"]
+        assert [step["description"] for step in detail["steps"]] == ["Hand over the brand files"]
+        [kept] = documents.list_documents(2)
+        assert documents.get_document_pdf(kept.id) == b"%PDF-"
+        assert documents.get_template("farewell").startswith("Subject: Thank you\n\n")
+        # The v4 search index works on the upgraded file, and sees later changes.
+        assert [r.name for r in client_list(ClientFilter(search="yamada"))] == []
+        assert [r.name for r in client_list(ClientFilter(search="山田"))] == ["山田デザイン"]
+        records.update_client(2, name="山田デザイン事務所")
+        renamed = [r.name for r in client_list(ClientFilter(search="事務所"))]
+        assert renamed == ["山田デザイン事務所"]
+    finally:
+        close_database()
 
 
 def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
