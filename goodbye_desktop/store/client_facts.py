@@ -8,30 +8,16 @@ The values are dicts with the fields of `core.signs.ClientFacts`.
 
 import statistics
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from goodbye_desktop.store.connection import current
+from goodbye_desktop.store.sql_values import as_date, month_back
 from goodbye_desktop.store.upkeep import window_start
 
 # The usual gap is the median over the last 50 interactions: plenty to know a rhythm.
 _RECENT = 50
 _CHUNK = 500  # far below SQLite's limit on bound parameters
-
-
-def _as_date(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def _month_back(first: date, months: int) -> date:
-    index = first.year * 12 + first.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def facts_for_clients(ids: list[int], today: date, *,
@@ -62,9 +48,9 @@ def _facts(ids: list[int], today: date) -> dict[int, dict[str, Any]]:
             f"SELECT id, started_on, acquired_on, acquirer FROM client WHERE id IN ({marks})",
             ids):
         facts[client_id] = {
-            "today": today, "started_on": _as_date(started_on),
+            "today": today, "started_on": as_date(started_on),
             "last_interaction_on": None, "interaction_count": 0, "usual_gap_days": None,
-            "acquired_on": _as_date(acquired_on), "acquirer": acquirer or "",
+            "acquired_on": as_date(acquired_on), "acquirer": acquirer or "",
             "contact_count": 0, "contacts_remaining": 0, "primary_left_on": None,
             "complaints_90d": 0, "complaints_12m": 0, "minutes_12m": 0,
             "revenue_12m_cents": 0, "all_revenue_12m_cents": 0,
@@ -84,7 +70,7 @@ def _facts(ids: list[int], today: date) -> dict[int, dict[str, Any]]:
             "coalesce(sum(CASE WHEN occurred_at >= ? THEN minutes ELSE 0 END), 0) "
             f"FROM interaction WHERE client_id IN ({marks}) GROUP BY client_id",
             (day90, window, window, *ids)):
-        facts[client_id].update(interaction_count=count, last_interaction_on=_as_date(last),
+        facts[client_id].update(interaction_count=count, last_interaction_on=as_date(last),
                                 complaints_90d=c90, complaints_12m=c12, minutes_12m=minutes)
 
     recent: dict[int, list[date]] = defaultdict(list)
@@ -93,7 +79,7 @@ def _facts(ids: list[int], today: date) -> dict[int, dict[str, Any]]:
             "OVER (PARTITION BY client_id ORDER BY occurred_at DESC) AS n FROM interaction "
             f"WHERE client_id IN ({marks})) WHERE n <= {_RECENT} "
             "ORDER BY client_id, occurred_at DESC", ids):
-        recent[client_id].append(_as_date(occurred_at))
+        recent[client_id].append(as_date(occurred_at))
     for client_id, days in recent.items():
         gaps = [(a - b).days for a, b in zip(days, days[1:], strict=False)]
         facts[client_id]["usual_gap_days"] = float(statistics.median(gaps)) if gaps else None
@@ -103,11 +89,11 @@ def _facts(ids: list[int], today: date) -> dict[int, dict[str, Any]]:
             "max(CASE WHEN \"primary\" THEN left_on END) "
             f"FROM contact WHERE client_id IN ({marks}) GROUP BY client_id", ids):
         facts[client_id].update(contact_count=count, contacts_remaining=remaining,
-                                primary_left_on=_as_date(primary_left))
+                                primary_left_on=as_date(primary_left))
 
     this_month = today.replace(day=1)
-    last3 = _month_back(this_month, 3).isoformat()
-    prev3 = _month_back(this_month, 6).isoformat()
+    last3 = month_back(this_month, 3).isoformat()
+    prev3 = month_back(this_month, 6).isoformat()
     for client_id, mine, last_3m, prev_3m in db.execute(
             "SELECT client_id, coalesce(sum(CASE WHEN month >= ? THEN amount_cents END), 0), "
             "coalesce(sum(CASE WHEN month >= ? AND month < ? THEN amount_cents END), 0), "

@@ -40,6 +40,7 @@ from goodbye_desktop.store.models import (
 # Re-exported: the departures' effect on client status lives with the light client writes,
 # so start-up need not import this module.
 from goodbye_desktop.store.records import apply_effective_dates as apply_effective_dates
+from goodbye_desktop.store.sql_values import as_date, as_datetime
 
 OPEN_STATES = ("decided",)
 INTERVIEW_STATUSES = ("not_asked", "requested", "scheduled", "held", "declined")
@@ -53,31 +54,6 @@ def _now() -> datetime:
 
 def _db():
     return database_proxy.obj
-
-
-def _as_date(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def _as_datetime(value: Any) -> datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime.combine(value, datetime.min.time())
-    return datetime.fromisoformat(str(value))
-
-
-def _month_back(first: date, months: int) -> date:
-    index = first.year * 12 + first.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 # --- facts for the assessment -------------------------------------------------------------
@@ -417,9 +393,9 @@ def list_departures(year: int | None = None, *, include_closed: bool = True) -> 
         DepartureRow(
             id=r[0], client_id=r[1], client_name=r[2], state=r[3], ended_by=r[4],
             outside_event=r[5], kind=r[6], decision=r[7],
-            reasons=tuple(x for x in (r[8] or "").split(",") if x), started_on=_as_date(r[9]),
-            decided_on=_as_date(r[10]), effective_on=_as_date(r[11]),
-            returned_on=_as_date(r[12]), client_status=r[13],
+            reasons=tuple(x for x in (r[8] or "").split(",") if x), started_on=as_date(r[9]),
+            decided_on=as_date(r[10]), effective_on=as_date(r[11]),
+            returned_on=as_date(r[12]), client_status=r[13],
         )
         for r in _db().execute_sql(sql, params).fetchall()
     ]
@@ -459,11 +435,11 @@ def client_folder(client_id: int) -> list[FolderEntry]:
             detail_parts.append(f"{minutes} min")
         if complaint:
             detail_parts.append("complaint")
-        entries.append(FolderEntry(_as_datetime(at), kind, title, ", ".join(detail_parts), iid))
+        entries.append(FolderEntry(as_datetime(at), kind, title, ", ".join(detail_parts), iid))
     for doc_id, at, kind, title in db.execute_sql(
             "SELECT id, created_at, kind, title FROM document WHERE client_id = ?",
             (client_id,)).fetchall():
-        entries.append(FolderEntry(_as_datetime(at), "document", title or kind, kind, doc_id))
+        entries.append(FolderEntry(as_datetime(at), "document", title or kind, kind, doc_id))
     for did in [r[0] for r in db.execute_sql(
             "SELECT id FROM departure WHERE client_id = ? AND state != 'draft'",
             (client_id,)).fetchall()]:
@@ -471,7 +447,7 @@ def client_folder(client_id: int) -> list[FolderEntry]:
     for pid, due, description, channel in db.execute_sql(
             "SELECT id, due_at, description, channel FROM promise "
             "WHERE client_id = ? AND departure_id IS NULL", (client_id,)).fetchall():
-        entries.append(FolderEntry(_as_datetime(due), "promise", description, channel, pid))
+        entries.append(FolderEntry(as_datetime(due), "promise", description, channel, pid))
     entries.sort(key=lambda e: (e.when, e.kind, e.ref or 0))
     return entries
 
@@ -481,7 +457,7 @@ def _at(day: date | None, fallback: datetime) -> datetime:
 
 
 def _departure_entries(d: dict[str, Any]) -> list[FolderEntry]:
-    created = _as_datetime(d["created_at"])
+    created = as_datetime(d["created_at"])
     decided = _at(d["decided_on"], created)
     reasons = ", ".join(d["reasons"])
     out = [FolderEntry(decided, "decision", f"Departure decided ({d['ended_by']})",
@@ -500,7 +476,7 @@ def _departure_entries(d: dict[str, Any]) -> list[FolderEntry]:
             if q["answer"]:
                 out.append(FolderEntry(when, "question", q["question"], q["answer"], q["id"]))
     for p in d["follow_ups"]:
-        out.append(FolderEntry(_as_datetime(p["due_at"]), "follow_up", p["description"],
+        out.append(FolderEntry(as_datetime(p["due_at"]), "follow_up", p["description"],
                                p["channel"], p["id"]))
     end = _at(d["effective_on"], decided)
     if d["notes"] or d["lessons"]:

@@ -15,6 +15,7 @@ from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.client_index import OrderedIds, client_index
 from goodbye_desktop.store.connection import current, is_open
+from goodbye_desktop.store.sql_values import as_date, as_datetime
 
 LIST_SORT_KEYS = ("name", "status", "revenue", "tenure", "last_contact")
 
@@ -136,18 +137,6 @@ def prepare_search(flt: ClientFilter, today: date | None = None) -> None:
                             sort_key=flt.sort_key, descending=flt.descending), today)
 
 
-def _as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value[:10])
-
-
-def _as_datetime(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(value)
-
-
 def client_rows(ids: list[int]) -> dict[int, ClientRow]:
     """The list's columns for the given ids (a page of the list)."""
     if not ids:
@@ -165,8 +154,8 @@ def client_rows(ids: list[int]) -> dict[int, ClientRow]:
         for row in cursor.fetchall():
             result[row[0]] = ClientRow(
                 id=row[0], name=row[1], status=row[2], revenue_12m_cents=row[3],
-                started_on=_as_date(row[4]), ended_on=_as_date(row[5]),
-                last_contact_at=_as_datetime(row[6]), archived=bool(row[7]),
+                started_on=as_date(row[4]), ended_on=as_date(row[5]),
+                last_contact_at=as_datetime(row[6]), archived=bool(row[7]),
             )
     return result
 

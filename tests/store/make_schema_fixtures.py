@@ -38,16 +38,6 @@ V1_ROWS = [
 ]
 
 
-def write_v1(path: Path) -> None:
-    if path.exists():
-        path.unlink()
-    conn = sqlite3.connect(path, isolation_level=None)
-    migrations.migrate(conn, target=1)
-    for statement in V1_ROWS:
-        conn.execute(statement)
-    conn.close()
-
-
 # Rows of the departures (v2) and kept documents (v3), written on top of the v1 rows.
 V3_ROWS = [
     "INSERT INTO departure (id, client_id, state, ended_by, kind, decision, decided_on,"
@@ -66,22 +56,28 @@ V3_ROWS = [
 ]
 
 
-def write_v3(path: Path) -> None:
+def write(path: Path, *layers: tuple[int, list[str]]) -> None:
+    """A file made by the schema steps one by one, with each layer's rows written at its
+    version, as a program of that version would have left it."""
     if path.exists():
         path.unlink()
     conn = sqlite3.connect(path, isolation_level=None)
-    migrations.migrate(conn, target=1)
-    for statement in V1_ROWS:
-        conn.execute(statement)
-    migrations.migrate(conn, target=3)
-    for statement in V3_ROWS:
-        conn.execute(statement)
+    for version, rows in layers:
+        migrations.migrate(conn, target=version)
+        for statement in rows:
+            conn.execute(statement)
     conn.close()
+
+
+FILES = {
+    "schema_v1.sqlite": ((1, V1_ROWS),),
+    "schema_v3.sqlite": ((1, V1_ROWS), (3, V3_ROWS)),
+}
 
 
 if __name__ == "__main__":
     DATA.mkdir(exist_ok=True)
-    for name, write in (("schema_v1.sqlite", write_v1), ("schema_v3.sqlite", write_v3)):
+    for name, layers in FILES.items():
         if not (DATA / name).exists():  # the file of a past version is never rewritten
-            write(DATA / name)
+            write(DATA / name, *layers)
             print("wrote", DATA / name)
