@@ -7,11 +7,13 @@ plain Python lists. A counter that SQLite triggers bump on any change to the cli
 table (schema v4) tells, in one indexed read, when the index has to be reloaded.
 """
 
+import sqlite3
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
-from goodbye_desktop.store.connection import current
+from goodbye_desktop.store.connection import current, current_path
 from goodbye_desktop.store.folding import fold
 
 _GENERATION_SQL = "SELECT value FROM app_meta WHERE key = 'client_generation'"
@@ -101,6 +103,8 @@ class ClientIndex:
     # (order SQL, its parameters) -> the ordered ids and recent searches over them.
     bases: dict[tuple, _Base] = field(default_factory=dict)
     database: object | None = None
+    # A load of the texts running on its own thread: (thread, its result, its generation).
+    _loader: tuple[threading.Thread, dict[int, str], str | None] | None = None
 
     def _current(self) -> None:
         db = current()
@@ -112,8 +116,38 @@ class ClientIndex:
             self.texts = {}
             self.bases = {}
 
+    def warm_up(self) -> None:
+        """Start reading the search texts on a thread, with a connection of its own.
+
+        At 100,000 clients the read takes about half a second: done here, the window
+        stays responsive and the first keystroke finds the texts ready.
+        """
+        self._current()
+        if self.texts or (self._loader is not None and self._loader[2] == self.generation):
+            return
+        path, result = current_path(), {}
+
+        def load() -> None:
+            conn = sqlite3.connect(path)
+            try:
+                result.update(conn.execute("SELECT id, search_text FROM client").fetchall())
+            finally:
+                conn.close()
+
+        thread = threading.Thread(target=load, name="search-texts", daemon=True)
+        thread.start()
+        self._loader = (thread, result, self.generation)
+
     def _load_texts(self) -> dict[int, str]:
         if not self.texts:
+            loader, self._loader = self._loader, None
+            if loader is not None:
+                thread, result, generation = loader
+                thread.join()
+                # Texts read before the latest change to the clients are not used.
+                if generation == self.generation and result:
+                    self.texts = result
+                    return self.texts
             cursor = current().execute("SELECT id, search_text FROM client")
             self.texts = dict(cursor.fetchall())
         return self.texts

@@ -130,11 +130,9 @@ def database_is_open() -> bool:
     return is_open()
 
 
-def prepare_search(flt: ClientFilter, today: date | None = None) -> None:
-    """Load the search texts ahead of the first keystroke (the UI calls it once idle)."""
-    client_ids(ClientFilter(search="\x00", status=flt.status,
-                            include_archived=flt.include_archived,
-                            sort_key=flt.sort_key, descending=flt.descending), today)
+def prepare_search() -> None:
+    """Read the search texts ahead of the first keystroke, off the calling thread."""
+    client_index().warm_up()
 
 
 def client_rows(ids: list[int]) -> dict[int, ClientRow]:

@@ -475,7 +475,7 @@ class ClientListPane(QWidget):
     def _prepare_search(self) -> None:
         self._warmed_up = True
         if not self.search.text() and queries.database_is_open():
-            queries.prepare_search(self.model.filter)
+            queries.prepare_search()
 
     # --- slots --------------------------------------------------------------------------
 

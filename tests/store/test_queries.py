@@ -129,3 +129,17 @@ def test_ids_read_by_page_agree_with_the_whole_list(clients) -> None:
             assert lazy.index(whole[3]) == 3 and whole[0] in lazy
     with pytest.raises(IndexError):
         client_ids(ClientFilter(), TODAY)[5]
+
+
+def test_texts_read_ahead_on_a_thread_serve_the_first_search(clients) -> None:
+    from goodbye_desktop.store.client_index import client_index
+    from goodbye_desktop.store.queries import prepare_search
+
+    prepare_search()
+    assert names(ClientFilter(search="łuk")) == ["Łukasiewicz Logistics"]
+    # A change made while (or after) the texts were read ahead is never missed.
+    prepare_search()
+    records.update_client(clients["luk"], name="Łódź Logistics")
+    assert names(ClientFilter(search="lodz")) == ["Łódź Logistics"]
+    assert names(ClientFilter(search="łuk")) == []
+    assert client_index()._loader is None
