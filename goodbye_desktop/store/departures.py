@@ -41,6 +41,7 @@ from goodbye_desktop.store.models import (
 # so start-up need not import this module.
 from goodbye_desktop.store.records import apply_effective_dates as apply_effective_dates
 from goodbye_desktop.store.sql_values import as_date, as_datetime
+from goodbye_desktop.store.transaction import user_action
 
 OPEN_STATES = ("decided",)
 INTERVIEW_STATUSES = ("not_asked", "requested", "scheduled", "held", "declined")
@@ -84,16 +85,13 @@ def client_summary(client_id: int) -> dict[str, Any]:
 def save_draft(client_id: int, draft_json: str) -> None:
     """Keep the wizard's draft for this client (one per client, replaced on each save)."""
     now = _now()
-    try:
-        with database_proxy.atomic():
-            updated = (Departure.update(draft_json=draft_json, updated_at=now)
-                       .where((Departure.client == client_id) & (Departure.state == "draft"))
-                       .execute())
-            if not updated:
-                Departure.create(client=client_id, state="draft", draft_json=draft_json,
-                                 created_at=now, updated_at=now)
-    except peewee.IntegrityError as exc:
-        raise DatabaseError(f"The draft could not be kept: {exc}.") from exc
+    with user_action("keep the draft"):
+        updated = (Departure.update(draft_json=draft_json, updated_at=now)
+                   .where((Departure.client == client_id) & (Departure.state == "draft"))
+                   .execute())
+        if not updated:
+            Departure.create(client=client_id, state="draft", draft_json=draft_json,
+                             created_at=now, updated_at=now)
 
 
 def load_draft(client_id: int) -> str | None:
@@ -105,7 +103,7 @@ def load_draft(client_id: int) -> str | None:
 
 def discard_draft(client_id: int) -> bool:
     """Forget the client's draft; True if there was one."""
-    with database_proxy.atomic():
+    with user_action("discard the draft"):
         return bool(Departure.delete()
                     .where((Departure.client == client_id) & (Departure.state == "draft"))
                     .execute())
@@ -228,7 +226,7 @@ def mark_returned(departure_id: int, on: date) -> None:
             "The return date is before the departure took effect. If the client never "
             "left, undo the departure instead.", field="returned_on")
     now = _now()
-    with database_proxy.atomic():
+    with user_action("mark the client returned"):
         Departure.update(state="won_back", returned_on=on, updated_at=now).where(
             Departure.id == departure_id).execute()
         # A returned client counts as active: no end date while they are with us again.
@@ -241,7 +239,7 @@ def undo_departure(departure_id: int, on: date | None = None) -> None:
     """The client stayed after all: keep the departure's history, marked undone."""
     departure = _open_departure(departure_id)
     now = _now()
-    with database_proxy.atomic():
+    with user_action("undo the departure"):
         Departure.update(state="undone", undone_on=on or date.today(), updated_at=now).where(
             Departure.id == departure_id).execute()
         Client.update(status="active", ended_on=None, updated_at=now).where(
@@ -252,14 +250,14 @@ def undo_departure(departure_id: int, on: date | None = None) -> None:
 def set_step_status(step_id: int, status: str, on: date | None = None) -> None:
     if status not in STEP_STATUSES:
         raise ValidationError(f"Unknown step status {status!r}.", field="status")
-    with database_proxy.atomic():
+    with user_action("save the step"):
         TransitionStep.update(status=status,
                               done_on=(on or date.today()) if status == "done" else None
                               ).where(TransitionStep.id == step_id).execute()
 
 
 def set_pending_done(item_id: int, done_on: date | None) -> None:
-    with database_proxy.atomic():
+    with user_action("save the pending work"):
         PendingWork.update(done_on=done_on).where(PendingWork.id == item_id).execute()
 
 
@@ -281,7 +279,7 @@ def update_departure(departure_id: int, answers: dict[int, str] | None = None,
             raise ValidationError("Answer yes, no or maybe.", field=name)
     if Departure.get_or_none(Departure.id == departure_id) is None:
         raise NotFoundError(f"There is no departure with id {departure_id}.")
-    with database_proxy.atomic():
+    with user_action("save the departure"):
         if fields:
             Departure.update(updated_at=_now(), **fields).where(
                 Departure.id == departure_id).execute()

@@ -285,7 +285,11 @@ class DepartureWizard(QWizard):
             if self.save_draft_now():
                 self._close(discard=False)
         elif answer == DISCARD:
-            store.discard_draft(self.client_id)
+            try:
+                store.discard_draft(self.client_id)
+            except GoodbyeError as exc:
+                # The draft stays; the owner can discard it next time.
+                alerts.error(self, str(exc), title=_tr("The draft was not discarded"))
             self._close(discard=True)
 
     def _close(self, *, discard: bool) -> None:

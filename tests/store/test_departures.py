@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from pathlib import Path
 
+import peewee
 import pytest
 
 from goodbye_desktop.core.assessment import assess
@@ -122,8 +123,28 @@ def test_one_draft_per_client_replaced_and_discarded(client_id) -> None:
 def test_the_schema_refuses_a_second_draft(client_id) -> None:
     departures.save_draft(client_id, "{}")
     now = datetime(2026, 5, 15)
-    with pytest.raises(Exception, match="UNIQUE"):
+    with pytest.raises(peewee.IntegrityError, match="UNIQUE"):
         Departure.create(client=client_id, state="draft", created_at=now, updated_at=now)
+
+
+def test_a_locked_file_is_a_clear_error_not_a_crash(client_id, tmp_path) -> None:
+    import sqlite3
+
+    from goodbye_desktop.store import connection
+
+    departures.save_draft(client_id, "{}")
+    connection.current().execute("PRAGMA busy_timeout = 0")  # fail at once, not in 5 s
+    other = sqlite3.connect(connection.current_path(), isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        for write in (lambda: departures.discard_draft(client_id),
+                      lambda: departures.save_draft(client_id, "{}")):
+            with pytest.raises(DatabaseError, match="Could not .* draft"):
+                write()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert departures.discard_draft(client_id) is True
 
 
 # --- finish -----------------------------------------------------------------------------
