@@ -15,7 +15,7 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-from goodbye_desktop.store.models import CLIENT_STATUSES
+from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.queries import LIST_SORT_KEYS, ClientFilter, ClientRow, client_list
 from goodbye_desktop.store.records import get_profile
 

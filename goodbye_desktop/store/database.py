@@ -95,6 +95,9 @@ def open_database(path: str | os.PathLike, *, today: date | None = None) -> sqli
     except sqlite3.DatabaseError as exc:
         connection.close_connection()
         raise DatabaseError(f"{path} cannot be opened: {exc}.") from exc
+    except DatabaseError:
+        connection.close_connection()
+        raise
     return conn
 
 

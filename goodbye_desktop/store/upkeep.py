@@ -31,6 +31,14 @@ def refresh_revenue_window(today: date) -> bool:
     row = conn.execute("SELECT value FROM app_meta WHERE key = 'revenue_window'").fetchone()
     if row and row[0] == start:
         return False
+    try:
+        _move_revenue_window(conn, start)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Could not update the 12-month revenue: {exc}.") from exc
+    return True
+
+
+def _move_revenue_window(conn: sqlite3.Connection, start: str) -> None:
     with transaction():
         conn.execute(
             "UPDATE client SET revenue_12m_cents = COALESCE((SELECT SUM(amount_cents) "
@@ -42,7 +50,6 @@ def refresh_revenue_window(today: date) -> bool:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (start,),
         )
-    return True
 
 
 def apply_effective_dates(today: date) -> int:

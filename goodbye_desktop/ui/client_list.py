@@ -242,12 +242,14 @@ class ClientListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.SIGNS:
-                return "\n".join(f"{sign.title}: {sign.reason} {sign.next_step}"
-                                  for sign in self.signs_of(index.row())) or None
+                titles = self.sign_titles()
+                return formatting.plain_tooltip("\n".join(
+                    f"{titles.get(sign.key, sign.title)}: {sign.reason} {sign.next_step}"
+                    for sign in self.signs_of(index.row()))) or None
             if column == self.NAME and row.archived:
-                return self.tr("%1 (archived)").replace("%1", row.name)
+                return formatting.plain_tooltip(self.tr("%1 (archived)").replace("%1", row.name))
             if column == self.NAME:
-                return row.name
+                return formatting.plain_tooltip(row.name)
             return None
         if column == self.SIGNS:
             titles = self.sign_titles()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.ui.departure.common import label_for, tr
-from goodbye_desktop.ui.formatting import short_date, tenure
+from goodbye_desktop.ui.formatting import plain_tooltip, short_date, tenure
 
 
 def _folder_kinds() -> dict[str, str]:
@@ -81,6 +81,7 @@ class DepartedView(QWidget):
         year_label = QLabel(tr("&Year:"), self)
         year_label.setBuddy(self.year)
         self.include_closed = QCheckBox(tr("Show &won back and undone"), self)
+        self.include_closed.setAccessibleName(tr("Show won back and undone departures"))
         self.include_closed.setChecked(True)
         self.table = _read_only_table(
             [tr("Client"), tr("Last day"), tr("Tenure"), tr("Ended by"), tr("Kind"),
@@ -180,7 +181,9 @@ class ClientFolderDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        label = QLabel(tr("&Everything about %1, oldest first:").replace("%1", name), self)
+        # "&" marks the shortcut letter: one in the client's name must print as itself.
+        label = QLabel(tr("&Everything about %1, oldest first:")
+                       .replace("%1", name.replace("&", "&&")), self)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setBuddy(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -197,7 +200,7 @@ class ClientFolderDialog(QDialog):
             for column, text in enumerate((short_date(entry.when), what, entry.title,
                                            entry.detail)):
                 item = _item(text)
-                item.setToolTip(entry.detail or entry.title)
+                item.setToolTip(plain_tooltip(entry.detail or entry.title))
                 self.table.setItem(row, column, item)
         if self.entries:
             self.table.setCurrentCell(0, 0)

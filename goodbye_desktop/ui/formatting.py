@@ -7,6 +7,7 @@ through Qt's translation so the app can be translated.
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
@@ -96,3 +97,15 @@ def count_clients_text(count: int) -> str:
         return _tr("1 client")
     return _tr("%1 clients", "number of clients shown").replace(
         "%1", QLocale().toString(count))
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` exactly as written.
+
+    Qt guesses whether a tooltip is rich text, so a client called "<b>Sons</b>" would
+    turn bold; escaped inside a paragraph, every character shows as typed (line breaks
+    kept). Empty text stays empty, so no tooltip appears.
+    """
+    if not text:
+        return ""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"

@@ -586,6 +586,8 @@ class MainWindow(QMainWindow):
         self._schedule_new_day()
         try:
             upkeep.apply_effective_dates(date.today())
+            # On the first of a month the 12-month revenue moves on by one month.
+            upkeep.refresh_revenue_window(date.today())
         except GoodbyeError as exc:
             self._store_error(exc)
             return

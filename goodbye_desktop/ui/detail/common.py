@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.ui import alerts
-from goodbye_desktop.ui.formatting import money, qdate
+from goodbye_desktop.ui.formatting import money, plain_tooltip, qdate
 
 ERROR_COLOR = "#c62828"
 # Colours readable on both a light and a dark window background.
@@ -236,8 +236,10 @@ class RecordTableModel(QAbstractTableModel):
             return None
         column = self._columns[index.column()]
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(column.text(row))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QWidget
 from goodbye_desktop.core.promises import PromiseState, promise_state
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import detail, records
+from goodbye_desktop.store.choices import PROMISE_CHANNELS
 from goodbye_desktop.store.detail import PromiseRow
-from goodbye_desktop.store.models import PROMISE_CHANNELS
 from goodbye_desktop.ui.detail.common import (
     ERROR_COLOR,
     GOOD_COLOR,

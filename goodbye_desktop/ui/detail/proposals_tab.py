@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import detail, records
+from goodbye_desktop.store.choices import PROPOSAL_OUTCOMES
 from goodbye_desktop.store.detail import ProposalRow
-from goodbye_desktop.store.models import PROPOSAL_OUTCOMES
 from goodbye_desktop.ui.detail.common import (
     ERROR_COLOR,
     GOOD_COLOR,

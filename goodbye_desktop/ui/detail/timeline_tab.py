@@ -13,8 +13,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from goodbye_desktop.store import detail, records
+from goodbye_desktop.store.choices import DIRECTIONS, INTERACTION_KINDS
 from goodbye_desktop.store.detail import InteractionRow
-from goodbye_desktop.store.models import DIRECTIONS, INTERACTION_KINDS
 from goodbye_desktop.ui.detail.common import (
     ERROR_COLOR,
     Column,

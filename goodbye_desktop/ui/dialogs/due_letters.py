@@ -36,6 +36,7 @@ from goodbye_desktop.correspondence.produce import KIND_LABELS
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.dialogs.document_preview import PdfPane, unused_path
+from goodbye_desktop.ui.formatting import plain_tooltip
 
 DEFAULT_DAYS = 14
 _LETTER_ROLE = Qt.ItemDataRole.UserRole
@@ -199,7 +200,7 @@ class DueLettersDialog(QDialog):
                 letter.description])
             item.setData(0, _LETTER_ROLE, letter)
             item.setCheckState(0, Qt.CheckState.Checked)
-            item.setToolTip(1, letter.client_name)
+            item.setToolTip(1, plain_tooltip(letter.client_name))
         if due:
             self.emptyLabel.setText(self.tr("%1 letters due.").replace("%1", str(len(due)))
                                     if len(due) != 1 else self.tr("1 letter due."))
