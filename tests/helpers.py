@@ -17,11 +17,14 @@ def type_text(widget: QWidget, text: str) -> None:
         )
 
 
-def close_modal_when_shown(dialog_type: type, seen: list, attribute=lambda d: d) -> None:
+def close_modal_when_shown(dialog_type: type, seen: list, attribute=lambda d: d,
+                           tries: int = 500) -> None:
     """Wait for a modal dialog of `dialog_type`, note `attribute(dialog)` in `seen`, close it.
 
     For code that shows a dialog with exec(): schedule this with QTimer.singleShot(0, ...)
-    before the call; it checks again every few milliseconds until the dialog is up.
+    before the call; it checks again every few milliseconds until the dialog is up, and
+    gives up after `tries` checks (the test's own assertion on `seen` then fails), so it
+    never polls on into the tests that follow.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -30,5 +33,6 @@ def close_modal_when_shown(dialog_type: type, seen: list, attribute=lambda d: d)
     if isinstance(dialog, dialog_type):
         seen.append(attribute(dialog))
         dialog.reject()
-    else:
-        QTimer.singleShot(10, lambda: close_modal_when_shown(dialog_type, seen, attribute))
+    elif tries > 0:
+        QTimer.singleShot(10, lambda: close_modal_when_shown(dialog_type, seen, attribute,
+                                                             tries - 1))

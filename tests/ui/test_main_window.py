@@ -45,15 +45,15 @@ def shown_names(window: MainWindow) -> list[str]:
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
-def answer_modal(kind: type, respond) -> None:
-    """Respond to the modal dialog of type `kind` once it is open."""
-    def check():
+def answer_modal(kind: type, respond, tries: int = 500) -> None:
+    """Respond to the modal dialog of type `kind` once it is open (give up after `tries`)."""
+    def check(left: int) -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind):
             respond(dialog)
-        else:
-            QTimer.singleShot(10, check)
-    QTimer.singleShot(0, check)
+        elif left > 0:
+            QTimer.singleShot(10, lambda: check(left - 1))
+    QTimer.singleShot(0, lambda: check(tries))
 
 
 # --- layout and places --------------------------------------------------------------------

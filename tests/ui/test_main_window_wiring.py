@@ -22,11 +22,21 @@ def menu_titles(window: MainWindow) -> list[str]:
     return [action.text().replace("&", "") for action in window.menuBar().actions()]
 
 
-def test_settings_menu_offers_the_profile_and_the_templates(qtbot, db_path) -> None:
+def test_settings_and_due_letters_open_their_dialogs(qtbot, db_path) -> None:
+    from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
+    from goodbye_desktop.ui.dialogs.due_letters import DueLettersDialog
+    from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
+
     window = make_window(qtbot, db_path)
     assert "Settings" in menu_titles(window)
-    assert window.profile_action.isEnabled() and window.templates_action.isEnabled()
-    assert window.due_letters_action.isEnabled()
+    for action, dialog_type in ((window.profile_action, BusinessProfileDialog),
+                                (window.templates_action, TemplateEditorDialog),
+                                (window.due_letters_action, DueLettersDialog)):
+        seen: list = []
+        QTimer.singleShot(0, lambda t=dialog_type, s=seen: close_modal_when_shown(
+            t, s, lambda d: type(d)))
+        action.trigger()
+        assert seen == [dialog_type]
 
 
 def test_departed_clients_page_lists_departures(qtbot, db_path) -> None:
