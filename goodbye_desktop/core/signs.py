@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 SILENCE = "silence"
 ACQUISITION = "acquisition"
@@ -72,7 +73,8 @@ class Sign:
 
 def _money(cents: int) -> str:
     # Core stays locale-free; the screen formats amounts with QLocale where it shows them.
-    return f"{cents / 100:,.2f}"
+    # Decimal, never a float: money is exact to the cent.
+    return f"{Decimal(cents) / 100:,.2f}"
 
 
 def silence(f: ClientFacts) -> Sign | None:

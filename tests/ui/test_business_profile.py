@@ -8,7 +8,8 @@ from PySide6.QtGui import QColor, QImage
 
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import records
-from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog, parse_money
+from goodbye_desktop.ui.detail.common import parse_money
+from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def test_a_bad_rate_is_explained_and_nothing_is_saved(dialog) -> None:
     type_text(dialog.hourlyRate, "lots")
     type_text(dialog.ownerName, "Nobody")
     assert not dialog.save()
-    assert "hourly rate" in dialog.errorLabel.text()
+    assert "hourly rate" in dialog.errorLabel.text().lower()
     assert records.get_profile()["owner_name"] == ""
 
 
@@ -53,12 +54,19 @@ def test_only_png_or_jpeg_images_are_taken(dialog, tmp_path) -> None:
     assert dialog.signature.data is None
 
 
-@pytest.mark.parametrize(("text", "cents"), [
-    ("85", 8500), ("85.5", 8550), ("1,250.00", 125000), ("1.250,00", 125000), ("£ 90", 9000),
-    ("", 0),
+@pytest.mark.parametrize(("locale", "text", "cents"), [
+    ("en_GB", "85", 8500), ("en_GB", "85.5", 8550), ("en_GB", "1,250.00", 125000),
+    ("en_GB", "£ 90", 9000), ("de_DE", "1.250,00", 125000), ("de_DE", "85,50", 8550),
 ])
-def test_money_is_read_into_cents(text, cents) -> None:
-    assert parse_money(text) == cents
+def test_money_is_read_into_cents_the_locale_way(locale, text, cents) -> None:
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+        assert parse_money(text) == cents
+    finally:
+        QLocale.setDefault(before)
 
 
 def test_money_with_three_decimals_is_refused() -> None:

@@ -9,7 +9,7 @@ is explained under the form and its field gets the focus.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.store import records
+from goodbye_desktop.ui.detail.common import parse_money
 
 LOCALES = ("en_GB", "en_US", "en_CA", "en_AU", "en_IE", "en_NZ", "de_DE", "de_AT", "de_CH",
            "fr_FR", "fr_BE", "fr_CA", "es_ES", "es_MX", "it_IT", "nl_NL", "pt_PT", "pt_BR",
@@ -40,30 +41,6 @@ CURRENCIES = ("EUR", "GBP", "USD", "CAD", "AUD", "CHF", "PLN", "SEK", "DKK", "NO
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
-
-
-def parse_money(text: str) -> int:
-    """"85", "85.50", "85,50", "1,250.00" or "1.250,00" -> cents; ValidationError if not money."""
-    cleaned = "".join(text.split()).lstrip("£$€")
-    if not cleaned:
-        return 0
-    if "," in cleaned and "." in cleaned:
-        # The mark that comes last is the decimal one; the other groups thousands.
-        decimal_mark = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
-        thousands = "." if decimal_mark == "," else ","
-        cleaned = cleaned.replace(thousands, "").replace(decimal_mark, ".")
-    elif "," in cleaned:
-        head, _, tail = cleaned.rpartition(",")
-        cleaned = f"{head.replace(',', '')}.{tail}" if len(tail) <= 2 else cleaned.replace(",", "")
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ValidationError("The hourly rate must be an amount, such as 85 or 85.50.",
-                              field="target_hourly_rate_cents") from exc
-    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError("The hourly rate must be a positive amount with at most two "
-                              "decimals.", field="target_hourly_rate_cents")
-    return int(amount * 100)
 
 
 class ImagePicker(QWidget):
@@ -106,14 +83,16 @@ class ImagePicker(QWidget):
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise ValidationError(f"{path} cannot be read: {exc.strerror or exc}.",
+            raise ValidationError(self.tr("%1 cannot be read: %2.").replace("%1", str(path))
+                                  .replace("%2", str(exc.strerror or exc)),
                                   field=self.what) from exc
         if len(data) > MAX_IMAGE_BYTES:
-            raise ValidationError(f"{Path(path).name} is larger than 5 MB; a smaller image "
-                                  "prints just as well.", field=self.what)
-        if not data.startswith((_PNG, _JPEG)) or QImage.fromData(data).isNull():
-            raise ValidationError(f"{Path(path).name} is not a PNG or JPEG image.",
+            raise ValidationError(self.tr("%1 is larger than 5 MB; a smaller image prints "
+                                          "just as well.").replace("%1", Path(path).name),
                                   field=self.what)
+        if not data.startswith((_PNG, _JPEG)) or QImage.fromData(data).isNull():
+            raise ValidationError(self.tr("%1 is not a PNG or JPEG image.")
+                                  .replace("%1", Path(path).name), field=self.what)
         self.set_data(data)
 
     def _choose(self) -> None:
@@ -255,16 +234,26 @@ class BusinessProfileDialog(QDialog):
         """Show the dialog; True when the profile was saved."""
         return cls(parent).exec() == QDialog.DialogCode.Accepted
 
+    def _hourly_rate_cents(self) -> int:
+        # An empty rate means no target: the "costly" sign stays off.
+        if not self.hourlyRate.text().strip():
+            return 0
+        try:
+            return parse_money(self.hourlyRate.text(), field="target_hourly_rate_cents")
+        except ValidationError as exc:
+            raise ValidationError(self.tr("Target hourly rate: %1").replace("%1", str(exc)),
+                                  field="target_hourly_rate_cents") from exc
+
     def values(self) -> dict:
         """The profile as typed, ready for records.update_profile; ValidationError if not."""
         currency = self.currency.currentText().strip().upper()
         if len(currency) != 3 or not currency.isalpha():
-            raise ValidationError("The currency is a three-letter code, such as EUR or GBP.",
-                                  field="currency")
+            raise ValidationError(self.tr("The currency is a three-letter code, such as EUR "
+                                          "or GBP."), field="currency")
         email = self.email.text().strip()
         if email and ("@" not in email or email.startswith("@") or email.endswith("@")):
-            raise ValidationError(f"{email!r} does not look like an email address.",
-                                  field="email")
+            raise ValidationError(self.tr("“%1” does not look like an email address.")
+                                  .replace("%1", email), field="email")
         return {
             "business_name": self.businessName.text().strip(),
             "owner_name": self.ownerName.text().strip(),
@@ -277,7 +266,7 @@ class BusinessProfileDialog(QDialog):
             "page_size": self.pageSize.currentData(),
             "locale": self.locale.currentData(),
             "currency": currency,
-            "target_hourly_rate_cents": parse_money(self.hourlyRate.text()),
+            "target_hourly_rate_cents": self._hourly_rate_cents(),
             "silence_days": self.silenceDays.value(),
         }
 
