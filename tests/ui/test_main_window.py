@@ -91,11 +91,19 @@ def test_ctrl_f_goes_to_the_search(qtbot, window):
 
 
 def test_a_change_in_the_detail_refreshes_the_list(qtbot, window, clients):
-    window.client_list.select_client(clients["yamada"])
-    records.update_client(clients["yamada"], name="山田デザイン")
-    window.client_detail.clientChanged.emit(clients["yamada"])
-    assert "山田デザイン" in shown_names(window)
-    assert window.current_client_id() == clients["yamada"]
+    from goodbye_desktop.ui.client_list import ClientListModel
+
+    window.client_list.select_client(clients["renee"])
+    model = window.client_list.model
+    row = model.row_of(clients["renee"])
+    assert model.index(row, ClientListModel.LAST_CONTACT).data() == "never"
+    # Log a call through the detail pane's own form, as the owner would.
+    form = window.client_detail.timeline_tab.log_interaction()
+    with qtbot.waitSignal(window.client_detail.clientChanged):
+        qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    row = model.row_of(clients["renee"])
+    assert model.index(row, ClientListModel.LAST_CONTACT).data() != "never"
+    assert window.current_client_id() == clients["renee"]
 
 
 # --- first run ----------------------------------------------------------------------------
