@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,21 +32,27 @@ from PySide6.QtWidgets import (
 )
 
 from goodbye_desktop.correspondence.due_letters import DueBatch, DueLetter, build_batch, find_due
-from goodbye_desktop.correspondence.produce import KIND_LABELS
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.departure.common import label_for
 from goodbye_desktop.ui.dialogs.document_preview import PdfPane, unused_path
 from goodbye_desktop.ui.formatting import plain_tooltip
 
 DEFAULT_DAYS = 14
 _LETTER_ROLE = Qt.ItemDataRole.UserRole
 # What goes with the letters: key -> (title, envelope size, label sheet).
+# The titles are marked for translation here and translated where they are shown.
 COMPANIONS: dict[str, tuple[str, str | None, str | None]] = {
-    "envelopes-DL": ("Envelopes, DL (220 × 110 mm)", "DL", None),
-    "envelopes-#10": ("Envelopes, #10 (9½ × 4⅛ in)", "#10", None),
-    "labels-A4": ("Address labels, A4 sheet (3 × 7)", None, "A4"),
-    "labels-Letter": ("Address labels, US Letter sheet (3 × 10)", None, "Letter"),
-    "none": ("Nothing else", None, None),
+    "envelopes-DL": (QT_TRANSLATE_NOOP("DueLettersDialog", "Envelopes, DL (220 × 110 mm)"),
+                     "DL", None),
+    "envelopes-#10": (QT_TRANSLATE_NOOP("DueLettersDialog", "Envelopes, #10 (9½ × 4⅛ in)"),
+                      "#10", None),
+    "labels-A4": (QT_TRANSLATE_NOOP("DueLettersDialog", "Address labels, A4 sheet (3 × 7)"),
+                  None, "A4"),
+    "labels-Letter": (QT_TRANSLATE_NOOP("DueLettersDialog",
+                                        "Address labels, US Letter sheet (3 × 10)"),
+                      None, "Letter"),
+    "none": (QT_TRANSLATE_NOOP("DueLettersDialog", "Nothing else"), None, None),
 }
 
 
@@ -196,7 +202,7 @@ class DueLettersDialog(QDialog):
         for letter in due:
             item = QTreeWidgetItem(self.letterList, [
                 locale.toString(_qdate(letter.due_at.date()), QLocale.FormatType.ShortFormat),
-                letter.client_name, self.tr(KIND_LABELS.get(letter.kind, letter.kind)),
+                letter.client_name, label_for("letter", letter.kind),
                 letter.description])
             item.setData(0, _LETTER_ROLE, letter)
             item.setCheckState(0, Qt.CheckState.Checked)
@@ -229,7 +235,7 @@ class DueLettersDialog(QDialog):
                  else self.tr("%1 letters ready.").replace("%1", str(count))]
         for letter, why in batch.skipped:
             lines.append(self.tr("Left out: %1 (%2): %3").replace("%1", letter.client_name)
-                         .replace("%2", self.tr(KIND_LABELS.get(letter.kind, letter.kind)))
+                         .replace("%2", label_for("letter", letter.kind))
                          .replace("%3", why))
         if any(letter.kind == "keep_in_touch" for letter, _ in batch.skipped):
             lines.append(self.tr("Write some news above and preview again to include the "

@@ -32,6 +32,7 @@ from goodbye_desktop.documents.templates import check_template, default_template
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import documents as store_documents
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.departure.common import label_for
 from goodbye_desktop.ui.dialogs.document_preview import PdfPane
 
 PREVIEW_DELAY_MS = 300
@@ -61,8 +62,8 @@ class TemplateEditorDialog(QDialog):
         self.kindList = QListWidget(self)
         self.kindList.setObjectName("kindList")
         self.kindList.setAccessibleName(self.tr("Letter kinds"))
-        for kind, title in LETTER_KINDS.items():
-            item = QListWidgetItem(self.tr(title), self.kindList)
+        for kind in LETTER_KINDS:
+            item = QListWidgetItem(label_for("letter", kind), self.kindList)
             item.setData(_KIND_ROLE, kind)
         self.kindList.setMaximumWidth(230)
 
@@ -308,7 +309,7 @@ class TemplateEditorDialog(QDialog):
         for row in range(self.kindList.count()):
             item = self.kindList.item(row)
             kind = item.data(_KIND_ROLE)
-            title = self.tr(LETTER_KINDS[kind])
+            title = label_for("letter", kind)
             item.setText(self.tr("%1 (your text)").replace("%1", title) if kind in own
                          else title)
 
