@@ -7,7 +7,7 @@ suggested next step. A client with one or more signs is at risk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -65,10 +65,19 @@ class ClientFacts:
 
 @dataclass(frozen=True)
 class Sign:
+    """One warning sign: its key, words in English, and the figures behind the words.
+
+    `case` names which reason applies (a sign may have several) and `values` holds its
+    figures as plain values (days, dates, cents, a share), so a screen can word the
+    reason in the owner's language and format money and dates the owner's way.
+    """
+
     key: str
     title: str
     reason: str
     next_step: str
+    case: str = ""
+    values: dict = field(default_factory=dict, compare=False)
 
 
 def _money(cents: int) -> str:
@@ -82,21 +91,23 @@ def silence(f: ClientFacts) -> Sign | None:
     if last is None:
         if f.started_on is None or (f.today - f.started_on).days <= f.silence_days:
             return None
+        days = (f.today - f.started_on).days
         return Sign(SILENCE, "Silence",
-                    f"No interaction recorded since the client started "
-                    f"{(f.today - f.started_on).days} days ago.",
-                    "Schedule a meaningful check-in.")
+                    f"No interaction recorded since the client started {days} days ago.",
+                    "Schedule a meaningful check-in.", "never", {"days": days})
     days = (f.today - last).days
     if days > f.silence_days:
         return Sign(SILENCE, "Silence",
                     f"No interaction for {days} days (more than {f.silence_days}).",
-                    "Schedule a meaningful check-in.")
+                    "Schedule a meaningful check-in.", "days",
+                    {"days": days, "limit": f.silence_days})
     if (f.interaction_count >= USUAL_GAP_MIN_INTERACTIONS and f.usual_gap_days
             and days > 2 * f.usual_gap_days):
         return Sign(SILENCE, "Silence",
                     f"No interaction for {days} days, more than twice the usual gap of "
                     f"{f.usual_gap_days:g} days.",
-                    "Schedule a meaningful check-in.")
+                    "Schedule a meaningful check-in.", "usual_gap",
+                    {"days": days, "usual_gap": f.usual_gap_days})
     return None
 
 
@@ -106,19 +117,20 @@ def acquisition(f: ClientFacts) -> Sign | None:
     by = f" by {f.acquirer}" if f.acquirer else ""
     return Sign(ACQUISITION, "Acquisition",
                 f"Acquired{by} on {f.acquired_on.isoformat()}: new owners review suppliers.",
-                "Meet the acquirer.")
+                "Meet the acquirer.", "acquired",
+                {"acquirer": f.acquirer, "on": f.acquired_on})
 
 
 def contact_turnover(f: ClientFacts) -> Sign | None:
     if f.contact_count > 0 and f.contacts_remaining == 0:
         return Sign(CONTACT_TURNOVER, "Contact turnover",
                     "None of your contacts is still at the client.",
-                    "Build a new contact, and a second one.")
+                    "Build a new contact, and a second one.", "none_left")
     left = f.primary_left_on
     if left is not None and f.today - timedelta(days=TURNOVER_DAYS) <= left <= f.today:
         return Sign(CONTACT_TURNOVER, "Contact turnover",
                     f"Your main contact left on {left.isoformat()}.",
-                    "Build a second contact.")
+                    "Build a second contact.", "primary_left", {"on": left})
     return None
 
 
@@ -127,7 +139,8 @@ def chronic_complaints(f: ClientFacts) -> Sign | None:
         return None
     return Sign(CHRONIC_COMPLAINTS, "Chronic complaints",
                 f"{f.complaints_90d} complaints in the last {COMPLAINT_DAYS} days.",
-                "Review the relationship.")
+                "Review the relationship.", "complaints",
+                {"count": f.complaints_90d, "days": COMPLAINT_DAYS})
 
 
 def costly(f: ClientFacts) -> Sign | None:
@@ -137,7 +150,8 @@ def costly(f: ClientFacts) -> Sign | None:
     return Sign(COSTLY, "Costly",
                 f"Earns {_money(rate)} an hour over 12 months, below your target of "
                 f"{_money(f.target_rate_cents)}.",
-                "Review the relationship: the scope or the price.")
+                "Review the relationship: the scope or the price.", "below_target",
+                {"rate_cents": rate, "target_cents": f.target_rate_cents})
 
 
 def revenue_decline(f: ClientFacts) -> Sign | None:
@@ -147,7 +161,8 @@ def revenue_decline(f: ClientFacts) -> Sign | None:
     share = round(100 * f.revenue_last_3m_cents / before)
     return Sign(REVENUE_DECLINE, "Revenue decline",
                 f"The last 3 months brought {share} % of the 3 months before.",
-                "Schedule a meaningful check-in about their plans.")
+                "Schedule a meaningful check-in about their plans.", "declined",
+                {"share": share})
 
 
 _RULES = (silence, acquisition, contact_turnover, chronic_complaints, costly, revenue_decline)

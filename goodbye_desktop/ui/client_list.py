@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from goodbye_desktop.store import queries
 from goodbye_desktop.store.queries import ClientFilter, ClientRow
-from goodbye_desktop.ui import formatting
+from goodbye_desktop.ui import formatting, sign_words
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -242,9 +242,8 @@ class ClientListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.SIGNS:
-                titles = self.sign_titles()
                 return formatting.plain_tooltip("\n".join(
-                    f"{titles.get(sign.key, sign.title)}: {sign.reason} {sign.next_step}"
+                    sign_words.line(sign, self._currency)
                     for sign in self.signs_of(index.row()))) or None
             if column == self.NAME and row.archived:
                 return formatting.plain_tooltip(self.tr("%1 (archived)").replace("%1", row.name))
@@ -252,17 +251,8 @@ class ClientListModel(QAbstractTableModel):
                 return formatting.plain_tooltip(row.name)
             return None
         if column == self.SIGNS:
-            titles = self.sign_titles()
-            return ", ".join(titles.get(sign.key, sign.title)
-                             for sign in self.signs_of(index.row()))
+            return ", ".join(sign_words.title(sign.key) for sign in self.signs_of(index.row()))
         return self._display(row, column)
-
-    def sign_titles(self) -> dict[str, str]:
-        """The warning signs' names as shown (translated), by their key."""
-        return {"silence": self.tr("Silence"), "acquisition": self.tr("Acquisition"),
-                "contact_turnover": self.tr("Contact turnover"),
-                "chronic_complaints": self.tr("Complaints"), "costly": self.tr("Costly"),
-                "revenue_decline": self.tr("Revenue decline")}
 
     def _display(self, row: ClientRow, column: int) -> str:
         if column == self.NAME:
@@ -410,7 +400,7 @@ class ClientListPane(QWidget):
                                                        date(2049, 1, 1))],
             ClientListModel.LAST_CONTACT: [formatting.short_date(date(2028, 12, 28))],
             # Room for the longest single sign; more than one shows in full in the tooltip.
-            ClientListModel.SIGNS: list(self.model.sign_titles().values()),
+            ClientListModel.SIGNS: sign_words.titles(),
         }
         em = metrics.horizontalAdvance("M")
         for column, texts in samples.items():

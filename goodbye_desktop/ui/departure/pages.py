@@ -43,6 +43,7 @@ from goodbye_desktop.core.assessment import Assessment, assess
 from goodbye_desktop.core.signs import ClientFacts
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.store.records import get_profile
+from goodbye_desktop.ui import sign_words
 from goodbye_desktop.ui.departure.common import (
     DATE,
     TEXT,
@@ -365,7 +366,7 @@ class AssessmentPage(DeparturePage):
         f["tenure"].setText(tenure(facts.started_on, None, facts.today)
                             if facts.started_on else tr("Start date not recorded"))
         if a.signs:
-            self.signs.setText("\n".join(f"• {s.title}: {s.reason} {s.next_step}"
+            self.signs.setText("\n".join(f"• {sign_words.line(s, currency)}"
                                          for s in a.signs))
             self.signs.setStyleSheet(f"color: {WARN_COLOR};")
         else:
