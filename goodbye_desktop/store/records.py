@@ -217,6 +217,16 @@ def delete_contact(contact_id: int) -> None:
 
 # --- interactions -------------------------------------------------------------------------
 
+def _check_interaction(occurred_at: Any, kind: str, direction: str, minutes: Any) -> None:
+    fields = {"kind": kind, "direction": direction}
+    _check_choice(fields, "kind", "Kind", INTERACTION_KINDS)
+    _check_choice(fields, "direction", "Direction", DIRECTIONS)
+    if not isinstance(occurred_at, datetime):
+        raise ValidationError("When must be a date and time.", field="occurred_at")
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
+        raise ValidationError("Minutes cannot be negative.", field="minutes")
+
+
 def add_interaction(
     client_id: int,
     occurred_at: datetime,
@@ -227,13 +237,7 @@ def add_interaction(
     summary: str = "",
     complaint: bool = False,
 ) -> int:
-    fields = {"kind": kind, "direction": direction}
-    _check_choice(fields, "kind", "Kind", INTERACTION_KINDS)
-    _check_choice(fields, "direction", "Direction", DIRECTIONS)
-    if not isinstance(occurred_at, datetime):
-        raise ValidationError("When must be a date and time.", field="occurred_at")
-    if not isinstance(minutes, int) or minutes < 0:
-        raise ValidationError("Minutes cannot be negative.", field="minutes")
+    _check_interaction(occurred_at, kind, direction, minutes)
     with user_action("log the interaction"):
         row = Interaction.create(client=client_id, occurred_at=occurred_at, kind=kind,
                                  direction=direction, minutes=minutes, summary=summary,
@@ -241,6 +245,28 @@ def add_interaction(
         Client.update(last_contact_at=fn.MAX(fn.COALESCE(Client.last_contact_at, occurred_at),
                                              occurred_at)).where(Client.id == client_id).execute()
     return row.id
+
+
+def update_interaction(
+    interaction_id: int,
+    occurred_at: datetime,
+    kind: str,
+    *,
+    direction: str = "out",
+    minutes: int = 0,
+    summary: str = "",
+    complaint: bool = False,
+) -> None:
+    """Correct a logged interaction (a typo, the minutes, the complaint flag)."""
+    _check_interaction(occurred_at, kind, direction, minutes)
+    with user_action("save the interaction"):
+        row = Interaction.get_or_none(Interaction.id == interaction_id)
+        if row is None:
+            raise NotFoundError(f"There is no interaction with id {interaction_id}.")
+        (Interaction.update(occurred_at=occurred_at, kind=kind, direction=direction,
+                            minutes=minutes, summary=summary, complaint=complaint)
+         .where(Interaction.id == interaction_id).execute())
+        refresh_client(row.client_id)
 
 
 def delete_interaction(interaction_id: int) -> None:

@@ -122,3 +122,20 @@ def test_archiving_hides_and_never_deletes(store) -> None:
 def test_missing_client_is_reported(store) -> None:
     with pytest.raises(NotFoundError):
         records.update_client(42, name="B")
+
+
+def test_an_interaction_is_corrected_and_the_last_contact_follows(store) -> None:
+    cid = records.create_client(name="Zoë")
+    first = records.add_interaction(cid, datetime(2026, 11, 2, 10), "call", minutes=5)
+    records.add_interaction(cid, datetime(2026, 10, 2, 10), "email")
+    records.update_interaction(first, datetime(2026, 9, 1, 9), "meeting", minutes=90,
+                               summary="Łódź workshop & <plans>", complaint=True)
+    row = Interaction.get_by_id(first)
+    assert (row.kind, row.minutes, row.summary, row.complaint) == (
+        "meeting", 90, "Łódź workshop & <plans>", True)
+    assert Client.get_by_id(cid).last_contact_at == datetime(2026, 10, 2, 10)
+    with pytest.raises(ValidationError) as caught:
+        records.update_interaction(first, datetime(2026, 9, 1, 9), "meeting", minutes=-1)
+    assert caught.value.field == "minutes"
+    with pytest.raises(NotFoundError):
+        records.update_interaction(999, datetime(2026, 9, 1, 9), "call")

@@ -182,6 +182,26 @@ def test_log_an_interaction_it_comes_first_and_the_minutes_change(qtbot, pane, c
     assert pane.header.complaints.value.text() == "1"
 
 
+def test_correct_a_logged_interaction(qtbot, pane, client_id):
+    records.add_interaction(client_id, datetime.now() - timedelta(days=2), "call",
+                            minutes=10, summary="Quick call")
+    pane.show_client(client_id)
+    pane.timeline_tab.select_row(0)
+    form = pane.timeline_tab.edit_interaction()
+    assert form.summary_edit.toPlainText() == "Quick call"
+    assert form.kind_combo.currentData() == "call" and form.minutes_spin.value() == 10
+    form.minutes_spin.setValue(40)
+    form.summary_edit.clear()
+    type_text(form.summary_edit, "Long call about Łódź & <the plan>")
+    with qtbot.waitSignal(pane.clientChanged, timeout=2000):
+        click_save(qtbot, form)
+    model = pane.timeline_tab.model
+    assert model.rowCount() == 1
+    assert (model.row_at(0).minutes, model.row_at(0).summary) == (
+        40, "Long call about Łódź & <the plan>")
+    assert pane.header.minutes.value.text() == "40 min"
+
+
 def test_delete_an_interaction_after_confirming(qtbot, pane, client_id):
     records.add_interaction(client_id, datetime.now(), "call", minutes=10)
     pane.show_client(client_id)

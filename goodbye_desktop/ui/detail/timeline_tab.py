@@ -43,11 +43,13 @@ class InteractionForm(RecordForm):
     """When (default now), kind, direction, minutes (>= 0), summary, complaint."""
 
     def __init__(self, client_id: int, parent: QWidget | None = None,
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None, existing: InteractionRow | None = None) -> None:
         self.client_id = client_id
+        self.existing = existing
         super().__init__(self._save, parent)
         self.setObjectName("interactionForm")
-        self.setWindowTitle(self.tr("Log an interaction"))
+        self.setWindowTitle(self.tr("Log an interaction") if existing is None
+                            else self.tr("Edit an interaction"))
         now = (now or datetime.now()).replace(second=0, microsecond=0)
         self.when_edit = QDateTimeEdit(qdatetime(now))
         self.when_edit.setCalendarPopup(True)
@@ -75,6 +77,14 @@ class InteractionForm(RecordForm):
         self.add_field("summary", self.tr("S&ummary:"), self.summary_edit, self.tr("Summary"))
         self.complaint_check = QCheckBox(self.tr("The client &complained"))
         self.add_field("complaint", "", self.complaint_check, self.tr("Complaint"))
+        if existing is not None:
+            self.when_edit.setDateTime(qdatetime(existing.occurred_at))
+            self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(existing.kind), 0))
+            self.direction_combo.setCurrentIndex(
+                max(self.direction_combo.findData(existing.direction), 0))
+            self.minutes_spin.setValue(existing.minutes)
+            self.summary_edit.setPlainText(existing.summary)
+            self.complaint_check.setChecked(existing.complaint)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -88,6 +98,9 @@ class InteractionForm(RecordForm):
 
     def _save(self, values: dict[str, Any]) -> int:
         occurred_at, kind = values.pop("occurred_at"), values.pop("kind")
+        if self.existing is not None:
+            records.update_interaction(self.existing.id, occurred_at, kind, **values)
+            return self.existing.id
         return records.add_interaction(self.client_id, occurred_at, kind, **values)
 
 
@@ -141,12 +154,16 @@ class TimelineTab(RecordTab):
                    stretch=True),
         ])
         self.add_button(self.tr("&Log…"), "logInteraction", self.log_interaction)
+        self.add_button(self.tr("&Edit…"), "editInteraction", self.edit_interaction,
+                        needs_selection=True)
         self.open_letter_button = self.add_button(self.tr("&Open letter…"), "openLetter",
                                                   self.open_letter)
         self.open_letter_button.setEnabled(False)
         self.add_button(self.tr("&Delete…"), "deleteInteraction", self.delete_interaction,
                         needs_selection=True)
-        self.table.doubleClicked.connect(lambda _index: self.open_letter())
+        # A letter opens as it was sent; any other entry opens to be corrected.
+        self.table.doubleClicked.connect(
+            lambda _index: self.open_letter() or self.edit_interaction())
 
     def reload(self) -> None:
         self.model.load_first_page(self.client_id)
@@ -160,6 +177,16 @@ class TimelineTab(RecordTab):
         if self.client_id is None:
             return None
         form = InteractionForm(self.client_id, self)
+        form.saved.connect(lambda _id: self.after_write())
+        form.open()
+        return form
+
+    def edit_interaction(self) -> InteractionForm | None:
+        """Open the selected entry in the form to correct it (window-modal); returns it."""
+        row: InteractionRow | None = self.selected_row()
+        if row is None or self.client_id is None:
+            return None
+        form = InteractionForm(self.client_id, self, existing=row)
         form.saved.connect(lambda _id: self.after_write())
         form.open()
         return form
