@@ -341,6 +341,21 @@ def add_promise(
                               letter_kind=letter_kind).id
 
 
+def update_promise(promise_id: int, description: str, due_at: datetime,
+                   channel: str = "email") -> None:
+    """Change what was promised, when it is due, or the channel."""
+    if not description.strip():
+        raise ValidationError("Say what was promised.", field="description")
+    if not isinstance(due_at, datetime):
+        raise ValidationError("Due must be a date and time.", field="due_at")
+    _check_choice({"channel": channel}, "channel", "Channel", PROMISE_CHANNELS)
+    with user_action("save the promise"):
+        count = (Promise.update(description=description, due_at=due_at, channel=channel)
+                 .where(Promise.id == promise_id).execute())
+        if not count:
+            raise NotFoundError(f"There is no promise with id {promise_id}.")
+
+
 def mark_promise_done(promise_id: int, done_at: datetime | None = None) -> None:
     with user_action("mark the promise done"):
         Promise.update(done_at=done_at or _now(), cancelled_at=None).where(

@@ -139,3 +139,19 @@ def test_an_interaction_is_corrected_and_the_last_contact_follows(store) -> None
     assert caught.value.field == "minutes"
     with pytest.raises(NotFoundError):
         records.update_interaction(999, datetime(2026, 9, 1, 9), "call")
+
+
+def test_a_promise_is_changed_with_its_checks(store) -> None:
+    from goodbye_desktop.store.models import Promise
+
+    cid = records.create_client(name="A")
+    pid = records.add_promise(cid, "Send the figures", datetime(2026, 12, 1, 16))
+    records.update_promise(pid, "Send the figures & <notes>", datetime(2026, 12, 2, 9), "call")
+    row = Promise.get_by_id(pid)
+    assert (row.description, row.due_at, row.channel) == (
+        "Send the figures & <notes>", datetime(2026, 12, 2, 9), "call")
+    with pytest.raises(ValidationError) as caught:
+        records.update_promise(pid, "  ", datetime(2026, 12, 2, 9))
+    assert caught.value.field == "description"
+    with pytest.raises(NotFoundError):
+        records.update_promise(999, "x", datetime(2026, 12, 2, 9))

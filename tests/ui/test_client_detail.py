@@ -346,6 +346,24 @@ def test_a_promise_done_before_its_due_time_is_kept_after_it_late(qtbot, pane, c
     assert cancelled.cancelled_at is not None and cancelled.done_at is None
 
 
+def test_a_promise_can_be_moved_and_reworded(qtbot, pane, client_id):
+    due = datetime(2026, 12, 1, 16, 0)
+    records.add_promise(client_id, "Email the figures", due, "email")
+    pane.show_client(client_id)
+    pane.promises_tab.select_row(0)
+    form = pane.promises_tab.edit_promise()
+    assert form.description_edit.text() == "Email the figures"
+    form.description_edit.clear()
+    type_text(form.description_edit, "Call Zoë about the figures")
+    form.due_edit.setDateTime(form.due_edit.dateTime().addDays(2))
+    form.channel_combo.setCurrentIndex(form.channel_combo.findData("call"))
+    with qtbot.waitSignal(pane.clientChanged, timeout=2000):
+        click_save(qtbot, form)
+    [promise] = detail.promises(client_id)
+    assert (promise.description, promise.due_at, promise.channel) == (
+        "Call Zoë about the figures", datetime(2026, 12, 3, 16, 0), "call")
+
+
 def test_a_promise_needs_a_description(qtbot, pane, client_id):
     form = pane.promises_tab.add_promise()
     click_save(qtbot, form)

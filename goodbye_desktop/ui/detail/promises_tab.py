@@ -46,11 +46,13 @@ class PromiseForm(RecordForm):
     """What was promised, due when (date and time), through which channel."""
 
     def __init__(self, client_id: int, parent: QWidget | None = None,
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None, existing: PromiseRow | None = None) -> None:
         self.client_id = client_id
+        self.existing = existing
         super().__init__(self._save, parent)
         self.setObjectName("promiseForm")
-        self.setWindowTitle(self.tr("New promise"))
+        self.setWindowTitle(self.tr("New promise") if existing is None
+                            else self.tr("Edit promise"))
         self.description_edit = self.add_field("description", self.tr("&Promise:"), QLineEdit(),
                                                self.tr("What was promised"))
         self.description_edit.setPlaceholderText(self.tr("e.g. Email the quarterly figures"))
@@ -64,6 +66,11 @@ class PromiseForm(RecordForm):
         for channel in PROMISE_CHANNELS:
             self.channel_combo.addItem(channel_labels(self.tr)[channel], channel)
         self.add_field("channel", self.tr("&Channel:"), self.channel_combo, self.tr("Channel"))
+        if existing is not None:
+            self.description_edit.setText(existing.description)
+            self.due_edit.setDateTime(qdatetime(existing.due_at))
+            self.channel_combo.setCurrentIndex(
+                max(self.channel_combo.findData(existing.channel), 0))
 
     def values(self) -> dict[str, Any]:
         description = self.description_edit.text().strip()
@@ -76,6 +83,10 @@ class PromiseForm(RecordForm):
         }
 
     def _save(self, values: dict[str, Any]) -> int:
+        if self.existing is not None:
+            records.update_promise(self.existing.id, values["description"], values["due_at"],
+                                   values["channel"])
+            return self.existing.id
         return records.add_promise(self.client_id, values["description"], values["due_at"],
                                    values["channel"])
 
@@ -99,6 +110,8 @@ class PromisesTab(RecordTab):
                    lambda r: format_datetime(r.cancelled_at or r.done_at)),
         ])
         self.add_button(self.tr("&Add…"), "addPromise", self.add_promise)
+        self.add_button(self.tr("&Edit…"), "editPromise", self.edit_promise,
+                        needs_selection=True)
         self.done_button = self.add_button(self.tr("Mark &done"), "markPromiseDone",
                                            self.mark_done, needs_selection=True)
         self.cancel_button = self.add_button(self.tr("Ca&ncel promise"), "cancelPromise",
@@ -128,6 +141,16 @@ class PromisesTab(RecordTab):
         if self.client_id is None:
             return None
         form = PromiseForm(self.client_id, self)
+        form.saved.connect(lambda _id: self.after_write())
+        form.open()
+        return form
+
+    def edit_promise(self) -> PromiseForm | None:
+        """Open the selected promise in the form to change it (window-modal); returns it."""
+        row: PromiseRow | None = self.selected_row()
+        if row is None or self.client_id is None:
+            return None
+        form = PromiseForm(self.client_id, self, existing=row)
         form.saved.connect(lambda _id: self.after_write())
         form.open()
         return form
