@@ -286,19 +286,22 @@ class OptionalDate(QWidget):
 class RecordForm(QDialog):
     """Base of the record forms.
 
-    Subclasses add their fields with `add_field` (keyed by the store's field names), read
-    them in `values()` (raising ValidationError(field=...) for what they can check), and
-    are given `submit`, the one store call that saves the values. On OK the form checks,
-    calls `submit`, and either closes (emitting `saved` with the result) or shows the
-    message next to the field at fault and focuses it; the store wrote nothing then.
+    Subclasses add their fields with `add_field` (keyed by the store's field names) and
+    hand over two functions: `read`, which returns the fields' values (raising
+    ValidationError(field=...) for what it can check), and `submit`, the one store call
+    that saves them. On OK the form reads, calls `submit`, and either closes (emitting
+    `saved` with the result) or shows the message next to the field at fault and focuses
+    it; the store wrote nothing then.
     """
 
     saved = Signal(object)
 
-    def __init__(self, submit: Callable[[dict[str, Any]], Any],
+    def __init__(self, read: Callable[[], dict[str, Any]],
+                 submit: Callable[[dict[str, Any]], Any],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._read = read
         self._submit = submit
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
@@ -381,14 +384,10 @@ class RecordForm(QDialog):
         if self.height() < self.sizeHint().height():
             self.resize(self.width(), self.sizeHint().height())
 
-    def values(self) -> dict[str, Any]:
-        """The field values as the store wants them; raise ValidationError(field=...)."""
-        raise NotImplementedError
-
     def accept(self) -> None:
         self.clear_errors()
         try:
-            result = self._submit(self.values())
+            result = self._submit(self._read())
         except ValidationError as exc:
             self.show_field_error(exc.field, exc.message)
             return
@@ -404,14 +403,17 @@ class RecordForm(QDialog):
 class RecordTab(QWidget):
     """Base of the tabs: buttons above a table of one client's records.
 
+    `load(client_id)` is the store read that gives the rows (one query per reload).
     `changed` is emitted after every write, so the pane can refresh its header and tell
     the list.
     """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, load: Callable[[int], Sequence[Any]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._load = load
         self.client_id: int | None = None
         self.currency = "EUR"
         self.model = RecordTableModel((), self)
@@ -465,7 +467,7 @@ class RecordTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        rows = self.load() if self.client_id is not None else []
+        rows = self._load(self.client_id) if self.client_id is not None else []
         self.model.set_rows(rows)
         self.empty_label.setText(self.empty_text() if not rows else "")
         self.table.resizeColumnsToContents()
@@ -482,9 +484,6 @@ class RecordTab(QWidget):
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
-
-    def load(self) -> list[Any]:
-        raise NotImplementedError
 
     def empty_text(self) -> str:
         return ""

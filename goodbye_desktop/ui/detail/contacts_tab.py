@@ -26,7 +26,7 @@ class ContactForm(RecordForm):
                  parent: QWidget | None = None) -> None:
         self.client_id = client_id
         self.contact = contact
-        super().__init__(self._save, parent)
+        super().__init__(self.values, self._save, parent)
         self.setWindowTitle(self.tr("New contact") if contact is None else self.tr("Edit contact"))
         self.setObjectName("contactForm")
         self.name_edit = self.add_field("name", self.tr("&Name:"), QLineEdit(),
@@ -82,7 +82,7 @@ class ContactForm(RecordForm):
 
 class ContactsTab(RecordTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(detail.contacts, parent)
         tr = self.tr
         self.model.set_columns([
             Column(tr("Name"), lambda r: r.name),
@@ -101,9 +101,6 @@ class ContactsTab(RecordTab):
         self.add_button(self.tr("&Edit…"), "editContact", self.edit_contact, needs_selection=True)
         self.add_button(self.tr("&Remove…"), "removeContact", self.remove_contact,
                         needs_selection=True)
-
-    def load(self) -> list[ContactRow]:
-        return detail.contacts(self.client_id)
 
     def empty_text(self) -> str:
         return self.tr("No contacts yet.")

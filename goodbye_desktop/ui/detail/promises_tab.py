@@ -49,7 +49,7 @@ class PromiseForm(RecordForm):
                  now: datetime | None = None, existing: PromiseRow | None = None) -> None:
         self.client_id = client_id
         self.existing = existing
-        super().__init__(self._save, parent)
+        super().__init__(self.values, self._save, parent)
         self.setObjectName("promiseForm")
         self.setWindowTitle(self.tr("New promise") if existing is None
                             else self.tr("Edit promise"))
@@ -94,7 +94,7 @@ class PromiseForm(RecordForm):
 class PromisesTab(RecordTab):
     def __init__(self, parent: QWidget | None = None,
                  clock: Callable[[], datetime] = datetime.now) -> None:
-        super().__init__(parent)
+        super().__init__(detail.promises, parent)
         self.clock = clock
         self.setObjectName("promisesTab")
         self.table.setObjectName("promisesTable")
@@ -121,9 +121,6 @@ class PromisesTab(RecordTab):
 
     def state_of(self, row: PromiseRow) -> PromiseState:
         return promise_state(row.due_at, row.done_at, row.cancelled_at, self.clock())
-
-    def load(self) -> list[PromiseRow]:
-        return detail.promises(self.client_id)
 
     def empty_text(self) -> str:
         return self.tr("No promises yet.")

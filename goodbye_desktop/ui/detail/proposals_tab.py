@@ -39,7 +39,7 @@ class ProposalForm(RecordForm):
                  parent: QWidget | None = None) -> None:
         self.client_id = client_id
         self.row = row
-        super().__init__(self._save, parent)
+        super().__init__(self.values, self._save, parent)
         self.setObjectName("proposalForm")
         self.setWindowTitle(self.tr("New proposal") if row is None else self.tr("Edit proposal"))
         self.title_edit = self.add_field("title", self.tr("&Title:"), QLineEdit(),
@@ -123,7 +123,7 @@ class ProposalForm(RecordForm):
 
 class ProposalsTab(RecordTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(detail.proposals, parent)
         self.setObjectName("proposalsTab")
         self.table.setObjectName("proposalsTable")
         self.table.setAccessibleName(self.tr("Proposals"))
@@ -146,9 +146,6 @@ class ProposalsTab(RecordTab):
             return self.tr("%1 per hour").replace(
                 "%1", format_money(row.hourly_rate_cents, self.currency))
         return format_money(row.amount_cents, self.currency)
-
-    def load(self) -> list[ProposalRow]:
-        return detail.proposals(self.client_id)
 
     def empty_text(self) -> str:
         return self.tr("No proposals yet.")

@@ -33,7 +33,7 @@ class RevenueForm(RecordForm):
         self.client_id = client_id
         self.currency = currency
         self.existing = existing
-        super().__init__(self._save, parent)
+        super().__init__(self.values, self._save, parent)
         self.setObjectName("revenueForm")
         self.setWindowTitle(self.tr("Revenue for a month") if row is None
                             else self.tr("Change a month's revenue"))
@@ -82,7 +82,7 @@ class RevenueForm(RecordForm):
 
 class RevenueTab(RecordTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(detail.revenue_by_month, parent)
         self.setObjectName("revenueTab")
         self.table.setObjectName("revenueTable")
         self.table.setAccessibleName(self.tr("Revenue by month"))
@@ -96,9 +96,6 @@ class RevenueTab(RecordTab):
                         needs_selection=True)
         self.add_button(self.tr("&Remove…"), "removeRevenue", self.remove_revenue,
                         needs_selection=True)
-
-    def load(self) -> list[RevenueRow]:
-        return detail.revenue_by_month(self.client_id)
 
     def empty_text(self) -> str:
         return self.tr("No revenue recorded yet.")

@@ -46,7 +46,7 @@ class InteractionForm(RecordForm):
                  now: datetime | None = None, existing: InteractionRow | None = None) -> None:
         self.client_id = client_id
         self.existing = existing
-        super().__init__(self._save, parent)
+        super().__init__(self.values, self._save, parent)
         self.setObjectName("interactionForm")
         self.setWindowTitle(self.tr("Log an interaction") if existing is None
                             else self.tr("Edit an interaction"))
@@ -133,7 +133,8 @@ class TimelineModel(RecordTableModel):
 
 class TimelineTab(RecordTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        # The first page; the timeline's own model fetches the rest as it scrolls.
+        super().__init__(lambda client_id: detail.interactions(client_id, limit=PAGE), parent)
         self.setObjectName("timelineTab")
         self.model = TimelineModel(self)
         self.table.setModel(self.model)
