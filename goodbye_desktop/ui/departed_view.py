@@ -149,8 +149,14 @@ class DepartedView(QWidget):
                 self.table.setItem(index, column, _item(text, row.client_id))
         if rows and self.table.currentRow() < 0:
             self.table.setCurrentCell(0, 0)
-        self.count.setText(tr("%1 departures").replace("%1", str(len(rows)))
-                           if len(rows) != 1 else tr("1 departure"))
+        if not rows:
+            self.count.setText(
+                tr("No departures here yet. When a client leaves, or you decide to part, "
+                   "select the client and choose Client > Start a departure… (Ctrl+Shift+D)."))
+        elif len(rows) == 1:
+            self.count.setText(tr("1 departure"))
+        else:
+            self.count.setText(tr("%1 departures").replace("%1", str(len(rows))))
         self._update_button()
 
     def current_client_id(self) -> int | None:

@@ -79,3 +79,10 @@ def test_no_letter_without_a_selected_client(qtbot, db_path) -> None:
     assert window.write_letter("farewell") is False
     assert window.tabs.tabText(window.DEPARTED_PAGE) == "Departed"
     assert window.departed_view is None  # nothing read until the page is opened
+
+
+def test_departed_page_says_what_to_do_when_empty(qtbot, db_path) -> None:
+    client_with_contact()
+    window = make_window(qtbot, db_path)
+    window.departed_page_action.trigger()
+    assert "Start a departure" in window.departed_view.count.text()
