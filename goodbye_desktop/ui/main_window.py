@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # a search is data, not markup
         self.count_label.setObjectName("clientCount")
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -550,7 +551,15 @@ class MainWindow(QMainWindow):
         self.refresh_clients()
 
     def _count_changed(self, count: int) -> None:
-        self.count_label.setText(formatting.count_clients_text(count))
+        flt = self.client_list.model.filter
+        if count == 0 and flt.search.strip():
+            # Say why the list is empty, and the way back.
+            self.count_label.setText(self.tr("No client matches “%1”. Esc clears the search.")
+                                     .replace("%1", flt.search.strip()))
+        elif count == 0 and flt.status:
+            self.count_label.setText(self.tr("No client has this status."))
+        else:
+            self.count_label.setText(formatting.count_clients_text(count))
 
     def _tab_changed(self, index: int) -> None:
         if index == self.DEPARTED_PAGE:

@@ -86,3 +86,12 @@ def test_departed_page_says_what_to_do_when_empty(qtbot, db_path) -> None:
     window = make_window(qtbot, db_path)
     window.departed_page_action.trigger()
     assert "Start a departure" in window.departed_view.count.text()
+
+
+def test_an_empty_search_result_says_so(qtbot, db_path) -> None:
+    client_with_contact()
+    window = make_window(qtbot, db_path)
+    window.client_list.search.setText("<b>nobody</b>")
+    assert window.count_label.text() == "No client matches “<b>nobody</b>”. Esc clears the search."
+    window.client_list.search.clear()
+    assert window.count_label.text() == "1 client"
