@@ -22,7 +22,7 @@ from goodbye_desktop.correspondence.values_from_records import (
     sample_inputs,
     with_extras,
 )
-from goodbye_desktop.documents.letters import LETTER_KINDS, compose, render_letter
+from goodbye_desktop.documents.letters import LETTER_KINDS, render_composed
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store.documents import (
     DepartureSource,
@@ -115,8 +115,7 @@ def render(kind: str, inputs: LetterInputs, template: str | None = None) -> tupl
     """Render with given values: the PDF and the filled subject line."""
     check_kind(kind)
     template = _times_as_typed(kind, inputs, template)
-    letter = compose(kind, inputs.sender, inputs.recipient, inputs.facts, template)
-    pdf = render_letter(kind, inputs.sender, inputs.recipient, inputs.facts, template)
+    pdf, letter = render_composed(kind, inputs.sender, inputs.recipient, inputs.facts, template)
     return pdf, letter.subject
 
 

@@ -175,16 +175,22 @@ def letter_part(kind: str, sender: Sender, recipient: Recipient, facts: LetterFa
     return layout.LetterPart(ctx, story), letter
 
 
+def render_composed(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
+                    template: str | None = None) -> tuple[bytes, ComposedLetter]:
+    """The PDF of a letter and its filled text (subject, body, closing), composed once."""
+    from goodbye_desktop.documents import layout
+
+    part, letter = letter_part(kind, sender, recipient, facts, template)
+    return layout.build_pdf([part], title=letter.subject, subject=LETTER_KINDS[kind]), letter
+
+
 def render_letter(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
                   template: str | None = None) -> bytes:
     """Render a letter of any kind (see LETTER_KINDS) as PDF bytes.
 
     For "transition_plan" the steps come from `facts.plan_steps`.
     """
-    from goodbye_desktop.documents import layout
-
-    part, letter = letter_part(kind, sender, recipient, facts, template)
-    return layout.build_pdf([part], title=letter.subject, subject=LETTER_KINDS[kind])
+    return render_composed(kind, sender, recipient, facts, template)[0]
 
 
 def farewell(sender: Sender, recipient: Recipient, facts: LetterFacts,
