@@ -74,8 +74,11 @@ class ClientListModel(QAbstractTableModel):
         self._ids: Sequence[int] = []
         self._count = 0
         self._pages: dict[int, tuple[list[int], dict[int, ClientRow]]] = {}
-        # Warning signs per page, read (in a few grouped queries) only when that column shows.
-        self._signs: dict[int, dict[int, list[Any]]] = {}
+        # Warning signs by client, read a page at a time (a few grouped queries) when the
+        # column shows. A search or a sort does not change them, so they are kept until a
+        # reload after a write.
+        self._signs: dict[int, list[Any]] = {}
+        self._signs_read: set[int] = set()
         self._currency = "EUR"
         self._today_value = today()
         self._italic: QFont | None = None
@@ -106,6 +109,7 @@ class ClientListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Ask the store again for what the filter matches and for the currency (after writes)."""
         self._currency = queries.profile_currency()
+        self._signs, self._signs_read = {}, set()
         self._query()
 
     def _query(self) -> None:
@@ -117,7 +121,6 @@ class ClientListModel(QAbstractTableModel):
         self._ids = ids
         self._count = count
         self._pages = {}
-        self._signs = {}
         self.endResetModel()
         self.countChanged.emit(count)
 
@@ -164,20 +167,20 @@ class ClientListModel(QAbstractTableModel):
         """The warning signs (core.signs.Sign) of the client on `row`, for current clients."""
         if not 0 <= row < self._count:
             return []
-        page_number = row // self.PAGE_SIZE
-        signs = self._signs.get(page_number)
-        if signs is None:
+        client_id = self.client_id(row)
+        if client_id not in self._signs_read:
             from goodbye_desktop.core.signs import ClientFacts
             from goodbye_desktop.core.signs import signs as signs_for
             from goodbye_desktop.store.client_facts import facts_for_clients
 
-            ids, rows = self._page(page_number)
+            ids, rows = self._page(row // self.PAGE_SIZE)
+            unread = [i for i in ids if i not in self._signs_read]
             # Signs warn about clients you still have: not prospects, not those leaving.
-            current = [i for i in ids if i in rows and rows[i].status in _CURRENT]
-            facts = facts_for_clients(current, self._today_value)
-            signs = {i: signs_for(ClientFacts(**f)) for i, f in facts.items()}
-            self._signs[page_number] = signs
-        return signs.get(self.client_id(row), [])
+            current = [i for i in unread if i in rows and rows[i].status in _CURRENT]
+            for i, facts in facts_for_clients(current, self._today_value).items():
+                self._signs[i] = signs_for(ClientFacts(**facts))
+            self._signs_read.update(unread)
+        return self._signs.get(client_id, [])
 
     # --- Qt model interface -------------------------------------------------------------
 

@@ -378,3 +378,22 @@ def test_the_model_filter_is_a_plain_value(qtbot, clients):
     model = make_model(qtbot)
     model.set_filter(ClientFilter(search="zoe", include_archived=True))
     assert names(model) == ["Zoë Papadopoulou"]
+
+
+def test_signs_are_read_again_after_a_write_not_after_a_search(qtbot, db_path):
+    quiet = records.create_client(name="Łukasz", started_on=date(2022, 1, 1))
+    records.add_interaction(quiet, datetime(2025, 1, 10, 10), "call")
+    model = make_model(qtbot)
+    assert model.index(0, ClientListModel.SIGNS).data() == "Silence"
+    statements: list[str] = []
+    connection = database_proxy.obj.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        model.set_search("łuk")
+        assert model.index(0, ClientListModel.SIGNS).data() == "Silence"
+    finally:
+        connection.set_trace_callback(None)
+    assert not [s for s in statements if "FROM interaction" in s]
+    records.add_interaction(quiet, datetime(2025, 6, 14, 10), "call")
+    model.reload()
+    assert model.index(0, ClientListModel.SIGNS).data() == ""
