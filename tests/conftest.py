@@ -5,13 +5,14 @@ writes the real user's window geometry), and tests that need the store ask for
 `db_path`: a fresh database file in tmp_path, opened and closed around the test.
 """
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from goodbye_desktop import APP_NAME
+from goodbye_desktop import APP_NAME, clock
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.ui.qtcompat import guard_singletons
 
@@ -26,9 +27,28 @@ _QT_NOISE = (
 )
 
 
+# The moment every test runs at unless it asks for another: $GOODBYE_DESKTOP_TEST_NOW
+# (ISO, e.g. 2028-02-29T23:59:30 or 2027-03-28T01:30Z; CI runs the suite at several such
+# dates) or the wall clock when the session starts. No test may depend on which it is.
+SESSION_NOW = clock._as_instant(os.environ.get("GOODBYE_DESKTOP_TEST_NOW") or clock.now())
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"goodbye-desktop clock frozen at {SESSION_NOW.isoformat()} unless a test says"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         item.add_marker(pytest.mark.qt_log_ignore(*_QT_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test runs on a frozen clock: its `frozen_at` marker's moment, else SESSION_NOW."""
+    marker = request.node.get_closest_marker("frozen_at")
+    clock.freeze(marker.args[0] if marker else SESSION_NOW)
+    yield
+    clock.unfreeze()
 
 
 @pytest.fixture(autouse=True)
