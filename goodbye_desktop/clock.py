@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 # An aware instant while the clock is frozen (tests, benchmarks); None means the wall clock.
 _frozen: datetime | None = None
@@ -24,7 +24,7 @@ def now() -> datetime:
     """This moment, aware, in the local time zone."""
     if _frozen is not None:
         return _frozen.astimezone()
-    return datetime.now(timezone.utc).astimezone()
+    return datetime.now(UTC).astimezone()
 
 
 def local_now() -> datetime:

@@ -18,20 +18,15 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-ENDED_BY = ("client", "owner", "mutual", "outside")
-OUTSIDE_EVENTS = ("closed", "acquired", "moved")
-REASONS = (
-    "price", "results", "service", "fit", "needs_fulfilled", "budget", "acquisition",
-    "contact_turnover", "competitor", "out_of_business", "unprofitable", "conduct", "other",
+from goodbye_desktop.vocabulary import (  # the departure's words, re-exported
+    DECISIONS,
+    DEPARTURE_LETTERS,
+    ENDED_BY,
+    OUTSIDE_EVENTS,
+    REASONS,
 )
-KINDS = ("fulfilled", "scattered", "no_follow_through")
-DECISIONS = ("keep", "let_go", "accept")
-CHANNELS = ("email", "call", "meeting", "letter", "other")
-INTERVIEW_STATUSES = ("not_asked", "requested", "scheduled", "held", "declined")
-ANSWERS = ("", "yes", "no", "maybe")
-# The letters the wizard can produce for a departure (kinds of documents.templates).
-DEPARTURE_LETTERS = ("farewell", "parting_ways", "transition_plan", "exit_interview_request")
-STEP_STATUSES = ("todo", "done", "skipped")
+from goodbye_desktop.vocabulary import DEPARTING_KINDS as KINDS
+from goodbye_desktop.vocabulary import PROMISE_CHANNELS as CHANNELS
 
 PAGES = (
     "who", "assessment", "meeting", "pending", "plan", "interview", "letters", "keep_in_touch",

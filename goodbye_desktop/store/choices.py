@@ -1,7 +1,9 @@
-"""The fixed words of the records (statuses, kinds, channels), as the schema checks them."""
+"""The fixed words of the records, as the schema checks them (from `goodbye_desktop.vocabulary`)."""
 
-CLIENT_STATUSES = ("prospect", "active", "departing", "departed", "returned")
-INTERACTION_KINDS = ("call", "email", "meeting", "support", "letter", "note")
-DIRECTIONS = ("in", "out")
-PROPOSAL_OUTCOMES = ("pending", "won", "lost")
-PROMISE_CHANNELS = ("email", "call", "meeting", "letter", "other")
+from goodbye_desktop.vocabulary import (  # noqa: F401  (re-exported for the store)
+    CLIENT_STATUSES,
+    DIRECTIONS,
+    INTERACTION_KINDS,
+    PROMISE_CHANNELS,
+    PROPOSAL_OUTCOMES,
+)

@@ -42,11 +42,9 @@ from goodbye_desktop.store.models import (
 from goodbye_desktop.store.records import apply_effective_dates as apply_effective_dates
 from goodbye_desktop.store.sql_values import as_date, as_datetime
 from goodbye_desktop.store.transaction import user_action
+from goodbye_desktop.vocabulary import ANSWERS, INTERVIEW_STATUSES, STEP_STATUSES
 
 OPEN_STATES = ("decided",)
-INTERVIEW_STATUSES = ("not_asked", "requested", "scheduled", "held", "declined")
-ANSWERS = ("", "yes", "no", "maybe")
-STEP_STATUSES = ("todo", "done", "skipped")
 
 
 def _now() -> datetime:
