@@ -59,6 +59,7 @@ def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
     # Names and messages are data: never let Qt read markup into them.
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+    box.deleteLater()
 
 
 def error(parent: QWidget | None, text: str, *, title: str | None = None,
@@ -104,4 +105,6 @@ def question(parent: QWidget | None, text: str, *, title: str | None = None,
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
-    return box.clickedButton() is yes_button
+    answer = box.clickedButton() is yes_button
+    box.deleteLater()
+    return answer

@@ -87,7 +87,7 @@ class ClientDetail(QWidget):
         self.tabs.addTab(self.promises_tab, self.tr("Pro&mises"))
         self.departure_panel = DeparturePanel()
         self.tabs.addTab(self.departure_panel, self.tr("De&parture"))
-        self.departure_panel.clientChanged.connect(lambda *_args: self._written())
+        self.departure_panel.clientChanged.connect(self._written)
         for tab in self._record_tabs():
             tab.changed.connect(self._written)
 
@@ -149,7 +149,7 @@ class ClientDetail(QWidget):
                                  profile.get("target_hourly_rate_cents") or 0,
                                  today=now.date(), now=now)
 
-    def _written(self) -> None:
+    def _written(self, *_args: object) -> None:
         if self._client_id is None:
             return
         try:

@@ -47,6 +47,7 @@ from goodbye_desktop import clock
 from goodbye_desktop.store import queries
 from goodbye_desktop.store.queries import ClientFilter, ClientRow
 from goodbye_desktop.ui import formatting, sign_words
+from goodbye_desktop.ui.timers import stop_with_database
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -390,6 +391,7 @@ class ClientListPane(QWidget):
         self._warm_up.setSingleShot(True)
         self._warm_up.setInterval(400)
         self._warm_up.timeout.connect(self._prepare_search)
+        stop_with_database(self._warm_up)
         self._warmed_up = False
 
     def _size_columns(self) -> None:

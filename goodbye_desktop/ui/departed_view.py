@@ -95,8 +95,8 @@ class DepartedView(QWidget):
         table_label.setBuddy(self.table)
         self.open_button = QPushButton(tr("Open &folder…"), self)
         self.open_button.clicked.connect(self.open_current)
-        self.table.itemActivated.connect(lambda *_: self.open_current())
-        self.table.currentCellChanged.connect(lambda *_: self._update_button())
+        self.table.itemActivated.connect(self._item_activated)
+        self.table.currentCellChanged.connect(self._update_button)
         self.count = QLabel(self)
 
         top = QHBoxLayout()
@@ -111,8 +111,8 @@ class DepartedView(QWidget):
         layout.addWidget(table_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
-        self.year.currentIndexChanged.connect(lambda *_: self.refresh())
-        self.include_closed.toggled.connect(lambda *_: self.refresh())
+        self.year.currentIndexChanged.connect(self._choice_changed)
+        self.include_closed.toggled.connect(self._choice_changed)
         self.reload_years()
 
     @property
@@ -171,7 +171,13 @@ class DepartedView(QWidget):
         self.clientActivated.emit(client_id)
         return ClientFolderDialog.open_for(self, client_id)
 
-    def _update_button(self) -> None:
+    def _item_activated(self, *_args: object) -> None:
+        self.open_current()
+
+    def _choice_changed(self, *_args: object) -> None:
+        self.refresh()
+
+    def _update_button(self, *_args: object) -> None:
         self.open_button.setEnabled(self.current_client_id() is not None)
 
 

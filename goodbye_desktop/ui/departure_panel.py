@@ -94,9 +94,12 @@ class ReturnDateDialog(QDialog):
         if cls._answer is not False:
             return cls._answer  # type: ignore[return-value]
         dialog = cls(parent, default)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return to_date(dialog.date.date())
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return to_date(dialog.date.date())
+        finally:
+            dialog.deleteLater()
 
 
 def _table(columns: list[str]) -> QTableWidget:
@@ -196,7 +199,7 @@ class DeparturePanel(QWidget):
             label.setBuddy(widget)
             widget.setAccessibleName(name)
             form.addRow(label, widget)
-        self.interview_status.currentIndexChanged.connect(lambda *_: self._update_held())
+        self.interview_status.currentIndexChanged.connect(self._update_held)
 
         self.notes = QPlainTextEdit(self)
         self.lessons = QPlainTextEdit(self)
@@ -372,7 +375,7 @@ class DeparturePanel(QWidget):
                          .replace("%1", short_date(d["undone_on"])))
         self.header.setText("\n".join(lines))
 
-    def _update_held(self) -> None:
+    def _update_held(self, *_args: Any) -> None:
         self.held_on.setEnabled(self.interview_status.currentData() == "held")
 
     # --- writing --------------------------------------------------------------------------
@@ -461,7 +464,11 @@ class DeparturePanel(QWidget):
                 self.letters_menu.addSeparator()
             action = self.letters_menu.addAction(label_for("letter", kind) + "…")
             action.setData(kind)
-            action.triggered.connect(lambda _checked=False, k=kind: self.prepare_letter(k))
+            action.triggered.connect(self._letter_chosen)
+
+    def _letter_chosen(self, *_args: Any) -> None:
+        # The menu's actions carry their letter kind (set above).
+        self.prepare_letter(self.sender().data())
 
     def prepare_letter(self, kind: str) -> bool:
         """Produce a letter of this departure and preview it; True when it was kept."""

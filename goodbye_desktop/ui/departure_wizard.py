@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from goodbye_desktop import clock
@@ -33,6 +34,7 @@ from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.pages import PAGE_CLASSES, PAGE_IDS, DeparturePage
+from goodbye_desktop.ui.timers import stop_with_database
 
 AUTOSAVE_MS = 1500
 DEFAULT_NOTICE_DAYS = 30
@@ -81,6 +83,7 @@ class CancelQuestion:
         box.setEscapeButton(back)
         box.exec()
         clicked = box.clickedButton()
+        box.deleteLater()
         if clicked is keep:
             return KEEP
         if clicked is discard:
@@ -134,6 +137,7 @@ class DepartureWizard(QWizard):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft_now)
+        stop_with_database(self._autosave)
         self.currentIdChanged.connect(self._on_page_changed)
 
         left_on = self.draft.page
@@ -162,10 +166,14 @@ class DepartureWizard(QWizard):
         except GoodbyeError as exc:
             alerts.error(parent, str(exc))
             return False
-        wizard.exec()
-        if wizard.saved and wizard.departure_id is not None and wizard.draft.letters:
-            cls.offer_letters(parent, client_id, wizard.departure_id, wizard.draft.letters)
-        return wizard.saved
+        try:
+            wizard.exec()
+            saved, departure_id, letters = wizard.saved, wizard.departure_id, wizard.draft.letters
+        finally:
+            wizard.deleteLater()
+        if saved and departure_id is not None and letters:
+            cls.offer_letters(parent, client_id, departure_id, letters)
+        return saved
 
     @classmethod
     def offer_letters(cls, parent: QWidget | None, client_id: int, departure_id: int,
@@ -301,3 +309,9 @@ class DepartureWizard(QWizard):
     def done(self, result: int) -> None:
         self._autosave.stop()
         super().done(result)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A draft due to be kept in a moment is kept now: no timer runs while hidden.
+        if self._autosave.isActive():
+            self.save_draft_now()
+        super().hideEvent(event)

@@ -8,6 +8,7 @@ the splitter are remembered with QSettings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — %2").replace("%1", APP_NAME)
                             .replace("%2", self.db_path.name))
         self.undo_stack = QUndoStack(self)
+        self._action_slots: dict[QAction, Callable[[], object]] = {}
 
         self.client_list = ClientListPane(self)
         self.client_detail = ClientDetail(self)
@@ -199,7 +201,8 @@ class MainWindow(QMainWindow):
     # --- actions ------------------------------------------------------------------------
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, *,
-                icon: str = "", tip: str = "", name: str = "") -> QAction:
+                icon: str = "", tip: str = "", name: str = "", data: object = None) -> QAction:
+        """An action that calls `slot()` (without the checked flag); `data` rides along."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -210,8 +213,21 @@ class MainWindow(QMainWindow):
             action.setToolTip(tip)
         if name:
             action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
+        if data is not None:
+            action.setData(data)
+        # One bound slot for all actions: a lambda here would keep the window alive.
+        self._action_slots[action] = slot
+        action.triggered.connect(self._action_triggered)
         return action
+
+    def _action_triggered(self, *_args: object) -> None:
+        self._action_slots[self.sender()]()
+
+    def _show_page_of_action(self) -> None:
+        self.show_page(self.sender().data())
+
+    def _write_letter_of_action(self) -> None:
+        self.write_letter(self.sender().data())
 
     def _separator(self) -> QAction:
         action = QAction(self)
@@ -270,14 +286,14 @@ class MainWindow(QMainWindow):
         self.show_archived_action.setCheckable(True)
         self.show_archived_action.toggled.connect(self.client_list.show_archived.setChecked)
         self.clients_page_action = self._action(
-            tr("&Clients"), lambda: self.show_page(self.CLIENTS_PAGE), "Ctrl+1",
-            name="clientsPageAction")
+            tr("&Clients"), self._show_page_of_action, "Ctrl+1",
+            name="clientsPageAction", data=self.CLIENTS_PAGE)
         self.dashboard_page_action = self._action(
-            tr("&Dashboard"), lambda: self.show_page(self.DASHBOARD_PAGE), "Ctrl+2",
-            name="dashboardPageAction")
+            tr("&Dashboard"), self._show_page_of_action, "Ctrl+2",
+            name="dashboardPageAction", data=self.DASHBOARD_PAGE)
         self.departed_page_action = self._action(
-            tr("De&parted clients"), lambda: self.show_page(self.DEPARTED_PAGE), "Ctrl+3",
-            name="departedPageAction")
+            tr("De&parted clients"), self._show_page_of_action, "Ctrl+3",
+            name="departedPageAction", data=self.DEPARTED_PAGE)
         self.about_action = self._action(
             tr("&About Goodbye Desktop"), self.about, name="aboutAction")
 
@@ -382,8 +398,8 @@ class MainWindow(QMainWindow):
 
         for kind in LETTER_KINDS:
             self.letter_menu.addAction(self._action(
-                label_for("letter", kind) + "…", lambda k=kind: self.write_letter(k),
-                name=f"letter_{kind}_action"))
+                label_for("letter", kind) + "…", self._write_letter_of_action,
+                name=f"letter_{kind}_action", data=kind))
 
     def write_letter(self, kind: str) -> bool:
         """Prepare a letter of `kind` to the selected client; True when it was kept."""

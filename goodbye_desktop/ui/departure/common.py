@@ -195,8 +195,8 @@ class RowsEditor(QWidget):
         self.down_button = QPushButton(tr("Move do&wn"), self)
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_current)
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button.clicked.connect(lambda: self.move_current(1))
+        self.up_button.clicked.connect(self._move_up)
+        self.down_button.clicked.connect(self._move_down)
         for button, name in ((self.remove_button, tr("Remove the selected %1")),
                              (self.up_button, tr("Move the selected %1 up")),
                              (self.down_button, tr("Move the selected %1 down"))):
@@ -210,7 +210,7 @@ class RowsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
+        self.table.currentCellChanged.connect(self._update_buttons)
         self._update_buttons()
 
     # --- values -----------------------------------------------------------------------------
@@ -285,6 +285,12 @@ class RowsEditor(QWidget):
         self._update_buttons()
         self.changed.emit()
 
+    def _move_up(self, *_args: object) -> None:
+        self.move_current(-1)
+
+    def _move_down(self, *_args: object) -> None:
+        self.move_current(1)
+
     def move_current(self, delta: int) -> None:
         row, column = self.table.currentRow(), max(self.table.currentColumn(), 0)
         target = row + delta
@@ -300,7 +306,7 @@ class RowsEditor(QWidget):
     def _on_item_changed(self, _item) -> None:
         self.changed.emit()
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         row, count = self.table.currentRow(), self.table.rowCount()
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)

@@ -114,7 +114,10 @@ class DeparturePage(QWizardPage):
 
     def _watch(self, *signals) -> None:
         for signal in signals:
-            signal.connect(lambda *_: self.changed.emit())
+            signal.connect(self._emit_changed)
+
+    def _emit_changed(self, *_args: object) -> None:
+        self.changed.emit()
 
     def validatePage(self) -> bool:
         wizard = self.wizard()
@@ -233,13 +236,13 @@ class WhoPage(DeparturePage):
             "reasons": self.reasons, "reason_text": self.reason_text, "kind": self.kind_radios[""],
             "decided_on": self.decided_on, "effective_on": self.effective_on,
         }
-        self.ended_by.buttonToggled.connect(lambda *_: self._update_outside())
+        self.ended_by.buttonToggled.connect(self._update_outside)
         self._watch(self.ended_by.buttonToggled, self.outside_event.currentIndexChanged,
                     self.reasons.itemChanged, self.reason_text.textChanged,
                     self.kind.buttonToggled, self.decided_on.dateChanged,
                     self.effective_on.dateChanged)
 
-    def _update_outside(self) -> None:
+    def _update_outside(self, *_args: object) -> None:
         self.outside_event.setEnabled(self.ended_radios["outside"].isChecked())
 
     def load(self, draft: DepartureDraft) -> None:
@@ -648,7 +651,8 @@ class LettersPage(DeparturePage):
                 button = QPushButton(tr("Preview…"), self)
                 button.setAccessibleName(tr("Preview the %1").replace(
                     "%1", label_for("letter", kind).lower()))
-                button.clicked.connect(lambda _=False, k=kind: self._preview(k))
+                button.setProperty("letterKind", kind)
+                button.clicked.connect(self._preview_clicked)
                 self.preview_buttons[kind] = button
                 grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
@@ -657,6 +661,10 @@ class LettersPage(DeparturePage):
         layout.addWidget(self.errors)
         self._field_widgets = {"letters": self.checks["farewell"]}
         self._watch(*(check.toggled for check in self.checks.values()))
+
+    def _preview_clicked(self, *_args: object) -> None:
+        # Each Preview button carries its letter kind (set above).
+        self._preview(self.sender().property("letterKind"))
 
     def _preview(self, kind: str) -> None:
         wizard = self.wizard()

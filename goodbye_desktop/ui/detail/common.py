@@ -442,17 +442,33 @@ class RecordTab(QWidget):
         layout.addLayout(self.button_row)
         layout.addWidget(self.table, 1)
         self._selection_buttons: list[QPushButton] = []
+        self._button_slots: dict[QPushButton, Callable[[], Any]] = {}
 
     def add_button(self, text: str, object_name: str, slot: Callable[[], Any],
                    needs_selection: bool = False) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(object_name)
-        button.clicked.connect(lambda _checked=False: slot())
+        # One bound slot for all buttons: a lambda here would keep the tab alive.
+        self._button_slots[button] = slot
+        button.clicked.connect(self._button_clicked)
         self.button_row.addWidget(button)
         if needs_selection:
             self._selection_buttons.append(button)
             button.setEnabled(False)
         return button
+
+    def _button_clicked(self, *_args: Any) -> None:
+        self._button_slots[self.sender()]()
+
+    def open_form(self, form: RecordForm) -> RecordForm:
+        """Show a record form over the tab; it is deleted once closed, a save reloads."""
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._form_saved)
+        form.open()
+        return form
+
+    def _form_saved(self, *_args: Any) -> None:
+        self.after_write()
 
     def selected_row(self) -> Any | None:
         rows = self.table.selectionModel().selectedRows()

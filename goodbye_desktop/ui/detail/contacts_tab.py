@@ -112,8 +112,7 @@ class ContactsTab(RecordTab):
         if self.client_id is None:
             return None
         form = ContactForm(self.client_id, contact, self)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def add_contact(self) -> ContactForm | None:

@@ -139,8 +139,7 @@ class PromisesTab(RecordTab):
         if self.client_id is None:
             return None
         form = PromiseForm(self.client_id, self)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def edit_promise(self) -> PromiseForm | None:
@@ -149,8 +148,7 @@ class PromisesTab(RecordTab):
         if row is None or self.client_id is None:
             return None
         form = PromiseForm(self.client_id, self, existing=row)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def _on_selected(self, action: Callable[[int], None]) -> bool:

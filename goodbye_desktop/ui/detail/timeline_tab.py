@@ -164,8 +164,7 @@ class TimelineTab(RecordTab):
         self.add_button(self.tr("&Delete…"), "deleteInteraction", self.delete_interaction,
                         needs_selection=True)
         # A letter opens as it was sent; any other entry opens to be corrected.
-        self.table.doubleClicked.connect(
-            lambda _index: self.open_letter() or self.edit_interaction())
+        self.table.doubleClicked.connect(self._double_clicked)
 
     def reload(self) -> None:
         self.model.load_first_page(self.client_id)
@@ -174,13 +173,15 @@ class TimelineTab(RecordTab):
         self._fit_columns()
         self._update_buttons()
 
+    def _double_clicked(self, _index: QModelIndex) -> None:
+        self.open_letter() or self.edit_interaction()
+
     def log_interaction(self) -> InteractionForm | None:
         """Open the form to log a call, email, meeting... (window-modal); returns it."""
         if self.client_id is None:
             return None
         form = InteractionForm(self.client_id, self)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def edit_interaction(self) -> InteractionForm | None:
@@ -189,8 +190,7 @@ class TimelineTab(RecordTab):
         if row is None or self.client_id is None:
             return None
         form = InteractionForm(self.client_id, self, existing=row)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def selection_changed(self, row: InteractionRow | None) -> None:

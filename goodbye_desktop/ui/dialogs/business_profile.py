@@ -57,13 +57,16 @@ class ImagePicker(QWidget):
         self.chooseButton = QPushButton(self.tr("Choose…"), self)
         self.clearButton = QPushButton(self.tr("Clear"), self)
         self.chooseButton.clicked.connect(self._choose)
-        self.clearButton.clicked.connect(lambda: self.set_data(None))
+        self.clearButton.clicked.connect(self._clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.preview)
         layout.addWidget(self.chooseButton)
         layout.addWidget(self.clearButton)
         layout.addStretch(1)
+        self.set_data(None)
+
+    def _clear(self, *_args: object) -> None:
         self.set_data(None)
 
     def set_data(self, data: bytes | None) -> None:
@@ -232,7 +235,11 @@ class BusinessProfileDialog(QDialog):
     @classmethod
     def run(cls, parent: QWidget | None = None) -> bool:
         """Show the dialog; True when the profile was saved."""
-        return cls(parent).exec() == QDialog.DialogCode.Accepted
+        dialog = cls(parent)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
 
     def _hourly_rate_cents(self) -> int:
         # An empty rate means no target: the "costly" sign stays off.

@@ -240,7 +240,10 @@ class DocumentPreviewDialog(QDialog):
                                     client_id=row.client_id, departure_id=row.departure_id,
                                     client_name=client["name"])
         dialog = cls(parent, produced, document_id=document_id)
-        dialog.exec()
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def show_for_draft(cls, parent: QWidget | None, kind: str, draft: Any) -> bool:
@@ -253,8 +256,11 @@ class DocumentPreviewDialog(QDialog):
         if produced is None:
             return False
         dialog = cls(parent, produced)
-        dialog.exec()
-        return dialog.document_id is not None
+        try:
+            dialog.exec()
+            return dialog.document_id is not None
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def produce_asking(cls, parent: QWidget | None, kind: str, client_id: int,
@@ -333,7 +339,9 @@ class DocumentPreviewDialog(QDialog):
         printer.setDocName(self.produced.title)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the letter"))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:

@@ -168,7 +168,11 @@ class DueLettersDialog(QDialog):
 
     @classmethod
     def run(cls, parent: QWidget | None = None) -> None:
-        cls(parent).exec()
+        dialog = cls(parent)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def ask_save_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
