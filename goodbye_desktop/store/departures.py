@@ -17,16 +17,13 @@ The store does not import `core`: `finish` reads the draft by attribute (a
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-import peewee
-
 from goodbye_desktop import clock
 from goodbye_desktop.core import client_figures
-from goodbye_desktop.errors import DatabaseError, NotFoundError, ValidationError
+from goodbye_desktop.errors import NotFoundError, ValidationError
 from goodbye_desktop.store.client_facts import facts_for_clients
 from goodbye_desktop.store.models import (
     Client,
@@ -136,51 +133,45 @@ def finish(draft: Any, today: date | None = None) -> int:
     effective_on = draft.effective_on
     now = _now()
     assessment = json.dumps(draft.assessment or {}, default=str, ensure_ascii=False)
-    try:
-        with database_proxy.atomic():
-            Departure.delete().where((Departure.client == client_id)
-                                     & (Departure.state == "draft")).execute()
-            departure = Departure.create(
-                client=client_id, state="decided", ended_by=draft.ended_by,
-                outside_event=draft.outside_event if draft.ended_by == "outside" else "",
-                reason_text=draft.reason_text, kind=draft.kind, decision=draft.decision,
-                decided_on=draft.decided_on or today, effective_on=effective_on,
-                assessment_json=assessment,
-                interview_status="requested" if draft.interview_ask else "not_asked",
-                interviewer=draft.interviewer if draft.interview_ask else "",
-                interview_times=draft.interview_times if draft.interview_ask else "",
-                letters=",".join(draft.letters or []),
-                mailing_consent=bool(draft.mailing_consent), staff_told=draft.staff_told,
-                lessons=draft.lessons, created_at=now, updated_at=now,
-            )
-            did = departure.id
-            for reason in draft.reasons:
-                DepartureReason.create(departure=did, reason=reason)
-            for position, item in enumerate(draft.pending):
-                PendingWork.create(departure=did, position=position,
-                                   description=item.description, due_on=item.due_on)
-            for position, step in enumerate(draft.steps):
-                TransitionStep.create(departure=did, position=position,
-                                      description=step.description, due_on=step.due_on,
-                                      owner=step.owner)
-            if draft.interview_ask:
-                for position, question in enumerate(draft.questions):
-                    InterviewQuestion.create(departure=did, position=position,
-                                             question=question)
-            for item in draft.follow_ups or []:
-                Promise.create(client=client_id, departure=did, description=item.description,
-                               due_at=item.due_at, channel=item.channel,
-                               letter_kind=item.letter_kind)
-            # The last day is still a working day: the client has left from the day after.
-            status = "departed" if effective_on < today else "departing"
-            Client.update(status=status, ended_on=effective_on,
-                          keep_in_touch=bool(draft.mailing_consent), updated_at=now
-                          ).where(Client.id == client_id).execute()
-    except (peewee.IntegrityError, peewee.OperationalError, sqlite3.DatabaseError) as exc:
-        raise DatabaseError(
-            f"The departure could not be saved, so nothing was changed ({exc}). "
-            "Your answers are still in the wizard."
-        ) from exc
+    with user_action("save the departure"):
+        Departure.delete().where((Departure.client == client_id)
+                                 & (Departure.state == "draft")).execute()
+        departure = Departure.create(
+            client=client_id, state="decided", ended_by=draft.ended_by,
+            outside_event=draft.outside_event if draft.ended_by == "outside" else "",
+            reason_text=draft.reason_text, kind=draft.kind, decision=draft.decision,
+            decided_on=draft.decided_on or today, effective_on=effective_on,
+            assessment_json=assessment,
+            interview_status="requested" if draft.interview_ask else "not_asked",
+            interviewer=draft.interviewer if draft.interview_ask else "",
+            interview_times=draft.interview_times if draft.interview_ask else "",
+            letters=",".join(draft.letters or []),
+            mailing_consent=bool(draft.mailing_consent), staff_told=draft.staff_told,
+            lessons=draft.lessons, created_at=now, updated_at=now,
+        )
+        did = departure.id
+        for reason in draft.reasons:
+            DepartureReason.create(departure=did, reason=reason)
+        for position, item in enumerate(draft.pending):
+            PendingWork.create(departure=did, position=position,
+                               description=item.description, due_on=item.due_on)
+        for position, step in enumerate(draft.steps):
+            TransitionStep.create(departure=did, position=position,
+                                  description=step.description, due_on=step.due_on,
+                                  owner=step.owner)
+        if draft.interview_ask:
+            for position, question in enumerate(draft.questions):
+                InterviewQuestion.create(departure=did, position=position,
+                                         question=question)
+        for item in draft.follow_ups or []:
+            Promise.create(client=client_id, departure=did, description=item.description,
+                           due_at=item.due_at, channel=item.channel,
+                           letter_kind=item.letter_kind)
+        # The last day is still a working day: the client has left from the day after.
+        status = "departed" if effective_on < today else "departing"
+        Client.update(status=status, ended_on=effective_on,
+                      keep_in_touch=bool(draft.mailing_consent), updated_at=now
+                      ).where(Client.id == client_id).execute()
     return did
 
 
@@ -189,15 +180,11 @@ def keep_client(draft: Any) -> int:
     meeting = draft.meeting
     note = meeting.note.strip()
     description = "Meeting to talk about staying" + (f": {note}" if note else "")
-    try:
-        with database_proxy.atomic():
-            Departure.delete().where((Departure.client == draft.client_id)
-                                     & (Departure.state == "draft")).execute()
-            return Promise.create(client=draft.client_id, description=description,
-                                  due_at=meeting.when, channel=meeting.channel).id
-    except (peewee.IntegrityError, peewee.OperationalError, sqlite3.DatabaseError) as exc:
-        raise DatabaseError(f"The meeting could not be saved, so nothing was changed ({exc}).") \
-            from exc
+    with user_action("save the meeting"):
+        Departure.delete().where((Departure.client == draft.client_id)
+                                 & (Departure.state == "draft")).execute()
+        return Promise.create(client=draft.client_id, description=description,
+                              due_at=meeting.when, channel=meeting.channel).id
 
 
 # --- after the decision -------------------------------------------------------------------
