@@ -102,3 +102,15 @@ def promise_moments(client_ids: list[int]) -> dict[int, list[tuple]]:
             found[client_id].append((as_datetime(due_at), as_datetime(done_at),
                                      as_datetime(cancelled_at)))
     return found
+
+
+def calendar_id() -> str:
+    """This file's own calendar id (made on first use), part of every event's UID."""
+    import uuid
+
+    from goodbye_desktop.store.connection import transaction
+
+    with transaction() as conn:
+        conn.execute("INSERT OR IGNORE INTO app_meta (key, value) VALUES ('calendar_id', ?)",
+                     (uuid.uuid4().hex,))
+        return conn.execute("SELECT value FROM app_meta WHERE key = 'calendar_id'").fetchone()[0]
