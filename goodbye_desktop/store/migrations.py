@@ -237,11 +237,23 @@ END
 """
 
 
+# Revenue is one amount per client and month. Files written before this step may hold two
+# amounts for one month (the old unique index also covered the amount): the one entered
+# last (the highest id) is kept. The 12-month column is recomputed at the next open.
+_V5 = """
+DELETE FROM revenue WHERE id NOT IN (SELECT max(id) FROM revenue GROUP BY client_id, month);
+DROP INDEX revenue_client_month;
+CREATE UNIQUE INDEX revenue_client_month ON revenue (client_id, month);
+-- Covering: the 12-month sums per client read only the index.
+CREATE INDEX revenue_client_month_amount ON revenue (client_id, month, amount_cents);
+DELETE FROM app_meta WHERE key = 'revenue_window'
+"""
+
 # The daily habit (issue 11): warning signs kept per client as of the day they were last
 # worked out (the At-risk list reads this instead of aggregating a million interactions),
 # acknowledgements of a sign until a date, each client's risk history, and the index the
 # Due view and the calendar read open promises by.
-_V5 = """
+_V6 = """
 CREATE TABLE risk_client (
     client_id INTEGER PRIMARY KEY REFERENCES client (id) ON DELETE CASCADE,
     signs_json TEXT NOT NULL DEFAULT '[]',
@@ -313,6 +325,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V3),
     _script(_V4),
     _script(_V5),
+    _script(_V6),
 ]
 LATEST_VERSION = len(STEPS)
 
