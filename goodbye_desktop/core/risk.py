@@ -9,7 +9,7 @@ the client has shown no sign for `RECOVERED_AFTER_DAYS` days, or as lost when it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from goodbye_desktop.vocabulary import (
     SIGN_ACQUISITION,
@@ -67,3 +67,28 @@ def recovered_on(last_seen_on: date, today: date) -> date | None:
     """The day a client with no sign since `last_seen_on` counts as recovered, if reached."""
     day = last_seen_on + timedelta(days=RECOVERED_AFTER_DAYS)
     return day if day <= today else None
+
+
+# The channel a sign's next step is best taken through: a quiet client gets a call, a
+# new owner or a new contact a meeting.
+SUGGESTED_CHANNELS = {
+    SIGN_SILENCE: "call",
+    SIGN_ACQUISITION: "meeting",
+    SIGN_CONTACT_TURNOVER: "meeting",
+    SIGN_CHRONIC_COMPLAINTS: "call",
+    SIGN_COSTLY: "meeting",
+    SIGN_REVENUE_DECLINE: "call",
+}
+SUGGESTED_HOUR = 10
+
+
+def suggested_due(sign_key: str, now: datetime) -> datetime:
+    """When to promise the next step: complaints tomorrow, anything else within two
+    working days; at ten in the morning, never on a Saturday or Sunday."""
+    days = 1 if sign_key == SIGN_CHRONIC_COMPLAINTS else 2
+    day = now.date()
+    while days:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return datetime.combine(day, time(SUGGESTED_HOUR, 0))

@@ -33,6 +33,7 @@ from goodbye_desktop.store import queries
 from goodbye_desktop.ui import alerts, formatting
 from goodbye_desktop.ui.client_detail import ClientDetail
 from goodbye_desktop.ui.client_list import ClientListPane
+from goodbye_desktop.ui.daily_pages import DailyPages
 from goodbye_desktop.ui.day_watch import DayWatch
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
@@ -164,6 +165,9 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self.departed_page).setContentsMargins(0, 0, 0, 0)
         self.departed_view = None
         self.tabs.addTab(self.departed_page, self.tr("Departed"))
+        # The daily habit: the At-risk and Due pages, and the notice of due promises.
+        self.daily = DailyPages(self, self.open_client, self.refresh_clients)
+        self.daily.add_to(self.tabs)
         self.setCentralWidget(self.tabs)
 
         self.count_label = QLabel(self)
@@ -195,6 +199,7 @@ class MainWindow(QMainWindow):
         # Departures turn into "departed" on their effective date, also while the app runs.
         self.day_watch = DayWatch(self)
         self.day_watch.dayChanged.connect(self._new_day)
+        self.day_watch.dayChanged.connect(self.daily.new_day)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -326,6 +331,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.clients_page_action)
         view_menu.addAction(self.dashboard_page_action)
         view_menu.addAction(self.departed_page_action)
+        view_menu.addAction(self.daily.at_risk_action)
+        view_menu.addAction(self.daily.due_action)
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addAction(self.profile_action)
@@ -444,6 +451,7 @@ class MainWindow(QMainWindow):
         if ClientFormDialog.edit(self, client_id):
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
+            self.daily.client_changed(client_id)
 
     def archive_client(self) -> None:
         row = self.client_list.current_row()
@@ -504,6 +512,7 @@ class MainWindow(QMainWindow):
         if DepartureWizard.run(self, client_id):
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
+            self.daily.client_changed(client_id)
 
     def load_sample_data(self) -> None:
         try:
@@ -546,8 +555,18 @@ class MainWindow(QMainWindow):
         self.client_detail.show_client(client_id)
         self._update_actions()
 
-    def _detail_changed(self, _client_id: int) -> None:
+    def _detail_changed(self, client_id: int) -> None:
         self.refresh_clients()
+        self.daily.client_changed(client_id)
+
+    def open_client(self, client_id: int) -> None:
+        """Show a client in the list and its detail (from the At-risk or Due page)."""
+        self.show_page(self.CLIENTS_PAGE)
+        if not self.client_list.select_client(client_id):
+            # The search or the status filter hides it: show everyone.
+            self.client_list.search.clear()
+            self.client_list.status_filter.setCurrentIndex(0)
+            self.client_list.select_client(client_id)
 
     def _count_changed(self, count: int) -> None:
         flt = self.client_list.model.filter
