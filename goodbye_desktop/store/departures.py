@@ -171,7 +171,8 @@ def finish(draft: Any, today: date | None = None) -> int:
                 Promise.create(client=client_id, departure=did, description=item.description,
                                due_at=item.due_at, channel=item.channel,
                                letter_kind=item.letter_kind)
-            status = "departed" if effective_on <= today else "departing"
+            # The last day is still a working day: the client has left from the day after.
+            status = "departed" if effective_on < today else "departing"
             Client.update(status=status, ended_on=effective_on,
                           keep_in_touch=bool(draft.mailing_consent), updated_at=now
                           ).where(Client.id == client_id).execute()
