@@ -364,6 +364,8 @@ class AtRiskView(QWidget):
         while self.cards.count():
             widget = self.cards.takeAt(0).widget()
             if widget is not None:
+                # Hidden at once: deleteLater waits for the event loop.
+                widget.hide()
                 widget.deleteLater()
 
     def _show_client(self, item: AtRiskClient | None) -> None:

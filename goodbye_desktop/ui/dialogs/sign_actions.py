@@ -38,6 +38,13 @@ class _Form(RecordForm):
     def __init__(self, submit: Callable[[dict[str, Any]], Any], parent: QWidget | None) -> None:
         super().__init__(self.values, submit, parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wide = self.fontMetrics().horizontalAdvance("M") * 46
+        self.setMinimumWidth(max(self.minimumWidth(), wide))
+
+    def set_intro(self, text: str) -> None:
+        """The line on top saying which client and sign the form is about."""
+        self.layout().insertWidget(0, _intro(text))
+        self.layout().insertSpacing(1, 8)
 
     def values(self) -> dict[str, Any]:  # pragma: no cover - each form has its own
         raise NotImplementedError
@@ -68,10 +75,10 @@ class SignPromiseForm(_Form):
         self.setObjectName("signPromiseForm")
         self.setWindowTitle(self.tr("Promise a next step"))
         now = now or clock.local_now()
-        self.layout().insertWidget(0, _intro(
+        self.set_intro(
             self.tr("%1 — %2. Suggested: %3")
             .replace("%1", client_name).replace("%2", sign_words.title(sign.key))
-            .replace("%3", sign_words.next_step(sign))))
+            .replace("%3", sign_words.next_step(sign)))
         self.description_edit = self.add_field(
             "description", self.tr("&Promise:"), QLineEdit(suggested_text(sign.key, client_name)),
             self.tr("What you promise"))
@@ -104,10 +111,11 @@ class AcknowledgeForm(_Form):
         self.setObjectName("acknowledgeForm")
         self.setWindowTitle(self.tr("Set a sign aside"))
         self.today = today or clock.today()
-        self.layout().insertWidget(0, _intro(
+        self.set_intro(
             self.tr("%1 — %2. It leaves the At-risk list until the date you choose, and the "
                     "note is kept on the client's timeline.")
-            .replace("%1", client_name).replace("%2", sign_words.title(sign.key))))
+            .replace("%1", client_name).replace("%2", sign_words.title(sign.key)))
+        self.ok_button.setText(self.tr("Set &aside"))
         self.until_edit = QDateEdit(qdate(self.today + timedelta(days=DEFAULT_ACK_DAYS)))
         self.until_edit.setCalendarPopup(True)
         self.until_edit.setMinimumDate(qdate(self.today))
@@ -133,7 +141,7 @@ class MovePromiseForm(_Form):
         super().__init__(submit, parent)
         self.setObjectName("movePromiseForm")
         self.setWindowTitle(self.tr("Move a promise"))
-        self.layout().insertWidget(0, _intro(description))
+        self.set_intro(description)
         self.due_edit = QDateTimeEdit(qdatetime(due_at))
         self.due_edit.setCalendarPopup(True)
         self.add_field("due_at", self.tr("&Due:"), self.due_edit, self.tr("New due date and time"))
