@@ -103,3 +103,21 @@ def test_a_client_at_risk_that_leaves_is_lost(db_path) -> None:
     episode = at_risk.risk_history(cid)[0]
     assert (episode.outcome, episode.ended_on) == ("lost", TODAY)
     assert at_risk.at_risk_clients(TODAY) == []
+
+
+def _check_list(table_sql: str, column: str) -> set[str]:
+    import re
+
+    found = re.search(rf"{column} VARCHAR\(255\)[^,]*?CHECK \({column} IN \(([^)]*)\)\)",
+                      table_sql, re.S)
+    assert found, column
+    return {word.strip().strip("'") for word in found.group(1).split(",")} - {""}
+
+
+def test_the_schema_checks_the_vocabulary(db_path) -> None:
+    from goodbye_desktop import vocabulary
+
+    sql = dict(current().execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+    assert _check_list(sql["sign_ack"], "sign") == set(vocabulary.SIGNS)
+    assert _check_list(sql["risk_episode"], "save_kind") == set(vocabulary.RISK_SAVE_KINDS)
+    assert _check_list(sql["risk_episode"], "outcome") == set(vocabulary.RISK_OUTCOMES)
