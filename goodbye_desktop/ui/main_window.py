@@ -488,6 +488,9 @@ class MainWindow(QMainWindow):
 
     def _archived_changed(self, client_ids: list[int], archived: bool) -> None:
         self.refresh_clients()
+        for client_id in client_ids:
+            # An archived client leaves the At-risk list; a restored one may come back.
+            self.daily.client_changed(client_id)
         if not archived and self.current_client_id() not in client_ids:
             # Undoing an archive: show the client that came back.
             self.client_list.select_client(client_ids[0])
