@@ -139,9 +139,10 @@ def _refresh_chunk(today: date, ids: list[int]) -> int:
         return 0
     conn = current()
     marks = ",".join("?" * len(ids))
+    # `+status`: look the ids up by key; the index on status would scan every client.
     clients = {row[0]: row[1] for row in conn.execute(
         f"SELECT id, revenue_12m_cents FROM client WHERE id IN ({marks}) "
-        f"AND status IN {_CURRENT} AND archived = 0", ids)}
+        f"AND +status IN {_CURRENT} AND +archived = 0", ids)}
     facts = facts_for_clients(list(clients), today)
     acks = _acknowledged(conn, list(clients), today) if clients else {}
     rows, flagged, clear = [], [], []
