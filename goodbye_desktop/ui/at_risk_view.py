@@ -344,8 +344,10 @@ class AtRiskView(QWidget):
         if row is None:
             self._show_client(None)
         else:
-            self.table.selectRow(row)
-            self._show_client(self.model.item(row))
+            self._client = None
+            self.table.selectRow(row)  # shows the client through currentRowChanged
+            if self._client is None:
+                self._show_client(self.model.item(row))
 
     def _update_summary(self) -> None:
         count = self.model.rowCount()
