@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: building the parser for any other command need not load the seeds code.
-    from goodbye_desktop.store.demo import fill_demo
+    from goodbye_desktop.sample import fill_demo
 
     summary = fill_demo(force=args.force)
     print(summary.describe())

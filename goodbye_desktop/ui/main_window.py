@@ -36,7 +36,7 @@ from goodbye_desktop.ui.client_list import ClientListPane
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
 _WIZARD_MODULE = "goodbye_desktop.ui.departure_wizard"
-_DEMO_MODULE = "goodbye_desktop.store.demo"
+_DEMO_MODULE = "goodbye_desktop.sample"
 
 
 def _module_available(name: str) -> bool:
@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
 
     def load_sample_data(self) -> None:
         try:
-            from goodbye_desktop.store import demo
+            from goodbye_desktop import sample
         except ModuleNotFoundError as exc:
             if exc.name != _DEMO_MODULE:
                 raise
@@ -524,7 +524,7 @@ class MainWindow(QMainWindow):
             if not force:
                 return
         try:
-            summary = demo.fill_demo(force=force)
+            summary = sample.fill_demo(force=force)
         except GoodbyeError as exc:
             alerts.error(self, str(exc), title=self.tr("The sample data was not loaded"))
             return

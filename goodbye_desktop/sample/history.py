@@ -1,0 +1,264 @@
+"""A sample client's history as plain values: its dates, interactions, revenue, proposals, promises.
+
+Everything is counted back from `today` (the clock's date when the sample is made) with
+a random generator seeded by the client's name, so the same story comes out on any day:
+the recent rhythm of each client is laid down backwards from yesterday, revenue is
+billed for complete months only, and the minutes of each month add up to the hours the
+cast gives, which keeps every client's revenue per hour near its `rate`.
+Nothing here writes: `writer.py` stores what these functions plan.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from goodbye_desktop.core.departure import add_months
+from goodbye_desktop.sample.cast import Seed
+
+# Interaction kinds: (weight, share of an average interaction's minutes).
+_KINDS = {"email": (40, 0.5), "call": (25, 0.8), "meeting": (12, 2.0), "support": (15, 1.2),
+          "note": (8, 0.2)}
+_MEAN_SHARE = sum(w * s for w, s in _KINDS.values()) / sum(w for w, _ in _KINDS.values())
+
+# Days ago of the complaints that make Harbourside's complaints chronic (3 or more in 90 days).
+COMPLAINT_DAYS_AGO = (9, 27, 48, 71)
+SILENT_DAYS = 80  # no interaction at all for this long (limit 45)
+QUIET_DAYS = 24  # under 45 days, but far more than twice a weekly rhythm
+ACQUIRED_DAYS_AGO = 100
+CONTACT_LEFT_DAYS_AGO = 60
+DECLINE_MONTHS = 4  # the last four complete months billed at a quarter of the usual
+PROSPECT_DAYS_AGO = 40
+
+
+@dataclass(frozen=True)
+class Span:
+    """The dates of a client's story."""
+
+    started: date | None
+    last_day: date | None  # of the relationship (a departure's effective date)
+    decided: date | None
+    returned: date | None
+    first_contact: date
+    last_contact: date  # the last day anything was logged
+
+
+@dataclass(frozen=True)
+class PlannedInteraction:
+    at: datetime
+    kind: str
+    direction: str
+    minutes: int
+    summary: str
+    complaint: bool = False
+
+
+@dataclass(frozen=True)
+class PlannedPromise:
+    description: str
+    due_at: datetime
+    channel: str
+    done_at: datetime | None = None
+    cancelled_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PlannedProposal:
+    title: str
+    sent_on: date
+    outcome: str
+    amount_cents: int | None = None
+    hourly_rate_cents: int | None = None
+    decided_on: date | None = None
+
+
+def rng_for(seed: Seed, part: str, number: int) -> random.Random:
+    """A generator of its own for each client and part: one story never shifts another."""
+    return random.Random(f"{number}:{seed.name}:{part}")
+
+
+def span(seed: Seed, today: date) -> Span:
+    """When the client started, left, came back; when it was first and last in touch."""
+    yesterday = today - timedelta(days=1)
+    started = add_months(today, -seed.since) if seed.since else None
+    last_day = decided = returned = None
+    leaving = seed.leaving
+    if leaving is not None:
+        last_day = (add_months(today, -leaving.left) if leaving.left is not None
+                    else today + timedelta(days=leaving.ahead or 0))
+        decided = min(last_day - timedelta(days=leaving.decided), yesterday)
+        if leaving.returned is not None:
+            returned = add_months(today, -leaving.returned)
+    if seed.story == "prospect":
+        first = today - timedelta(days=PROSPECT_DAYS_AGO)
+    elif seed.story == "archived":
+        first = add_months(today, -15)
+    else:
+        first = started or today
+    last = yesterday
+    if seed.story == "departed" and last_day is not None:
+        last = last_day
+    elif seed.story == "silent":
+        last = today - timedelta(days=SILENT_DAYS)
+    elif seed.story == "quiet":
+        last = today - timedelta(days=QUIET_DAYS)
+    elif seed.story == "archived":
+        last = first + timedelta(days=20)
+    return Span(started, last_day, decided, returned, first, last)
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    """A time of day on `day` (office hours, far from midnight and the clocks' change)."""
+    return datetime.combine(day, time(hour, minute))
+
+
+def _away(span_: Span, day: date) -> bool:
+    return (span_.returned is not None and span_.last_day is not None
+            and span_.last_day < day < span_.returned)
+
+
+def _days(seed: Seed, span_: Span, rng: random.Random) -> list[date]:
+    """The days of everyday contact, laid down backwards from the last one."""
+    if seed.story in ("prospect", "archived"):
+        return [span_.first_contact + timedelta(days=offset) for offset in (0, 6, 13)]
+    day = span_.last_contact
+    if seed.story not in ("silent", "quiet", "departed"):
+        day -= timedelta(days=rng.randint(0, max(seed.gap // 3, 1) - 1))
+    days = []
+    while day >= span_.first_contact:
+        if not _away(span_, day):
+            days.append(day)
+        day -= timedelta(days=max(1, round(seed.gap * rng.uniform(0.6, 1.4))))
+    return sorted(days)
+
+
+def interactions(seed: Seed, today: date, summaries: dict[str, list[str]],
+                 number: int) -> list[PlannedInteraction]:
+    """The client's everyday interactions, with minutes that add up to its monthly hours."""
+    rng = rng_for(seed, "interactions", number)
+    span_ = span(seed, today)
+    kinds = list(_KINDS)
+    weights = [_KINDS[kind][0] for kind in kinds]
+    planned: list[tuple[date, str, float]] = []
+    for day in _days(seed, span_, rng):
+        kind = rng.choices(kinds, weights)[0]
+        if seed.story == "costly" and kind in ("meeting", "note"):
+            kind = "support"  # one small urgent job after another
+        planned.append((day, kind, _KINDS[kind][1] * rng.uniform(0.7, 1.3)))
+    # Each month's minutes add up to the hours of the cast (this month's to the part gone).
+    weight_by_month: dict[date, float] = defaultdict(float)
+    for day, _, weight in planned:
+        weight_by_month[day.replace(day=1)] += weight
+    this_month = today.replace(day=1)
+    result = []
+    for day, kind, weight in planned:
+        month = day.replace(day=1)
+        share = 1.0 if month < this_month else min(1.0, today.day / 30)
+        minutes = seed.hours * 60 * share * weight / weight_by_month[month]
+        if seed.hours == 0:
+            minutes = 20 * weight / _MEAN_SHARE
+        result.append(PlannedInteraction(
+            at(day, rng.randint(9, 16), rng.choice((0, 15, 30, 45))), kind,
+            "in" if kind == "support" else rng.choice(("in", "out")),
+            max(5, 5 * round(minutes / 5)), rng.choice(summaries[kind])))
+    return result
+
+
+def revenue(seed: Seed, today: date, number: int) -> dict[date, int]:
+    """Cents billed per month: complete months only, none while the client was away."""
+    span_ = span(seed, today)
+    if span_.started is None or not seed.rate:
+        return {}
+    rng = rng_for(seed, "revenue", number)
+    this_month = today.replace(day=1)
+    end = this_month
+    if seed.story == "departed" and span_.last_day is not None:
+        end = min(this_month, add_months(span_.last_day.replace(day=1), 1))
+    billed = {}
+    month = span_.started.replace(day=1)
+    while month < end:
+        away = (span_.returned is not None and span_.last_day is not None
+                and span_.last_day.replace(day=1) < month < span_.returned.replace(day=1))
+        if not away:
+            pounds = seed.hours * seed.rate * rng.uniform(0.92, 1.08)
+            months_ago = (this_month.year - month.year) * 12 + this_month.month - month.month
+            if seed.story == "declining" and months_ago <= DECLINE_MONTHS:
+                pounds *= 0.25
+            billed[month] = int(round(pounds / 10)) * 1000  # whole tens of pounds
+        month = add_months(month, 1)
+    return billed
+
+
+def proposals(seed: Seed, today: date, number: int) -> list[PlannedProposal]:
+    """The offer that won the client, later offers won and lost, and open ones."""
+    rng = rng_for(seed, "proposals", number)
+    span_ = span(seed, today)
+    yesterday = today - timedelta(days=1)
+    result = []
+    if span_.started is not None:
+        result.append(PlannedProposal(
+            "Brand and website refresh", span_.started - timedelta(days=25), "won",
+            amount_cents=int(seed.hours * seed.rate * 6) * 100,
+            decided_on=span_.started - timedelta(days=7)))
+        end = min(span_.last_day or yesterday, yesterday)
+        for title in rng.sample(("Spring campaign", "Packaging redesign", "Photography day",
+                                 "Shop signage", "Website maintenance plan"),
+                                rng.randint(0, 3)):
+            sent = span_.started + timedelta(days=rng.randint(30, max(31, (end - span_.started)
+                                                                      .days - 30)))
+            if sent + timedelta(days=14) > yesterday:
+                continue
+            result.append(PlannedProposal(
+                title, sent, rng.choices(("won", "lost"), (60, 40))[0],
+                amount_cents=rng.randint(8, 60) * 10_000,
+                decided_on=sent + timedelta(days=14)))
+    if seed.story == "prospect":
+        result.append(PlannedProposal(
+            "First project: logo and shop front", today - timedelta(days=rng.randint(5, 20)),
+            "pending", amount_cents=rng.randint(12, 40) * 10_000))
+    elif seed.story == "archived":
+        sent = span_.first_contact + timedelta(days=13)
+        result.append(PlannedProposal("Logo and business cards", sent, "lost",
+                                      amount_cents=180_000,
+                                      decided_on=sent + timedelta(days=20)))
+    elif seed.story in ("steady", "dominant") and rng.random() < 0.35:
+        result.append(PlannedProposal("Next year's retainer", today - timedelta(
+            days=rng.randint(3, 40)), "pending", hourly_rate_cents=9_500))
+    return result
+
+
+_PROMISES = (
+    ("Email the revised quote", "email"), ("Call about the print proofs", "call"),
+    ("Send the monthly figures", "email"), ("Meet to plan the next campaign", "meeting"),
+    ("Post the sample brochures", "letter"),
+)
+
+
+def promises(seed: Seed, today: date, number: int) -> list[PlannedPromise]:
+    """A current client's everyday promises: kept, a few late, one broken, some ahead."""
+    if seed.story not in ("steady", "dominant", "returned"):
+        return []
+    rng = rng_for(seed, "promises", number)
+    result = []
+    for _ in range(rng.randint(0, 3)):
+        description, channel = rng.choice(_PROMISES)
+        days = rng.randint(-200, 20)
+        if -3 <= days <= 1:
+            days -= 7  # an everyday promise is either well past or ahead, never on the edge
+        due = at(today + timedelta(days=days), rng.choice((10, 11, 14, 16)))
+        if days > 0:
+            result.append(PlannedPromise(description, due, channel))
+            continue
+        fate = rng.choices(("kept", "late", "broken"), (75, 18, 7))[0]
+        if fate == "kept":
+            result.append(PlannedPromise(description, due, channel,
+                                         done_at=due - timedelta(hours=rng.randint(1, 30))))
+        elif fate == "late":
+            result.append(PlannedPromise(description, due, channel,
+                                         done_at=due + timedelta(days=rng.randint(1, 3))))
+        else:
+            result.append(PlannedPromise(description, due, channel,
+                                         cancelled_at=due + timedelta(days=2)))
+    return result
