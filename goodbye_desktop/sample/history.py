@@ -18,10 +18,11 @@ from datetime import date, datetime, time, timedelta
 from goodbye_desktop.core.departure import add_months
 from goodbye_desktop.sample.cast import Seed
 
-# Interaction kinds: (weight, share of an average interaction's minutes).
-_KINDS = {"email": (40, 0.5), "call": (25, 0.8), "meeting": (12, 2.0), "support": (15, 1.2),
-          "note": (8, 0.2)}
-_MEAN_SHARE = sum(w * s for w, s in _KINDS.values()) / sum(w for w, _ in _KINDS.values())
+# Interaction kinds: (weight, usual minutes low, high, most minutes when it holds work).
+# Emails, calls and notes take their usual time; meetings and support jobs take the rest
+# of a month's hours (a support job is work done on request, up to a working day).
+_KINDS = {"email": (35, 5, 30, 30), "call": (22, 10, 45, 45), "meeting": (13, 45, 120, 180),
+          "support": (22, 30, 120, 360), "note": (8, 5, 10, 10)}
 
 # Days ago of the complaints that make Harbourside's complaints chronic (3 or more in 90 days).
 COMPLAINT_DAYS_AGO = (9, 27, 48, 71)
@@ -130,64 +131,114 @@ def _days(seed: Seed, span_: Span, rng: random.Random) -> list[date]:
     while day >= span_.first_contact:
         if not _away(span_, day):
             days.append(day)
-        day -= timedelta(days=max(1, round(seed.gap * rng.uniform(0.6, 1.4))))
+        # Never four weeks without a word: every calendar month has its interactions.
+        day -= timedelta(days=max(1, min(27, round(seed.gap * rng.uniform(0.7, 1.3)))))
     return sorted(days)
+
+
+def _fill_month(kinds: list[str], naturals: list[int], target: float) -> list[int]:
+    """One month's minutes: each interaction its usual time, and the rest of the month's
+    hours spread over its meetings and support jobs. Where there are too few to hold the
+    rest (a job takes at most a working day), emails and calls become support jobs."""
+    rest = target - sum(naturals)
+    if rest <= 0:
+        return naturals
+    flexible = [i for i, kind in enumerate(kinds) if kind in ("meeting", "support")]
+    others = sorted((i for i, kind in enumerate(kinds) if kind in ("email", "call")),
+                    key=lambda i: -naturals[i])
+    while others and (not flexible or rest / len(flexible) > _KINDS["support"][3] - 60):
+        flexible.append(others.pop(0))
+        kinds[flexible[-1]] = "support"
+    if not flexible:
+        return naturals
+    weight = sum(naturals[i] for i in flexible)
+    minutes = list(naturals)
+    for i in flexible:
+        minutes[i] = naturals[i] + rest * naturals[i] / weight
+    return minutes
+
+
+def _minutes(seed: Seed, today: date, planned: list[tuple[date, str, int]]
+             ) -> list[tuple[str, int]]:
+    """Each interaction's kind and minutes, so that every month holds the cast's monthly
+    hours (this month in proportion to the part gone)."""
+    by_month: dict[date, list[int]] = defaultdict(list)
+    for index, (day, _, _) in enumerate(planned):
+        by_month[day.replace(day=1)].append(index)
+    this_month = today.replace(day=1)
+    kinds = [kind for _, kind, _ in planned]
+    minutes = [float(natural) for _, _, natural in planned]
+    for month, indexes in by_month.items():
+        share = 1.0 if month < this_month else min(1.0, today.day / 30)
+        month_kinds = [kinds[i] for i in indexes]
+        filled = _fill_month(month_kinds, [planned[i][2] for i in indexes],
+                             seed.hours * 60 * share)
+        for i, kind, value in zip(indexes, month_kinds, filled, strict=True):
+            kinds[i], minutes[i] = kind, value
+    return [(kind, max(5, 5 * round(value / 5))) for kind, value in zip(kinds, minutes,
+                                                                         strict=True)]
 
 
 def interactions(seed: Seed, today: date, summaries: dict[str, list[str]],
                  number: int) -> list[PlannedInteraction]:
-    """The client's everyday interactions, with minutes that add up to its monthly hours."""
+    """The client's everyday interactions; each month's minutes add up to its hours."""
     rng = rng_for(seed, "interactions", number)
     span_ = span(seed, today)
     kinds = list(_KINDS)
     weights = [_KINDS[kind][0] for kind in kinds]
-    planned: list[tuple[date, str, float]] = []
+    planned: list[tuple[date, str, int]] = []
     for day in _days(seed, span_, rng):
         kind = rng.choices(kinds, weights)[0]
         if seed.story == "costly" and kind in ("meeting", "note"):
             kind = "support"  # one small urgent job after another
-        planned.append((day, kind, _KINDS[kind][1] * rng.uniform(0.7, 1.3)))
-    # Each month's minutes add up to the hours of the cast (this month's to the part gone).
-    weight_by_month: dict[date, float] = defaultdict(float)
-    for day, _, weight in planned:
-        weight_by_month[day.replace(day=1)] += weight
-    this_month = today.replace(day=1)
+        planned.append((day, kind, rng.randint(*_KINDS[kind][1:3])))
     result = []
-    for day, kind, weight in planned:
-        month = day.replace(day=1)
-        share = 1.0 if month < this_month else min(1.0, today.day / 30)
-        minutes = seed.hours * 60 * share * weight / weight_by_month[month]
-        if seed.hours == 0:
-            minutes = 20 * weight / _MEAN_SHARE
+    for (day, _, _), (kind, minutes) in zip(planned, _minutes(seed, today, planned),
+                                            strict=True):
         result.append(PlannedInteraction(
             at(day, rng.randint(9, 16), rng.choice((0, 15, 30, 45))), kind,
-            "in" if kind == "support" else rng.choice(("in", "out")),
-            max(5, 5 * round(minutes / 5)), rng.choice(summaries[kind])))
+            "in" if kind == "support" else rng.choice(("in", "out")), minutes,
+            rng.choice(summaries[kind])))
     return result
 
 
-def revenue(seed: Seed, today: date, number: int) -> dict[date, int]:
-    """Cents billed per month: complete months only, none while the client was away."""
-    span_ = span(seed, today)
-    if span_.started is None or not seed.rate:
-        return {}
-    rng = rng_for(seed, "revenue", number)
+def _billed_months(seed: Seed, span_: Span, today: date) -> list[date]:
+    """The complete months the client was billed: from its start to its end, not away."""
     this_month = today.replace(day=1)
     end = this_month
     if seed.story == "departed" and span_.last_day is not None:
         end = min(this_month, add_months(span_.last_day.replace(day=1), 1))
-    billed = {}
-    month = span_.started.replace(day=1)
+    months = []
+    month = span_.started.replace(day=1) if span_.started else end
     while month < end:
-        away = (span_.returned is not None and span_.last_day is not None
-                and span_.last_day.replace(day=1) < month < span_.returned.replace(day=1))
-        if not away:
-            pounds = seed.hours * seed.rate * rng.uniform(0.92, 1.08)
-            months_ago = (this_month.year - month.year) * 12 + this_month.month - month.month
-            if seed.story == "declining" and months_ago <= DECLINE_MONTHS:
-                pounds *= 0.25
-            billed[month] = int(round(pounds / 10)) * 1000  # whole tens of pounds
+        if not (span_.returned is not None and span_.last_day is not None
+                and span_.last_day.replace(day=1) < month < span_.returned.replace(day=1)):
+            months.append(month)
         month = add_months(month, 1)
+    return months
+
+
+def revenue(seed: Seed, today: date, logged: list[PlannedInteraction]) -> dict[date, int]:
+    """Cents billed per complete month: the hours logged in the month at the client's
+    `rate` (the studio bills its time; the silent client pays a retainer), none while the
+    client was away."""
+    span_ = span(seed, today)
+    if not seed.rate:
+        return {}
+    minutes_by_month: dict[date, int] = defaultdict(int)
+    for item in logged:
+        minutes_by_month[item.at.date().replace(day=1)] += item.minutes
+    this_month = today.replace(day=1)
+    billed = {}
+    for month in _billed_months(seed, span_, today):
+        pounds = minutes_by_month[month] / 60 * seed.rate
+        if seed.story == "silent":
+            pounds = seed.hours * seed.rate  # a retainer paid by standing order, silence or not
+        months_ago = (this_month.year - month.year) * 12 + this_month.month - month.month
+        if seed.story == "declining" and months_ago <= DECLINE_MONTHS:
+            pounds *= 0.25  # ordering far less, still asking as much
+        if pounds:
+            billed[month] = int(round(pounds / 10)) * 1000  # whole tens of pounds
     return billed
 
 

@@ -110,9 +110,10 @@ class _Writer:
             acquired_on=acquired_on, acquirer=acquirer)
         self.counts["clients"] += 1
         self._contacts(client_id, seed, span, rng)
-        self._interactions(client_id, seed, span)
+        # The everyday work is billed; the moments of the story (complaints, rework) are not.
+        billable = self._interactions(client_id, seed, span)
         self.counts["revenue_months"] += records.set_revenue_months(
-            client_id, history.revenue(seed, today, self.number))
+            client_id, history.revenue(seed, today, billable))
         for proposal in history.proposals(seed, today, self.number):
             records.save_proposal(
                 client_id, title=proposal.title, sent_on=proposal.sent_on,
@@ -143,13 +144,15 @@ class _Writer:
                 phone=f"+44 7700 900{rng.randint(0, 999):03d}", **fields)
             self.counts["contacts"] += 1
 
-    def _interactions(self, client_id: int, seed: Seed, span: history.Span) -> None:
-        planned = (history.interactions(seed, self.today, self.summaries, self.number)
-                   + moments.interactions(seed, self.today, span))
+    def _interactions(self, client_id: int, seed: Seed,
+                      span: history.Span) -> list[history.PlannedInteraction]:
+        billable = history.interactions(seed, self.today, self.summaries, self.number)
+        planned = billable + moments.interactions(seed, self.today, span)
         self.counts["interactions"] += records.add_interactions(client_id, (
             {"occurred_at": item.at, "kind": item.kind, "direction": item.direction,
              "minutes": item.minutes, "summary": item.summary, "complaint": item.complaint}
             for item in sorted(planned, key=lambda item: item.at)))
+        return billable
 
     def _log(self, client_id: int, when: datetime, kind: str, direction: str, minutes: int,
              summary: str, complaint: bool = False) -> None:

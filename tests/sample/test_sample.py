@@ -19,7 +19,7 @@ from goodbye_desktop.sample import PROFILE, DemoSummary, fill_demo
 from goodbye_desktop.store import records
 from goodbye_desktop.store.connection import current
 from goodbye_desktop.store.database import close_database, open_database
-from goodbye_desktop.store.departures import clients_with_drafts, client_facts
+from goodbye_desktop.store.departures import client_facts, clients_with_drafts
 from goodbye_desktop.store.queries import ClientFilter, client_list
 from goodbye_desktop.vocabulary import CLIENT_STATUSES, DEPARTING_KINDS, ENDED_BY
 
