@@ -35,7 +35,7 @@ from goodbye_desktop.store.transaction import user_action
 # here, where the rest of the client writes live.
 from goodbye_desktop.store.upkeep import apply_effective_dates as apply_effective_dates
 from goodbye_desktop.store.upkeep import refresh_revenue_window as refresh_revenue_window
-from goodbye_desktop.store.upkeep import window_start
+from goodbye_desktop.store.upkeep import revenue_window
 
 _CLIENT_FIELDS = {
     "name", "is_person", "status", "started_on", "ended_on", "address", "notes", "tags",
@@ -54,7 +54,7 @@ MAX_CENTS = 10**15
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return clock.local_now()
 
 
 # --- checks -------------------------------------------------------------------------------
@@ -119,7 +119,7 @@ def _search_text(name: str, tags: str, contacts: Iterable[tuple[str, str]]) -> s
     return "\n".join(fold(part) for part in parts if part)
 
 
-def refresh_client(client_id: int, today: date | None = None) -> None:
+def refresh_client(client_id: int) -> None:
     """Recompute one client's derived columns from its records.
 
     Plain SQL on the shared connection: it runs after every write, and building these
@@ -134,10 +134,12 @@ def refresh_client(client_id: int, today: date | None = None) -> None:
                             (client_id,)).fetchall()
     last = conn.execute("SELECT max(occurred_at) FROM interaction WHERE client_id = ?",
                         (client_id,)).fetchone()[0]
-    start = window_start(today or clock.today())
+    window = revenue_window()
     revenue = conn.execute(
-        "SELECT coalesce(sum(amount_cents), 0) FROM revenue WHERE client_id = ? AND month >= ?",
-        (client_id, start.isoformat())).fetchone()[0]
+        "SELECT coalesce(sum(amount_cents), 0) FROM revenue WHERE client_id = ? "
+        "AND month BETWEEN ? AND ?",
+        (client_id, window.first_month.isoformat(), window.last_month.isoformat())
+    ).fetchone()[0]
     conn.execute(
         "UPDATE client SET search_text = ?, sort_name = ?, last_contact_at = ?, "
         "revenue_12m_cents = ? WHERE id = ?",

@@ -14,6 +14,7 @@ import pytest
 
 from goodbye_desktop import clock
 from goodbye_desktop.core.signs import ClientFacts, signs
+from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.sample import PROFILE, DemoSummary, fill_demo
 from goodbye_desktop.store import records
@@ -146,7 +147,7 @@ def test_every_kind_of_departure(demo: DemoSummary) -> None:
     assert leaving == {"Chez Hélène Bistro", "Hartley Family Law"}
     for name, status, _, _, _, decided_on, effective_on, interview, answered in rows:
         assert decided_on < today, f"{name}: decided in the future"
-        assert (effective_on > today) == (status == "departing"), name
+        assert (effective_on >= today) == (status == "departing"), name
         if interview in ("requested", "scheduled", "declined", "not_asked"):
             assert answered == 0, f"{name}: answers to an interview not held"
         if interview == "held":
@@ -210,12 +211,13 @@ def test_names_in_many_scripts_are_searchable(demo: DemoSummary) -> None:
 
 
 def test_derived_columns_are_filled(demo: DemoSummary) -> None:
+    window = last_12_months(clock.today())
     stale = sql(
         "SELECT c.name FROM client c WHERE c.sort_name = '' OR c.revenue_12m_cents != "
         "coalesce((SELECT sum(amount_cents) FROM revenue r WHERE r.client_id = c.id "
-        "AND r.month >= ?), 0) OR c.last_contact_at IS NOT "
+        "AND r.month BETWEEN ? AND ?), 0) OR c.last_contact_at IS NOT "
         "(SELECT max(occurred_at) FROM interaction i WHERE i.client_id = c.id)",
-        records.window_start(clock.today()).isoformat())
+        window.first_month.isoformat(), window.last_month.isoformat())
     assert stale == []
 
 
