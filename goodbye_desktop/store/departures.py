@@ -428,7 +428,9 @@ def client_folder(client_id: int) -> list[FolderEntry]:
             "SELECT id, occurred_at, kind, direction, minutes, summary, complaint "
             "FROM interaction WHERE client_id = ?", (client_id,)).fetchall():
         title = summary.splitlines()[0] if summary else kind
-        detail_parts = [("received" if direction == "in" else "sent")]
+        # A meeting or a note is neither sent nor received: only messages have a direction.
+        detail_parts = [] if kind in ("meeting", "note") else [
+            "received" if direction == "in" else "sent"]
         if minutes:
             detail_parts.append(f"{minutes} min")
         if complaint:

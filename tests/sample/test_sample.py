@@ -20,7 +20,7 @@ from goodbye_desktop.sample import PROFILE, DemoSummary, fill_demo
 from goodbye_desktop.store import records
 from goodbye_desktop.store.connection import current
 from goodbye_desktop.store.database import close_database, open_database
-from goodbye_desktop.store.departures import client_facts, clients_with_drafts
+from goodbye_desktop.store.departures import client_facts, client_folder, clients_with_drafts
 from goodbye_desktop.store.queries import ClientFilter, client_list
 from goodbye_desktop.vocabulary import CLIENT_STATUSES, DEPARTING_KINDS, ENDED_BY
 
@@ -301,3 +301,13 @@ def test_done_promises_are_not_after_their_client_came_back(demo: DemoSummary) -
     done = sql("SELECT max(p.done_at) FROM promise p JOIN departure d ON d.id = "
                "p.departure_id WHERE d.state = 'won_back'")[0][0]
     assert done is None or datetime.fromisoformat(done).date().isoformat() < returned_on
+
+
+def test_a_meeting_in_the_folder_is_neither_sent_nor_received(demo: DemoSummary) -> None:
+    client_id = sql("SELECT id FROM client WHERE name = 'Hartley Family Law'")[0][0]
+    entries = client_folder(client_id)
+    meetings = [entry for entry in entries if entry.kind in ("meeting", "note")]
+    emails = [entry for entry in entries if entry.kind == "email"]
+    assert meetings and emails
+    assert not any("sent" in entry.detail or "received" in entry.detail for entry in meetings)
+    assert all(entry.detail.split(",")[0] in ("sent", "received") for entry in emails)
