@@ -87,8 +87,12 @@ def span(seed: Seed, today: date) -> Span:
     last_day = decided = returned = None
     leaving = seed.leaving
     if leaving is not None:
-        last_day = (add_months(today, -leaving.left) if leaving.left is not None
-                    else today + timedelta(days=leaving.ahead or 0))
+        if leaving.left is not None:
+            # Not all on the same day of the month: a few days' shift of the client's own.
+            shift = random.Random(f"last day:{seed.name}").randint(0, 15)
+            last_day = add_months(today, -leaving.left) - timedelta(days=shift)
+        else:
+            last_day = today + timedelta(days=leaving.ahead or 0)
         decided = min(last_day - timedelta(days=leaving.decided), yesterday)
         if leaving.returned is not None:
             returned = add_months(today, -leaving.returned)
