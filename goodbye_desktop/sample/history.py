@@ -32,6 +32,17 @@ ACQUIRED_DAYS_AGO = 100
 CONTACT_LEFT_DAYS_AGO = 60
 DECLINE_MONTHS = 4  # the last four complete months billed at a quarter of the usual
 PROSPECT_DAYS_AGO = 40
+PROPOSAL_SENT_AFTER = 13  # days after a prospect's first enquiry
+PROPOSAL_DECIDED_AFTER = 33
+
+# A prospect's few interactions: (days after the enquiry, kind, direction, minutes, summary).
+_PROSPECT_STEPS = (
+    (0, "email", "in", 10, "Asked for a quote: a new logo and shop front"),
+    (6, "meeting", "out", 60, "Met at their premises to talk through what they need"),
+    (PROPOSAL_SENT_AFTER, "email", "out", 30, "Sent the proposal for a first project"),
+)
+_LOST_STEP = (PROPOSAL_DECIDED_AFTER, "email", "in", 5,
+              "Chose a cheaper offer; thanked us for the proposal")
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,7 @@ def span(seed: Seed, today: date) -> Span:
     elif seed.story == "quiet":
         last = today - timedelta(days=QUIET_DAYS)
     elif seed.story == "archived":
-        last = first + timedelta(days=20)
+        last = first + timedelta(days=PROPOSAL_DECIDED_AFTER)
     return Span(started, last_day, decided, returned, first, last)
 
 
@@ -126,8 +137,6 @@ def _away(span_: Span, day: date) -> bool:
 
 def _days(seed: Seed, span_: Span, rng: random.Random) -> list[date]:
     """The days of everyday contact, laid down backwards from the last one."""
-    if seed.story in ("prospect", "archived"):
-        return [span_.first_contact + timedelta(days=offset) for offset in (0, 6, 13)]
     day = span_.last_contact
     if seed.story not in ("silent", "quiet", "departed"):
         day -= timedelta(days=rng.randint(0, max(seed.gap // 3, 1) - 1))
@@ -188,6 +197,11 @@ def interactions(seed: Seed, today: date, summaries: dict[str, list[str]],
     """The client's everyday interactions; each month's minutes add up to its hours."""
     rng = rng_for(seed, "interactions", number)
     span_ = span(seed, today)
+    if seed.story in ("prospect", "archived"):
+        steps = _PROSPECT_STEPS + ((_LOST_STEP,) if seed.story == "archived" else ())
+        return [PlannedInteraction(at(span_.first_contact + timedelta(days=after), 11), kind,
+                                   direction, minutes, summary)
+                for after, kind, direction, minutes, summary in steps]
     kinds = list(_KINDS)
     weights = [_KINDS[kind][0] for kind in kinds]
     planned: list[tuple[date, str, int]] = []
@@ -246,6 +260,10 @@ def revenue(seed: Seed, today: date, logged: list[PlannedInteraction]) -> dict[d
     return billed
 
 
+_FIRST_PROJECTS = ("Brand and website refresh", "New visual identity", "Website redesign",
+                   "Packaging range", "Shop front, signage and print")
+
+
 def proposals(seed: Seed, today: date, number: int) -> list[PlannedProposal]:
     """The offer that won the client, later offers won and lost, and open ones."""
     rng = rng_for(seed, "proposals", number)
@@ -254,7 +272,7 @@ def proposals(seed: Seed, today: date, number: int) -> list[PlannedProposal]:
     result = []
     if span_.started is not None:
         result.append(PlannedProposal(
-            "Brand and website refresh", span_.started - timedelta(days=25), "won",
+            rng.choice(_FIRST_PROJECTS), span_.started - timedelta(days=25), "won",
             amount_cents=int(seed.hours * seed.rate * 6) * 100,
             decided_on=span_.started - timedelta(days=7)))
         end = min(span_.last_day or yesterday, yesterday)
@@ -269,18 +287,17 @@ def proposals(seed: Seed, today: date, number: int) -> list[PlannedProposal]:
                 title, sent, rng.choices(("won", "lost"), (60, 40))[0],
                 amount_cents=rng.randint(8, 60) * 10_000,
                 decided_on=sent + timedelta(days=14)))
-    if seed.story == "prospect":
+    if seed.story in ("prospect", "archived"):
+        lost = seed.story == "archived"
         result.append(PlannedProposal(
-            "First project: logo and shop front", today - timedelta(days=rng.randint(5, 20)),
-            "pending", amount_cents=rng.randint(12, 40) * 10_000))
-    elif seed.story == "archived":
-        sent = span_.first_contact + timedelta(days=13)
-        result.append(PlannedProposal("Logo and business cards", sent, "lost",
-                                      amount_cents=180_000,
-                                      decided_on=sent + timedelta(days=20)))
+            "First project: logo and shop front",
+            span_.first_contact + timedelta(days=PROPOSAL_SENT_AFTER),
+            "lost" if lost else "pending", amount_cents=rng.randint(12, 40) * 10_000,
+            decided_on=span_.first_contact + timedelta(days=PROPOSAL_DECIDED_AFTER)
+            if lost else None))
     elif seed.story in ("steady", "dominant") and rng.random() < 0.35:
         result.append(PlannedProposal("Next year's retainer", today - timedelta(
-            days=rng.randint(3, 40)), "pending", hourly_rate_cents=9_500))
+            days=rng.randint(3, 40)), "pending", hourly_rate_cents=seed.rate * 100))
     return result
 
 

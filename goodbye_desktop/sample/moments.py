@@ -98,10 +98,10 @@ def interactions(seed: Seed, today: date, span: Span) -> list[PlannedInteraction
         found.append(PlannedInteraction(
             at(span.last_contact, 12), "meeting", "out", 90,
             "Delivered the site boards for the harbour flats"))
-    return found + _leaving_moments(seed, span)
+    return found + _leaving_moments(seed, today, span)
 
 
-def _leaving_moments(seed: Seed, span: Span) -> list[PlannedInteraction]:
+def _leaving_moments(seed: Seed, today: date, span: Span) -> list[PlannedInteraction]:
     leaving = seed.leaving
     if leaving is None or span.decided is None:
         return []
@@ -115,6 +115,10 @@ def _leaving_moments(seed: Seed, span: Span) -> list[PlannedInteraction]:
         "outside": ("email", "in", f"{who} wrote: {words}"),
     }[leaving.ended_by]
     found = [PlannedInteraction(at(span.decided, 11), first[0], first[1], 30, first[2])]
+    letter = "parting-ways letter" if leaving.ended_by == "owner" else "farewell letter"
+    posted = min(span.decided + timedelta(days=1), today - timedelta(days=1))
+    found.append(PlannedInteraction(at(posted, 16), "letter", "out", 30,
+                                    f"Posted the {letter} and the transition plan"))
     if span.returned is not None:
         found.append(PlannedInteraction(
             at(span.returned, 10), "call", "in", 40,
