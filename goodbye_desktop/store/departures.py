@@ -25,6 +25,7 @@ from typing import Any
 import peewee
 
 from goodbye_desktop import clock
+from goodbye_desktop.core import client_figures
 from goodbye_desktop.errors import DatabaseError, NotFoundError, ValidationError
 from goodbye_desktop.store.client_facts import facts_for_clients
 from goodbye_desktop.store.models import (
@@ -347,9 +348,9 @@ class DepartureRow:
 
     @property
     def tenure_days(self) -> int | None:
-        if self.started_on is None or self.effective_on is None:
+        if self.effective_on is None:
             return None
-        return (self.effective_on - self.started_on).days
+        return client_figures.tenure_days(self.started_on, self.effective_on, self.effective_on)
 
     def as_json(self) -> dict[str, Any]:
         return {
