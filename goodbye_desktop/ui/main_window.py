@@ -529,9 +529,10 @@ class MainWindow(QMainWindow):
             return
         self.refresh_clients()
         self.show_page(self.CLIENTS_PAGE)
-        self.statusBar().showMessage(
-            self.tr("Added %1 sample clients.").replace("%1", str(summary.clients)),
-            self.STATUS_TIMEOUT_MS)
+        message = (self.tr("Added %1 sample clients.").replace("%1", str(summary.clients))
+                   if summary.clients else
+                   self.tr("The sample clients are already in this file: nothing was added."))
+        self.statusBar().showMessage(message, self.STATUS_TIMEOUT_MS)
 
     def about(self) -> None:
         alerts.info(self, self.tr(
