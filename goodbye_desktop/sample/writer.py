@@ -13,7 +13,7 @@ is left alone (running it twice adds nothing the second time).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from goodbye_desktop import clock
 from goodbye_desktop.core.assessment import assess
@@ -154,12 +154,6 @@ class _Writer:
             for item in sorted(planned, key=lambda item: item.at)))
         return billable
 
-    def _log(self, client_id: int, when: datetime, kind: str, direction: str, minutes: int,
-             summary: str, complaint: bool = False) -> None:
-        records.add_interaction(client_id, when, kind, direction=direction, minutes=minutes,
-                                summary=summary, complaint=complaint)
-        self.counts["interactions"] += 1
-
     def _promise(self, client_id: int, promise: history.PlannedPromise) -> None:
         promise_id = records.add_promise(client_id, promise.description, promise.due_at,
                                          promise.channel)
@@ -192,14 +186,17 @@ class _Writer:
                                        in zip(detail["questions"], replies, strict=False)},
                 **fields)
         rng = history.rng_for(seed, "follow-ups", self.number)
+        kept = []
         for follow_up in detail["follow_ups"]:
             self.counts["promises"] += 1
             done_at, _ = leaving.follow_up_fate(follow_up["due_at"], self.today, rng)
             if done_at is None or (span.returned and done_at.date() >= span.returned):
                 continue
             records.mark_promise_done(follow_up["id"], done_at)
-            kind = "letter" if follow_up["channel"] == "letter" else "email"
-            self._log(client_id, done_at, kind, "out", 15, follow_up["description"])
+            kept.append({"occurred_at": done_at, "minutes": 15, "direction": "out",
+                         "kind": "letter" if follow_up["channel"] == "letter" else "email",
+                         "summary": follow_up["description"]})
+        self.counts["interactions"] += records.add_interactions(client_id, kept)
         if span.returned is not None:
             departures.mark_returned(departure_id, span.returned)
 
