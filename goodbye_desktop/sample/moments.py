@@ -106,13 +106,14 @@ def _leaving_moments(seed: Seed, today: date, span: Span) -> list[PlannedInterac
     if leaving is None or span.decided is None:
         return []
     who = _primary(seed)
-    words = leaving.reason_text.rstrip(".")
+    words = leaving.reason_text
     first = {
-        "client": ("call", "in", f"{who} called to say they will stop working with us: {words}"),
-        "owner": ("meeting", "out", f"Told {who} I will end our work together, with a "
-                                    f"hand-over: {words}"),
-        "mutual": ("meeting", "out", f"Agreed with {who} to end the work: {words}"),
-        "outside": ("email", "in", f"{who} wrote: {words}"),
+        "client": ("call", "in", f"{who} called to say they will stop working with us. "
+                                 f"{words}"),
+        "owner": ("meeting", "out", f"Told {who} I will end our work together and hand "
+                                    f"everything over with care. {words}"),
+        "mutual": ("meeting", "out", f"Agreed with {who} to end the work. {words}"),
+        "outside": ("email", "in", f"News from {who}. {words}"),
     }[leaving.ended_by]
     found = [PlannedInteraction(at(span.decided, 11), first[0], first[1], 30, first[2])]
     letter = "parting-ways letter" if leaving.ended_by == "owner" else "farewell letter"
