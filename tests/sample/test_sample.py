@@ -304,10 +304,12 @@ def test_done_promises_are_not_after_their_client_came_back(demo: DemoSummary) -
 
 
 def test_a_meeting_in_the_folder_is_neither_sent_nor_received(demo: DemoSummary) -> None:
+    from goodbye_desktop.ui.folder_words import title_and_detail
+
     client_id = sql("SELECT id FROM client WHERE name = 'Hartley Family Law'")[0][0]
     entries = client_folder(client_id)
-    meetings = [entry for entry in entries if entry.kind in ("meeting", "note")]
-    emails = [entry for entry in entries if entry.kind == "email"]
+    meetings = [title_and_detail(e)[1] for e in entries if e.kind in ("meeting", "note")]
+    emails = [title_and_detail(e)[1] for e in entries if e.kind == "email"]
     assert meetings and emails
-    assert not any("sent" in entry.detail or "received" in entry.detail for entry in meetings)
-    assert all(entry.detail.split(",")[0] in ("sent", "received") for entry in emails)
+    assert not any("sent" in detail or "received" in detail for detail in meetings)
+    assert all(detail.split(",")[0] in ("sent", "received") for detail in emails)
