@@ -149,25 +149,29 @@ def _days(seed: Seed, span_: Span, rng: random.Random) -> list[date]:
     return sorted(days)
 
 
-def _fill_month(kinds: list[str], naturals: list[int], target: float) -> list[int]:
+def _fill_month(kinds: list[str], naturals: list[int], target: float) -> list[float]:
     """One month's minutes: each interaction its usual time, and the rest of the month's
-    hours spread over its meetings and support jobs. Where there are too few to hold the
-    rest (a job takes at most a working day), emails and calls become support jobs."""
-    rest = target - sum(naturals)
-    if rest <= 0:
-        return naturals
-    flexible = [i for i, kind in enumerate(kinds) if kind in ("meeting", "support")]
+    hours spread over its meetings and support jobs, none longer than its kind allows (a
+    meeting three hours, a job a working day). Where they cannot hold the rest, the
+    longest emails and calls become support jobs."""
+    minutes = [float(natural) for natural in naturals]
     others = sorted((i for i, kind in enumerate(kinds) if kind in ("email", "call")),
                     key=lambda i: -naturals[i])
-    while others and (not flexible or rest / len(flexible) > _KINDS["support"][3] - 60):
-        flexible.append(others.pop(0))
-        kinds[flexible[-1]] = "support"
-    if not flexible:
-        return naturals
-    weight = sum(naturals[i] for i in flexible)
-    minutes = list(naturals)
-    for i in flexible:
-        minutes[i] = naturals[i] + rest * naturals[i] / weight
+    for _ in range(3 * len(kinds) + 3):  # each round fills or converts; a few suffice
+        rest = target - sum(minutes)
+        if rest < 1:
+            break
+        room = {i: _KINDS[kind][3] - minutes[i] for i, kind in enumerate(kinds)
+                if kind in ("meeting", "support") and minutes[i] < _KINDS[kind][3]}
+        if sum(room.values()) < rest and others:
+            kinds[others[0]] = "support"
+            others.pop(0)
+            continue
+        if not room:
+            break
+        weight = sum(naturals[i] for i in room)
+        for i, space in room.items():
+            minutes[i] += min(space, rest * naturals[i] / weight)
     return minutes
 
 
