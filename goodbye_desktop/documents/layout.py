@@ -43,7 +43,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from goodbye_desktop.documents import i18n
+from goodbye_desktop.documents import i18n, shaping
 from goodbye_desktop.documents.bidi import visual
 from goodbye_desktop.documents.fonts import (
     SANS,
@@ -149,7 +149,7 @@ def styles() -> dict[str, ParagraphStyle]:
     """The paragraph styles, built once (fonts registered first: styles name them)."""
     register_fonts()
     body = ParagraphStyle("body", fontName=SANS, fontSize=10.5, leading=15, spaceAfter=7.5)
-    return {
+    made = {
         "body": body,
         "bullet": ParagraphStyle(
             "bullet", parent=body, leftIndent=14, bulletIndent=3, spaceAfter=2,
@@ -182,6 +182,11 @@ def styles() -> dict[str, ParagraphStyle]:
             "cell_head", fontName=SANS_BOLD, fontSize=9, leading=11.5
         ),
     }
+    # Paragraphs ask ReportLab to shape; shaping.py limits it to the complex-script runs.
+    shaping.install()
+    for style in made.values():
+        style.shaping = 1 if shaping.available() else 0
+    return made
 
 
 def para(text: str, style: str | ParagraphStyle) -> Paragraph:
@@ -203,8 +208,8 @@ def draw_text(canv: Canvas, x: float, y: float, text: str, font: str = SANS,
     Much cheaper than a Paragraph for the fixed one-line parts of a page (date, return
     address, labels).  A line wider than `max_width` is set smaller, down to `min_size`.
     """
-    runs = split_runs(visual(text), font)
-    widths = [stringWidth(run, name, size) for name, run in runs]
+    runs = split_runs(visual(text, by_words=shaping.available()), font)
+    widths = [shaping.shaped_line(run, name, size)[1] for name, run in runs]
     total = sum(widths)
     if max_width and total > max_width:
         new_size = max(min_size, size * max_width / total)
@@ -216,7 +221,7 @@ def draw_text(canv: Canvas, x: float, y: float, text: str, font: str = SANS,
         x -= total / 2
     for (name, run), w in zip(runs, widths, strict=True):
         canv.setFont(name, size)
-        canv.drawString(x, y, run)
+        canv.drawString(x, y, shaping.shaped_line(run, name, size)[0])
         x += w
     return size
 
