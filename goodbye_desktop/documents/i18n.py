@@ -205,8 +205,27 @@ def _plural(words: tuple[str, ...], n: int, lang: str) -> str:
     return words[1]
 
 
+_EN_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+               "ten", "eleven", "twelve")
+
+
+def _english_tenure(years: int, months: int) -> str:
+    """"two years", "a year and nine months", "nine months", "a month": words a sentence
+    can take after "for" or "Thank you for ... of working together"."""
+    def count(n: int, word: str) -> str:
+        if n == 1:
+            return f"a {word}"
+        return f"{_EN_NUMBERS[n] if n < len(_EN_NUMBERS) else n} {word}s"
+
+    parts = [count(years, "year")] if years else []
+    if months:
+        parts.append(count(months, "month"))
+    return " and ".join(parts)
+
+
 def format_tenure(start: date, end: date, locale: str | None) -> str:
-    """How long from `start` to `end` in words: "3 years and 2 months", "5 months"."""
+    """How long from `start` to `end` in words: "two years and three months", "a year and
+    nine months", "five months", "a few weeks" (English); "3 Jahre und 2 Monate" (German)."""
     lang, _ = split_locale(locale)
     years_w, months_w, conj, short = _DURATION_WORDS.get(lang, _DURATION_WORDS["en"])
     if lang not in _DURATION_WORDS:
@@ -215,8 +234,10 @@ def format_tenure(start: date, end: date, locale: str | None) -> str:
     if end.day < start.day:
         months -= 1
     if months < 1:
-        return short
+        return "a few weeks" if lang == "en" else short
     years, months = divmod(months, 12)
+    if lang == "en":
+        return _english_tenure(years, months)
     parts = []
     if years:
         parts.append(f"{years} {_plural(years_w, years, lang)}")

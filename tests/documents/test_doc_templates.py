@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -45,7 +46,13 @@ def test_default_templates_are_valid_and_short(kind: str) -> None:
     parts = check_template(kind, text)
     assert text.startswith("Subject: ")
     assert parts.subject and parts.body
-    assert len(parts.body.split()) < 220  # a letter fits one page
+    facts = LetterFacts(start_date=date(2023, 9, 1), end_date=date(2026, 12, 31),
+                        transition_steps=["Files"], interview_times=[date(2026, 12, 8)],
+                        news="News.", feedback_summary="Said.", improvement="Changed.")
+    for today in (date(2026, 12, 1), date(2026, 12, 31), date(2027, 1, 20)):
+        letter = compose(kind, make_sender(), Recipient("Acme", "An Le"),
+                         replace(facts, today=today))
+        assert len(letter.body.split()) < 220  # a letter fits one page
 
 
 def test_unknown_placeholder_is_named_with_its_position() -> None:
@@ -117,7 +124,7 @@ def test_compose_fills_names_dates_and_lists() -> None:
                         end_date=date(2026, 12, 31), transition_steps=["Files", "Logins"])
     letter = compose("farewell", sender, recipient, facts)
     assert "Dear Zoë," in letter.body
-    assert "3 years and 3 months" in letter.body
+    assert "for three years and three months" in letter.body
     assert "31 December 2026" in letter.body
     assert "• Files\n• Logins" in letter.body
     assert letter.closing == "With warm regards,"
@@ -126,12 +133,13 @@ def test_compose_fills_names_dates_and_lists() -> None:
 def test_greeting_falls_back_to_the_client_name() -> None:
     letter = compose("check_in", make_sender(), Recipient("Acme {client_name}", ""),
                      LetterFacts(end_date=date(2026, 1, 31)))
-    assert letter.body.startswith("Dear Acme {client_name},")
+    assert letter.body.startswith("Dear Acme {client_name} team,")
 
 
 def test_missing_fact_names_its_field() -> None:
     with pytest.raises(ValidationError) as err:
-        compose("farewell", make_sender(), Recipient("Acme"), LetterFacts(start_date=None))
+        compose("farewell", make_sender(), Recipient("Acme"), LetterFacts(start_date=None),
+                template="Subject: S\n\nWe began on {start_date} and end on {end_date}.")
     assert err.value.field in {"end_date", "start_date"}
     with pytest.raises(ValidationError) as err:
         compose("exit_interview_request", make_sender(), Recipient("Acme"),
