@@ -49,6 +49,7 @@ EXTRA_FACTS: dict[str, str] = {
     "feedback_summary": "What the client told you",
     "improvement": "What you are changing because of it",
     "referral": "Another provider you recommend",
+    "interview_times": "The proposed interview times",
 }
 
 
@@ -119,6 +120,26 @@ def render(kind: str, inputs: LetterInputs, template: str | None = None) -> tupl
     return pdf, letter.subject
 
 
+def inputs_for(kind: str, client_id: int, *, departure_id: int | None = None,
+               today: date | None = None, extras: dict[str, str] | None = None,
+               ) -> LetterInputs:
+    """The values a letter of `kind` would be made from (for the pre-flight and the fit)."""
+    check_kind(kind)
+    inputs = inputs_for_client(client_id, departure_id, today)
+    return with_extras(inputs, **(extras or {}))
+
+
+def _require_departure(kind: str, inputs: LetterInputs) -> None:
+    """A letter about a departure is refused for a client who has none (core.letter_fit)."""
+    from goodbye_desktop.core.letter_fit import fit
+    from goodbye_desktop.vocabulary import FIT_NEEDS_DEPARTURE
+
+    if fit(kind, inputs.situation).reason == FIT_NEEDS_DEPARTURE:
+        raise ValidationError(
+            f"{inputs.recipient.client_name} has no departure, and this letter speaks of one: "
+            "start a departure first (the client's Departure tab).", field="departure")
+
+
 def produce(
     kind: str,
     client_id: int,
@@ -138,6 +159,7 @@ def produce(
     check_kind(kind)
     inputs = inputs_for_client(client_id, departure_id, today)
     inputs = with_extras(inputs, **(extras or {}))
+    _require_departure(kind, inputs)
     text = template if template is not None else template_for(kind)
     pdf, subject = render(kind, inputs, text)
     return ProducedDocument(pdf=pdf, title=title_for(kind, subject), kind=kind,

@@ -12,7 +12,6 @@ logs it as the letter's interaction, and a preview can show it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from goodbye_desktop import clock
 from goodbye_desktop.documents import i18n

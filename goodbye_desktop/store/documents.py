@@ -194,6 +194,7 @@ class ContactSource:
     email: str
     primary: bool
     left_on: date | None
+    salutation: str = ""
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,8 @@ class LetterSources:
     ended_on: date | None
     contacts: tuple[ContactSource, ...]  # the primary first, then by name
     departure: DepartureSource | None
+    status: str = "active"
+    is_person: bool = False
 
 
 def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSources:
@@ -238,13 +241,15 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
     is the wizard's unfinished draft (see correspondence.produce.produce_for_draft).
     """
     client = (Client.select(Client.id, Client.name, Client.address, Client.started_on,
-                            Client.ended_on)
+                            Client.ended_on, Client.status, Client.is_person)
               .where(Client.id == client_id).tuples().first())
     if client is None:
         raise NotFoundError(f"There is no client with id {client_id}.")
     contacts = tuple(
-        ContactSource(name=r[0], email=r[1], primary=bool(r[2]), left_on=r[3])
-        for r in (Contact.select(Contact.name, Contact.email, Contact.primary, Contact.left_on)
+        ContactSource(name=r[0], email=r[1], primary=bool(r[2]), left_on=r[3],
+                      salutation=r[4] or "")
+        for r in (Contact.select(Contact.name, Contact.email, Contact.primary, Contact.left_on,
+                                 Contact.salutation)
                   .where(Contact.client == client_id)
                   .order_by(Contact.primary.desc(), Contact.name, Contact.id).tuples())
     )
@@ -276,7 +281,8 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
                                     interview_times=row[6], lessons=row[7], steps=steps)
     return LetterSources(profile=get_profile(), client_id=client[0], client_name=client[1],
                          client_address=client[2], started_on=client[3], ended_on=client[4],
-                         contacts=contacts, departure=departure)
+                         contacts=contacts, departure=departure, status=client[5],
+                         is_person=bool(client[6]))
 
 
 def primary_email(client_id: int) -> str:

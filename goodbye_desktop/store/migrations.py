@@ -237,6 +237,14 @@ END
 """
 
 
+# How a contact likes to be greeted in a letter ("Dear An"), and the owner's greeting for an
+# organisation with nobody to write to by name ("Dear {client_name} team").
+_V5 = """
+ALTER TABLE contact ADD COLUMN salutation TEXT NOT NULL DEFAULT '';
+ALTER TABLE business_profile ADD COLUMN letter_greeting TEXT NOT NULL DEFAULT ''
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT on its own; run statement by statement instead
@@ -268,6 +276,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V2),
     _script(_V3),
     _script(_V4),
+    _script(_V5),
 ]
 LATEST_VERSION = len(STEPS)
 

@@ -10,9 +10,8 @@ pdftotext's text after NFKC normalisation.
 
 from __future__ import annotations
 
-from datetime import date
-
 import unicodedata
+from datetime import date
 
 import pytest
 from doc_pdfcheck import norm, pdf_text, poppler_text
