@@ -20,6 +20,7 @@ from decimal import Decimal
 from goodbye_desktop import clock
 from goodbye_desktop.core.letter_fit import Situation
 from goodbye_desktop.core.names import suggested_salutation
+from goodbye_desktop.core.contacts import still_there
 from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
 from goodbye_desktop.store.documents import LetterSources, letter_sources
 from goodbye_desktop.store.records import get_profile
@@ -99,7 +100,7 @@ def _contact(sources: LetterSources, today: date) -> tuple[str, str, str]:
     """Name, email and salutation of the person to write to: the primary contact still
     there, else the first contact still there; a contact who has left is never the addressee.
     """
-    present = [c for c in sources.contacts if c.left_on is None or c.left_on > today]
+    present = [c for c in sources.contacts if still_there(c.left_on, today)]
     if not present:
         return "", "", ""
     chosen = next((c for c in present if c.primary), present[0])

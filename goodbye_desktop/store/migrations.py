@@ -237,9 +237,21 @@ END
 """
 
 
+# Revenue is one amount per client and month. Files written before this step may hold two
+# amounts for one month (the old unique index also covered the amount): the one entered
+# last (the highest id) is kept. The 12-month column is recomputed at the next open.
+_V5 = """
+DELETE FROM revenue WHERE id NOT IN (SELECT max(id) FROM revenue GROUP BY client_id, month);
+DROP INDEX revenue_client_month;
+CREATE UNIQUE INDEX revenue_client_month ON revenue (client_id, month);
+-- Covering: the 12-month sums per client read only the index.
+CREATE INDEX revenue_client_month_amount ON revenue (client_id, month, amount_cents);
+DELETE FROM app_meta WHERE key = 'revenue_window'
+"""
+
 # How a contact likes to be greeted in a letter ("Dear An"), and the owner's greeting for an
 # organisation with nobody to write to by name ("Dear {client_name} team").
-_V5 = """
+_V6 = """
 ALTER TABLE contact ADD COLUMN salutation TEXT NOT NULL DEFAULT '';
 ALTER TABLE business_profile ADD COLUMN letter_greeting TEXT NOT NULL DEFAULT ''
 """
@@ -277,6 +289,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V3),
     _script(_V4),
     _script(_V5),
+    _script(_V6),
 ]
 LATEST_VERSION = len(STEPS)
 

@@ -31,10 +31,13 @@ from goodbye_desktop.store.models import (
 
 TODAY = date(2026, 5, 15)
 
+# The records of these tests are dated around TODAY: the clock is frozen there.
+pytestmark = pytest.mark.frozen_at(TODAY)
+
 
 @pytest.fixture
 def store(tmp_path: Path):
-    open_database(tmp_path / "departures.sqlite", today=TODAY)
+    open_database(tmp_path / "departures.sqlite")
     yield
     close_database()
 
