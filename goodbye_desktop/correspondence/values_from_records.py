@@ -18,9 +18,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from goodbye_desktop import clock
+from goodbye_desktop.core.contacts import still_there
 from goodbye_desktop.core.letter_fit import Situation
 from goodbye_desktop.core.names import suggested_salutation
-from goodbye_desktop.core.contacts import still_there
 from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
 from goodbye_desktop.store.documents import LetterSources, letter_sources
 from goodbye_desktop.store.records import get_profile
