@@ -65,6 +65,7 @@ class ProducedDocument:
     subject: str = ""
     contact_email: str = ""
     client_name: str = ""
+    notes: tuple[str, ...] = ()  # the pre-flight's warnings, shown beside the preview
 
 
 def check_kind(kind: str) -> None:
@@ -168,17 +169,10 @@ def produce(
                             client_name=inputs.recipient.client_name)
 
 
-def produce_for_draft(
-    kind: str,
-    draft: Any,
-    *,
-    today: date | None = None,
-    extras: dict[str, str] | None = None,
-) -> ProducedDocument:
-    """Render a letter from the departure wizard's draft (core.departure.DepartureDraft),
-    before anything is saved: its end date, plan, interviewer and times, not the records'.
-    """
-    check_kind(kind)
+def inputs_for_draft(draft: Any, *, today: date | None = None,
+                     extras: dict[str, str] | None = None) -> LetterInputs:
+    """The values of a letter from the departure wizard's draft (its end date, plan,
+    interviewer and times), for the pre-flight and the rendering."""
     sources = letter_sources(draft.client_id)
     departure = DepartureSource(
         id=None, state="draft", ended_by=draft.ended_by, decided_on=draft.decided_on,
@@ -192,6 +186,21 @@ def produce_for_draft(
     )
     inputs = inputs_from_sources(replace(sources, departure=departure), today)
     inputs = with_extras(inputs, **(extras or {}))
+    return inputs
+
+
+def produce_for_draft(
+    kind: str,
+    draft: Any,
+    *,
+    today: date | None = None,
+    extras: dict[str, str] | None = None,
+) -> ProducedDocument:
+    """Render a letter from the departure wizard's draft (core.departure.DepartureDraft),
+    before anything is saved: its end date, plan, interviewer and times, not the records'.
+    """
+    check_kind(kind)
+    inputs = inputs_for_draft(draft, today=today, extras=extras)
     pdf, subject = render(kind, inputs, template_for(kind))
     return ProducedDocument(pdf=pdf, title=title_for(kind, subject), kind=kind,
                             client_id=draft.client_id, departure_id=None, subject=subject,

@@ -119,7 +119,11 @@ def situation_from_sources(sources: LetterSources, today: date) -> Situation:
     """The situation a letter to this client is written into (see core.letter_fit)."""
     departure = sources.departure
     end = (departure.effective_on if departure else None) or sources.ended_on
-    back = sources.status == "returned" or bool(departure and departure.state == "won_back")
+    # A client who came back: the departure was won back, or the client returned and no
+    # new departure is being prepared or decided since.
+    back = bool(departure and departure.state == "won_back") or (
+        sources.status == "returned"
+        and not (departure and departure.state in ("draft", "decided")))
     return Situation(has_departure=departure is not None,
                      ended_by=departure.ended_by if departure else "",
                      state=departure.state if departure else "",
@@ -172,8 +176,7 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
         transition_steps=tuple(lines),
         plan_steps=tuple(plan),
         currency=profile.get("currency") or "",
-        current_again=sources.status == "returned"
-        or bool(departure and departure.state == "won_back"),
+        current_again=situation_from_sources(sources, today).current_again,
     )
     return LetterInputs(sender=sender_from_profile(profile), recipient=recipient, facts=facts,
                         client_id=sources.client_id,
