@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from letter_records import TODAY, business_profile, client_with_contact, departure_for
 
-from goodbye_desktop.correspondence.produce import produce
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import records
 from goodbye_desktop.store.detail import contacts

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from goodbye_desktop.core.names import suggested_salutation
-
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import detail, records
 from goodbye_desktop.store.detail import ContactRow
