@@ -58,7 +58,10 @@ def _move_revenue_window(conn: sqlite3.Connection, window: Window) -> None:
 
 
 def apply_effective_dates(today: date | None = None) -> int:
-    """Turn `departing` clients whose departure took effect by today into `departed`."""
+    """Turn `departing` clients whose last day has passed into `departed`.
+
+    A departure's `effective_on` is the client's last day, still a working day: the
+    client is departed from the day after it."""
     today = today or clock.today()
     now = clock.local_now()
     try:
@@ -66,7 +69,7 @@ def apply_effective_dates(today: date | None = None) -> int:
             return conn.execute(
                 "UPDATE client SET status = 'departed', updated_at = ? "
                 "WHERE status = 'departing' AND id IN (SELECT client_id FROM departure "
-                "WHERE state = 'decided' AND effective_on <= ?)",
+                "WHERE state = 'decided' AND effective_on < ?)",
                 (now.isoformat(sep=" "), today.isoformat()),
             ).rowcount
     except sqlite3.Error as exc:
