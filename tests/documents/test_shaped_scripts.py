@@ -15,7 +15,7 @@ import unicodedata
 import pytest
 from doc_pdfcheck import norm, poppler_text, reader
 
-from goodbye_desktop.documents import letters, plans
+from goodbye_desktop.documents import letters
 from goodbye_desktop.documents.fonts import unprintable
 from goodbye_desktop.documents.values import Recipient
 
@@ -67,7 +67,7 @@ def test_every_font_of_every_kind_is_embedded(kind, sender, facts) -> None:
         pytest.skip("poppler-utils (pdffonts) is not installed")
     recipient = Recipient("محمد & 山田 & अनीता", "ณัฐพล", "1 Road\nדוד כהן")
     if kind == "transition_plan":
-        pdf = plans.transition_plan(sender, recipient, facts)
+        pdf = letters.transition_plan(sender, recipient, facts)
     else:
         pdf = letters.render_letter(kind, sender, recipient, facts)
     out = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True)
