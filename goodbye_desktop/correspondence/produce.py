@@ -180,6 +180,7 @@ def inputs_for_draft(draft: Any, *, today: date | None = None,
         interviewer=draft.interviewer if draft.interview_ask else "",
         interview_times=draft.interview_times if draft.interview_ask else "",
         lessons=draft.lessons,
+        outside_event=getattr(draft, "outside_event", "") or "",
         steps=tuple(StepSource(description=step.description, due_on=step.due_on,
                                owner=step.owner, status="planned")
                     for step in draft.steps if step.description.strip()),

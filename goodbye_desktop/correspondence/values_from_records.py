@@ -177,6 +177,8 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
         plan_steps=tuple(plan),
         currency=profile.get("currency") or "",
         current_again=situation_from_sources(sources, today).current_again,
+        client_closed=bool(departure and departure.ended_by == "outside"
+                           and departure.outside_event == "closed"),
     )
     return LetterInputs(sender=sender_from_profile(profile), recipient=recipient, facts=facts,
                         client_id=sources.client_id,

@@ -69,6 +69,7 @@ CONDITIONS: dict[str, str] = {
     "plan_open": "Some steps of the transition plan are not done yet",
     "plan_done": "The transition plan has steps and all of them are done",
     "current_again": "The client has come back and is a current client again",
+    "client_closed": "The client's business has closed (it ended the work)",
     "is_person": "The client is a person, not an organisation",
     "is_company": "The client is an organisation",
     "has_contact": "There is a named person to write to",

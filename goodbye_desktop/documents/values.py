@@ -96,6 +96,7 @@ class LetterFacts:
     - `final_invoice_amount`: money, if a letter mentions it; formatted without currency
       symbol unless `currency` is given (an ISO code such as "EUR" or "GBP").
     - `current_again`: the client left and has come back (a departure won back).
+    - `client_closed`: the client's business closed (the departure's outside event).
     """
 
     today: date | None = None
@@ -114,6 +115,7 @@ class LetterFacts:
     final_invoice_amount: Decimal | None = None
     currency: str = ""
     current_again: bool = False
+    client_closed: bool = False
 
     def __post_init__(self) -> None:
         for name in ("interview_times", "transition_steps", "plan_steps"):

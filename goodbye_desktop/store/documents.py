@@ -217,6 +217,7 @@ class DepartureSource:
     interview_times: str
     lessons: str
     steps: tuple[StepSource, ...]
+    outside_event: str = ""  # closed, acquired, moved (when outside events ended it)
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,7 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
     query = Departure.select(
         Departure.id, Departure.state, Departure.ended_by, Departure.decided_on,
         Departure.effective_on, Departure.interviewer, Departure.interview_times,
-        Departure.lessons,
+        Departure.lessons, Departure.outside_event,
     ).where(Departure.client == client_id)
     if departure_id is not None:
         query = query.where(Departure.id == departure_id)
@@ -279,7 +280,8 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
         )
         departure = DepartureSource(id=row[0], state=row[1], ended_by=row[2], decided_on=row[3],
                                     effective_on=row[4], interviewer=row[5],
-                                    interview_times=row[6], lessons=row[7], steps=steps)
+                                    interview_times=row[6], lessons=row[7], steps=steps,
+                                    outside_event=row[8] or "")
     return LetterSources(profile=get_profile(), client_id=client[0], client_name=client[1],
                          client_address=client[2], started_on=client[3], ended_on=client[4],
                          contacts=contacts, departure=departure, status=client[5],

@@ -117,3 +117,14 @@ def test_the_sections_choose_the_words_by_the_day() -> None:
                            _facts("after", True, False)).body
     assert "Every step has been completed." in done
     assert "I will keep you informed" not in done
+
+
+def test_a_business_that_closed_is_not_wished_a_smooth_running() -> None:
+    from dataclasses import replace
+
+    facts = replace(_facts("after", True, False), client_closed=True)
+    recipient = Recipient("Riverside Physiotherapy", "Jürgen Becker", "1 Road")
+    farewell = letters.compose("farewell", make_sender(), recipient, facts).body
+    check_in = letters.compose("check_in", make_sender(), recipient, facts).body
+    assert "decided to move on" not in farewell and "has closed" in farewell
+    assert "running well" not in check_in and "closed have treated you well" in check_in
