@@ -82,8 +82,9 @@ def check(kind: str, inputs: LetterInputs, template: str | None = None) -> list[
             continue
         seen.add(gap.field)
         words, option, extra = describe(gap.field)
-        how = f": give it with {option}" if option else ""
-        problems.append(Problem(gap.field, f"The letter needs {words}{how}.", option, extra))
+        # Said without the command line's option: the app asks in its form, the command
+        # line names the option (one_line_summary).
+        problems.append(Problem(gap.field, f"The letter needs {words}.", option, extra))
     recipient = inputs.recipient
     if not recipient.address.strip():
         problems.append(Problem(
