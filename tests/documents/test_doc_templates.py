@@ -152,3 +152,37 @@ def test_owner_template_replaces_the_default() -> None:
     letter = compose("check_in", make_sender(), Recipient("Acme", "Jo Bloggs"), LetterFacts(),
                      template=text)
     assert (letter.subject, letter.body, letter.closing) == ("Bye Acme", "Hello Jo.", "Cheers,")
+
+
+def test_sections_print_by_the_situation() -> None:
+    text = "A{?x} and B{/x}{!x} but C{/x}.{?y}{?x} Both.{/x}{/y}"
+    assert fill(text, {}, {"x": True, "y": True}) == "A and B. Both."
+    assert fill(text, {}, {"x": False, "y": True}) == "A but C."
+    # A placeholder with a value holds; one without does not.
+    assert fill("{?referral}See {referral}.{/referral}", {"referral": "Ann"}) == "See Ann."
+    assert fill("{?referral}See {referral}.{/referral}", {"referral": ""}) == ""
+
+
+def test_broken_sections_are_named_with_their_position() -> None:
+    text = ("Subject: Hello\n\n{greeting},\n\n{?before_end}Until {end_date}.\n\n"
+            "{?after_nd}Ended.{/after_nd} {/plan_done}")
+    with pytest.raises(TemplateError) as err:
+        check_template("farewell", text)
+    message = str(err.value)
+    assert "line 7, column 1: unknown condition {?after_nd} (did you mean {after_end}?)" \
+        in message
+    assert "line 7, column 30: {/plan_done} closes a section, but the open one is " \
+        "{?before_end} (line 5, column 1)" in message
+    with pytest.raises(TemplateError, match=r"line 3, column 1: the section \{!is_person\} "
+                       r"is not closed"):
+        check_template("farewell", "Subject: S\n\n{!is_person}Dear all,")
+    with pytest.raises(TemplateError, match="closes a section that was not opened"):
+        check_template("farewell", "Subject: S\n\nDear all,{/is_person}")
+
+
+def test_a_section_that_does_not_print_needs_no_value() -> None:
+    template = ("Subject: S\n\n{greeting},\n\n{?before_end}I work for you until {end_date}."
+                "{/before_end}{!before_end}Thank you.{/before_end}")
+    letter = compose("farewell", make_sender(), Recipient("Acme", "An Le"),
+                     LetterFacts(today=date(2026, 12, 1)), template=template)
+    assert letter.body == "Dear An,\n\nThank you."
