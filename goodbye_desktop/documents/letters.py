@@ -72,17 +72,27 @@ def greeting(sender: Sender, recipient: Recipient) -> str:
     """The greeting without its comma: the contact's salutation, else "Dear" and their first
     name, else the profile's greeting for an organisation ("Dear {client_name} team" unless
     the owner wrote another), else "Dear" and the person's name."""
-    salutation = one_line(recipient.salutation)
-    if salutation:
-        return salutation
-    contact = one_line(recipient.contact_name)
     client = one_line(recipient.client_name)
-    if contact:
-        return f"Dear {first_name(contact) or contact}"
-    if recipient.is_person:
-        return f"Dear {client}"
+    salutation = one_line(recipient.salutation)
+    contact = one_line(recipient.contact_name)
+    candidates = [salutation,
+                  f"Dear {first_name(contact) or contact}" if contact else "",
+                  f"Dear {client}" if recipient.is_person else ""]
+    for candidate in candidates:
+        # A name entirely in characters no font has would print as "Dear ,": skip it.
+        if candidate and _prints_a_name(candidate):
+            return candidate
     pattern = one_line(sender.greeting) or "Dear {client_name} team"
     return pattern.replace("{client_name}", client)
+
+
+def _prints_a_name(greeting_text: str) -> bool:
+    from goodbye_desktop.documents.fonts import unprintable
+
+    missing = set(unprintable(greeting_text))
+    words = greeting_text.split(" ", 1)
+    rest = words[1] if len(words) > 1 else words[0]
+    return any(ch.isalnum() and ch not in missing for ch in rest)
 
 
 def situation_flags(facts: LetterFacts, recipient: Recipient,

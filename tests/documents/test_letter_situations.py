@@ -28,7 +28,8 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
 DATE_RE = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (\d{{4}})\b")
 FUTURE_WORDS = ("will continue", "until", "ends on", "gives you", "will be done",
                 "before our work together ends", "until then")
-CONTACTS = {"named": "Zoë Łukasiewicz", "missing": "", "unprintable": "Anna 🦄 Berg"}
+CONTACTS = {"named": "Zoë Łukasiewicz", "missing": "", "unprintable": "🦄🦄 Berg",
+            "nothing_prints": "🦄🦄"}
 
 
 def _steps(done: bool, today: date) -> tuple[PlanStep, ...]:
@@ -86,6 +87,9 @@ def test_every_kind_reads_true_in_every_situation(kind, when, person, contact,
     # A greeting is never empty, and is a greeting.
     greeting = re.search(r"\bDear ([^,]*),", text)
     assert greeting and greeting.group(1).strip(), text
+    if contact in ("unprintable", "nothing_prints") and not person:
+        # "🦄🦄 Berg": the given name would not print; the organisation is greeted instead.
+        assert "Dear Kestrel Drone Surveys team," in text
     if contact == "missing" and not person:
         assert "Dear Kestrel Drone Surveys team," in text
     # No label with nothing after it, no placeholder left, tenure in words.
