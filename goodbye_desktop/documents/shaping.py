@@ -22,6 +22,7 @@ from goodbye_desktop.documents.bidi import has_rtl
 
 _lock = threading.Lock()
 _installed = False
+_FEATURES = {"kern": True, "liga": True}
 # Fonts (names as registered) whose text is shaped; filled by fonts.register_fonts.
 SHAPED_FONTS: set[str] = set()
 
@@ -107,8 +108,10 @@ def _shape_frag_word(original, w, features, force):
             out.append((f, text))
             out[0] += stringWidth(text, f.fontName, f.fontSize)
             continue
-        kwargs = {"force": force} if features is None else {"features": features,
-                                                            "force": force}
+        # Kerning and the standard ligatures; not the discretionary ones (dlig), which in
+        # Noto Sans Arabic turn "محمد" into a vowelled calligraphic sign the name was not
+        # typed with.
+        kwargs = {"features": features or _FEATURES, "force": force}
         shaped = original([stringWidth(text, f.fontName, f.fontSize), (f, text)], **kwargs)
         if shaped is None or len(shaped) < 2:
             out.append((f, text))
