@@ -183,17 +183,33 @@ def styles() -> dict[str, ParagraphStyle]:
             "cell_head", fontName=SANS_BOLD, fontSize=9, leading=11.5
         ),
     }
-    # Paragraphs ask ReportLab to shape; shaping.py limits it to the complex-script runs.
-    shaping.install()
-    for style in made.values():
-        style.shaping = 1 if shaping.available() else 0
     return made
+
+
+_shaping_styles: dict[int, ParagraphStyle] = {}
+
+
+def paragraph(markup: str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
+    """A Paragraph of markup; shaped by HarfBuzz when it holds a complex-script run.
+
+    Only then: ReportLab sets a shaping paragraph word by word, which costs a plain letter
+    a measurable share of its time for nothing.
+    """
+    if shaping.SHAPED_FONTS and shaping.available() and any(
+            f'name="{name}"' in markup for name in shaping.SHAPED_FONTS):
+        shaped = _shaping_styles.get(id(style))
+        if shaped is None:
+            shaping.install()
+            shaped = ParagraphStyle(style.name + "-shaped", parent=style, shaping=1)
+            _shaping_styles[id(style)] = shaped
+        style = shaped
+    return Paragraph(markup, style, **kwargs)
 
 
 def para(text: str, style: str | ParagraphStyle) -> Paragraph:
     """A Paragraph of plain text (escaped, script runs in their fonts)."""
     st = styles()[style] if isinstance(style, str) else style
-    return Paragraph(to_markup(text, st.fontName), st)
+    return paragraph(to_markup(text, st.fontName), st)
 
 
 def text_width(text: str, font: str, size: float) -> float:
@@ -315,7 +331,7 @@ def _fitted_block(text_lines: list[str], style: ParagraphStyle, width: float,
     size = style.fontSize
     while True:
         st = ParagraphStyle("fit", parent=style, fontSize=size, leading=size * 1.2)
-        p = Paragraph(markup, st)
+        p = paragraph(markup, st)
         _, h = p.wrap(width, height)
         if h <= height + 0.5 or size <= min_size:
             return p
@@ -337,7 +353,7 @@ def _draw_letterhead(canv: Canvas, ctx: LetterContext) -> None:
     y = top
     name = one_line(sender.business_name)
     if name:
-        p = Paragraph(to_markup(name, SANS_BOLD), st["head_name"])
+        p = paragraph(to_markup(name, SANS_BOLD), st["head_name"])
         _, h = p.wrap(room, 60)
         p.drawOn(canv, spec.left, y - h)
         y -= h + 1.5
@@ -354,7 +370,7 @@ def _draw_letterhead(canv: Canvas, ctx: LetterContext) -> None:
             canv.setFillColor(colors.black)
             y -= head_small.leading
         else:  # a long address wraps
-            p = Paragraph(to_markup(line), head_small)
+            p = paragraph(to_markup(line), head_small)
             _, h = p.wrap(room, 40)
             p.drawOn(canv, spec.left, y - h)
             y -= h
@@ -500,11 +516,11 @@ def body_flowables(subject: str, body: str) -> list[Flowable]:
         block_lines = [line.strip() for line in block.split("\n")]
         if block_lines and all(line.startswith(_BULLETS) for line in block_lines):
             for item in block_lines:
-                p = Paragraph(to_markup(item[2:].strip()), st["bullet"], bulletText="•")
+                p = paragraph(to_markup(item[2:].strip()), st["bullet"], bulletText="•")
                 out.append(p)
             out.append(Spacer(1, 6))
         else:
-            out.append(Paragraph(to_markup(block), st["body"]))
+            out.append(paragraph(to_markup(block), st["body"]))
     return out
 
 
