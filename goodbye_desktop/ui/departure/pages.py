@@ -698,7 +698,7 @@ class LettersPage(DeparturePage):
             if result.fits or not result.better:
                 note.hide()
                 continue
-            note.setText(tr("Less suited to this departure: a “%1” fits better.")
+            note.setText(tr("Less suited to this departure: “%1” fits better.")
                          .replace("%1", label_for("letter", result.better)))
             note.show()
 
