@@ -294,6 +294,13 @@ CREATE INDEX promise_open_due
     WHERE done_at IS NULL AND cancelled_at IS NULL;
 """
 
+# How a contact likes to be greeted in a letter ("Dear An"), and the owner's greeting for an
+# organisation with nobody to write to by name ("Dear {client_name} team").
+_V7 = """
+ALTER TABLE contact ADD COLUMN salutation TEXT NOT NULL DEFAULT '';
+ALTER TABLE business_profile ADD COLUMN letter_greeting TEXT NOT NULL DEFAULT ''
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
@@ -328,6 +335,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V4),
     _script(_V5),
     _script(_V6),
+    _script(_V7),
 ]
 LATEST_VERSION = len(STEPS)
 
