@@ -21,6 +21,7 @@ import shiboken6
 from helpers import type_text
 from letter_records import business_profile, client_with_contact, departure_for
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from goodbye_desktop.correspondence.produce import keep, produce
@@ -38,6 +39,12 @@ from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 from goodbye_desktop.ui.dialogs.due_letters import DueLettersDialog
+from goodbye_desktop.ui.dialogs.letter_facts import LetterFactsDialog
+from goodbye_desktop.ui.dialogs.sign_actions import (
+    AcknowledgeForm,
+    MovePromiseForm,
+    SignPromiseForm,
+)
 from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
 from goodbye_desktop.ui.main_window import MainWindow
 
@@ -128,8 +135,13 @@ def open_template_editor(r: Records) -> None:
 
 
 def open_letter_preview(r: Records) -> None:
-    seen = r.close_modal(DocumentPreviewDialog)
-    assert r.window.write_letter("feedback_thanks") is False
+    with pytest.MonkeyPatch.context() as patch:
+        # The facts the records do not hold are answered as the owner would.
+        patch.setattr(DocumentPreviewDialog, "ask_facts", classmethod(
+            lambda cls, parent, problems: {p.extra: "Our new studio opens in May."
+                                           for p in problems if p.extra}))
+        seen = r.close_modal(DocumentPreviewDialog)
+        assert r.window.write_letter("keep_in_touch") is False
     assert seen == [DocumentPreviewDialog]
 
 
@@ -207,6 +219,56 @@ def _seed_records(r: Records) -> None:
     r.window.client_detail.show_client(r.client_id)
 
 
+def _seed_daily(r: Records) -> None:
+    """A client silent for 100 days (at risk) with a promise overdue by two hours."""
+    from datetime import timedelta
+
+    from goodbye_desktop import clock
+    from goodbye_desktop.store import records
+
+    now = clock.local_now().replace(second=0, microsecond=0)
+    records.add_interaction(r.client_id, now - timedelta(days=100), "call")
+    records.add_promise(r.client_id, "Email the figures", now - timedelta(hours=2))
+    r.window.daily.client_changed(r.client_id)
+
+
+def _at_risk_opener(method: str) -> Callable[[Records], None]:
+    def open_and_close(r: Records) -> None:
+        r.window.daily.at_risk_action.trigger()
+        view = r.window.daily.at_risk_view
+        wait_until(lambda: not view.is_working() and view.model.rowCount() > 0)
+        form = getattr(view, method)(view.card("silence").sign)
+        assert isinstance(form, RecordForm) and form.isVisible()
+        r.note(form)
+        form.reject()
+        assert view.current_form is None
+    return open_and_close
+
+
+def open_move_promise(r: Records) -> None:
+    r.window.daily.due_action.trigger()
+    form = r.window.daily.due_view.move()
+    assert isinstance(form, RecordForm) and form.isVisible()
+    r.note(form)
+    form.reject()
+    assert r.window.daily.due_view.current_form is None
+
+
+def open_letter_facts(r: Records) -> None:
+    seen = r.close_modal(LetterFactsDialog)
+    assert r.window.write_letter("feedback_thanks") is False  # what did the client say?
+    assert seen == [LetterFactsDialog]
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:
+    from PySide6.QtCore import QDeadlineTimer
+
+    deadline = QDeadlineTimer(timeout_ms)
+    while not condition():
+        assert not deadline.hasExpired(), "timed out"
+        QCoreApplication.processEvents()
+
+
 OPENERS = {
     "business profile": (BusinessProfileDialog,
                          _by_action("profile_action", BusinessProfileDialog)),
@@ -233,7 +295,12 @@ OPENERS = {
     "edit proposal": (ProposalForm, _form_opener("proposals_tab", "edit_proposal", True)),
     "new promise": (PromiseForm, _form_opener("promises_tab", "add_promise")),
     "edit promise": (PromiseForm, _form_opener("promises_tab", "edit_promise", True)),
+    "promise from a sign": (SignPromiseForm, _at_risk_opener("promise_from")),
+    "sign set aside": (AcknowledgeForm, _at_risk_opener("acknowledge")),
+    "move a due promise": (MovePromiseForm, open_move_promise),
+    "letter facts": (LetterFactsDialog, open_letter_facts),
 }
+DAILY = {"promise from a sign", "sign set aside", "move a due promise"}
 
 
 def live(dialog_type: type) -> list[QWidget]:
@@ -249,6 +316,8 @@ def test_a_closed_dialog_is_gone_with_its_timers(records: Records, name: str) ->
     dialog_type, open_and_close = OPENERS[name]
     if name.startswith("edit ") and dialog_type is not ClientFormDialog:
         _seed_records(records)
+    if name in DAILY:
+        _seed_daily(records)
     before = len(live(dialog_type))
     for _ in range(OPENINGS):
         open_and_close(records)
@@ -289,3 +358,16 @@ def test_the_wizard_autosave_stops_when_the_database_closes(qtbot, records: Reco
     with CancelQuestion.answering(KEEP):
         wizard.reject()
     assert not wizard.isVisible()
+
+
+def test_the_letter_menu_refilled_keeps_one_action_per_letter(records: Records) -> None:
+    window = records.window
+    for _ in range(OPENINGS):
+        window.letter_menu.aboutToShow.emit()  # the menu is filled each time it opens
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    shown = [a.objectName() for a in window.letter_menu.actions()
+             if a.objectName().startswith("letter_")]
+    owned = [a.objectName() for a in window.findChildren(QAction)
+             if a.objectName().startswith("letter_")]
+    assert shown and sorted(owned) == sorted(shown)
+    assert window.departure_action in window.letter_menu.actions()
