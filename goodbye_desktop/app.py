@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +22,7 @@ from goodbye_desktop import APP_ID, APP_NAME, __version__
 from goodbye_desktop.errors import DatabaseError, GoodbyeError
 
 if TYPE_CHECKING:
+    from goodbye_desktop.store.lock import StoreLock
     from goodbye_desktop.ui.main_window import MainWindow
 
 EXIT_DATABASE_ERROR = 2
@@ -104,23 +105,25 @@ def run(db_path: Path) -> int:
     from goodbye_desktop.store.database import close_database
 
     close_database()
-    if lock.isLocked():
-        lock.unlock()
+    lock.release()
     return status
 
 
-def single_instance_lock(db_path: Path) -> QLockFile | None:
-    """Hold `<database>.lock` while the window is open; None when another window holds it.
+def single_instance_lock(db_path: Path) -> StoreLock | None:
+    """Hold `<database>.lock` while the window is open; None when another program holds it.
 
-    A lock left behind by a program that crashed is noticed (its process is gone) and
-    taken over. Where no lock can be made at all (a read-only folder, say), the app runs
-    without one and opening the database says what is wrong.
+    The system releases the lock of a program that crashed, so none is ever stale. Where
+    no lock can be made at all (a read-only folder, say), the app runs without one and
+    opening the database says what is wrong.
     """
+    from goodbye_desktop.safe_files import make_private_dir
+    from goodbye_desktop.store.lock import StoreLock
+
     # Where the folder cannot be made, opening the database will say why.
     with contextlib.suppress(OSError):
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(db_path.with_name(db_path.name + ".lock")))
-    lock.setStaleLockTime(0)
-    if lock.tryLock(100) or lock.error() != QLockFile.LockError.LockFailedError:
+        make_private_dir(db_path.parent)
+    lock = StoreLock(db_path)
+    try:
+        return lock if lock.acquire() else None
+    except OSError:
         return lock
-    return None
