@@ -67,7 +67,7 @@ def build_main_window(db_path: Path) -> MainWindow:
     application()
     from goodbye_desktop.store.database import open_database
 
-    open_database(db_path)
+    open_database(db_path, daily_backup=True)
     # Departures whose end date has come while the app was closed.
     from goodbye_desktop.store import upkeep
 

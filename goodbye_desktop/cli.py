@@ -21,7 +21,8 @@ from goodbye_desktop.errors import DatabaseError, GoodbyeError
 PROG = "goodbye-desktop"
 
 # One module per command under goodbye_desktop/commands/; add yours here.
-COMMAND_MODULES = ("demo", "clients", "letter", "departures")
+COMMAND_MODULES = ("demo", "clients", "letter", "departures", "backup", "check",
+                   "delete_client")
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -66,7 +67,10 @@ def _use_utf8(stream) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    from goodbye_desktop.safe_files import escape_for_terminal
+
+    # One line, whatever a client's name in it holds.
+    print(f"{PROG}: {escape_for_terminal(message)}", file=sys.stderr)
     return EXIT_USER_ERROR
 
 
@@ -78,21 +82,54 @@ def _run_window(db_path: Path) -> int:
 
 
 def _run_command(args: argparse.Namespace, db_path: Path) -> int:
+    from goodbye_desktop.store import sql_errors
     from goodbye_desktop.store.database import close_database, open_database
 
+    args.db_path = db_path
     try:
+        if not getattr(args, "opens_store", True):
+            # restore and check work on the file itself, open or damaged.
+            return args.run(args)
         open_database(db_path)
+        try:
+            return args.run(args)
+        finally:
+            close_database()
+    except GoodbyeError:
+        raise
     except OSError as exc:
-        # A file we may not read (permissions, a broken disk) is the user's to fix.
-        raise DatabaseError(f"{db_path} cannot be opened: {exc.strerror or exc}.") from exc
-    try:
-        return args.run(args)
-    finally:
-        close_database()
+        # A file we may not read or write (permissions, a full or broken disk).
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise DatabaseError(f"{exc.strerror or exc}{where}.") from exc
+    except Exception as exc:
+        if sql_errors.is_database_error(exc):
+            raise sql_errors.explain(exc) from exc
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    as_program = argv is None  # tests call main([...]) and keep their own Ctrl+C
+    try:
+        status = _main(argv)
+    except KeyboardInterrupt:
+        # Ctrl+C while the parser or a command's modules were still loading.
+        status = EXIT_INTERRUPTED
+    if as_program:
+        # A Ctrl+C while Python shuts down ends the program quietly too.
+        import signal
+
+        signal.signal(signal.SIGINT, _exit_130)
+    return status
+
+
+def _exit_130(signum: int, frame: object) -> None:
+    import os
+
+    os._exit(EXIT_INTERRUPTED)
+
+
+def _main(argv: list[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         _use_utf8(stream)
     args = build_parser().parse_args(argv)

@@ -15,6 +15,7 @@ import unicodedata
 from datetime import date
 from typing import Any
 
+from goodbye_desktop.safe_files import escape_for_terminal
 from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.queries import LIST_SORT_KEYS, ClientFilter, ClientRow, client_list
 from goodbye_desktop.store.records import get_profile
@@ -138,7 +139,7 @@ def as_table(rows: list[ClientRow], today: date, currency: str) -> str:
     for row in rows:
         status = row.status + (" (archived)" if row.archived else "")
         last = row.last_contact_at.date().isoformat() if row.last_contact_at else "–"
-        body.append((row.name, status, format_cents(row.revenue_12m_cents),
+        body.append((escape_for_terminal(row.name), status, format_cents(row.revenue_12m_cents),
                      format_tenure(row.tenure_days(today)), last))
     name_width = min(NAME_WIDTH, max(display_width(r[0]) for r in [header, *body]))
     widths = [name_width] + [max(display_width(r[i]) for r in [header, *body])

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from goodbye_desktop.commands.clients import _fit, display_width, format_tenure
 from goodbye_desktop.errors import ValidationError
+from goodbye_desktop.safe_files import escape_for_terminal
 
 if TYPE_CHECKING:
     from goodbye_desktop.store.departures import DepartureRow
@@ -60,7 +61,8 @@ def as_table(rows: list[DepartureRow]) -> str:
     if not rows:
         return "No departures.\n"
     header = ("Client", "Last day", "Tenure", "Ended by", "Kind", "Reasons", "State")
-    body = [(row.client_name, row.effective_on.isoformat() if row.effective_on else "–",
+    body = [(escape_for_terminal(row.client_name),
+             row.effective_on.isoformat() if row.effective_on else "–",
              format_tenure(row.tenure_days), _ended_by(row), row.kind or "–",
              ", ".join(row.reasons) or "–", row.state) for row in rows]
     widths = [min(NAME_WIDTH, max(display_width(r[0]) for r in [header, *body]))]

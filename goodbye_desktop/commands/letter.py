@@ -9,7 +9,6 @@ so `goodbye-desktop --help` and the other commands stay fast.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -17,13 +16,6 @@ from pathlib import Path
 # checks they match documents.letters.LETTER_KINDS.
 KINDS = ("farewell", "parting_ways", "transition_plan", "exit_interview_request", "check_in",
          "keep_in_touch", "feedback_thanks")
-
-# Characters no common file system accepts in a name, and control characters.
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                     *(f"LPT{i}" for i in range(1, 10))}
-_MAX_STEM = 120
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -52,17 +44,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--referral", metavar="TEXT",
                         help="another provider you recommend (parting ways)")
     parser.set_defaults(run=run)
-
-
-def safe_file_name(text: str, fallback: str = "letter") -> str:
-    """A file name any common file system accepts, keeping letters of every script."""
-    name = _UNSAFE.sub("_", " ".join(text.split()))
-    name = name.strip(" .")[:_MAX_STEM].strip(" .")
-    if not name:
-        name = fallback
-    if name.split(".")[0].upper() in _WINDOWS_RESERVED:
-        name = "_" + name
-    return name
 
 
 def find_client(name: str) -> int:
@@ -110,12 +91,19 @@ def run(args: argparse.Namespace) -> int:
                 "interview_times": " (propose times in the client's departure)",
                 }.get(exc.field or "", "")
         raise GoodbyeError(f"{exc.message.rstrip('.')}{hint}.") from exc
-    output = args.output or Path(f"{safe_file_name(produced.client_name)}-{args.kind}.pdf")
-    try:
-        output.write_bytes(produced.pdf)
-    except OSError as exc:
-        raise GoodbyeError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
+    from goodbye_desktop.safe_files import (
+        check_output_path,
+        escape_for_terminal,
+        safe_file_name,
+        write_atomic_or_fail,
+    )
+
+    output = args.output or Path(safe_file_name(produced.client_name, f"-{args.kind}.pdf",
+                                                fallback="letter"))
+    # Refused before anything is kept: never a PDF over the database or its backups.
+    check_output_path(output)
+    write_atomic_or_fail(output, produced.pdf, "the letter")
     keep(produced)
-    print(f"Wrote {output} ({produced.title}); kept on the client's timeline.",
-          file=sys.stdout)
+    print(escape_for_terminal(f"Wrote {output} ({produced.title}); kept on the client's "
+                              "timeline."), file=sys.stdout)
     return 0

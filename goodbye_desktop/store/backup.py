@@ -148,6 +148,7 @@ def backup_file(db_path: str | os.PathLike, *, reason: str = "manual",
                 dest: str | os.PathLike | None = None) -> Path:
     """Back up the database at `db_path` into its backups folder (or to `dest`); the path.
 
+    A `dest` that is a folder (or ends with a slash) gets a dated file name inside it.
     Backups in the folder are pruned afterwards; a `dest` elsewhere (a USB stick, say)
     is the owner's to keep. OSError / sqlite3.Error when it cannot be written.
     """
@@ -156,7 +157,10 @@ def backup_file(db_path: str | os.PathLike, *, reason: str = "manual",
         written = copy_file(db_path, _new_backup_path(db_path, reason))
         prune(db_path)
         return written
+    as_folder = str(dest).endswith(("/", os.sep))
     dest = Path(dest).expanduser().absolute()
+    if as_folder:
+        safe_files.make_private_dir(dest)
     if dest.is_dir():
         dest = dest / f"{db_path.stem}-{clock.local_now().strftime('%Y-%m-%dT%H%M%S')}.sqlite"
     return copy_file(db_path, dest, check_dest=True)
@@ -233,9 +237,14 @@ def daily_backup_due(db_path: str | os.PathLike) -> bool:
 
 
 def prune(db_path: str | os.PathLike) -> list[Path]:
-    """Delete backups beyond the newest of each of the last 10 days and 12 months."""
+    """Delete backups beyond the newest of each of the last 10 days and 12 months.
+
+    Every backup of the last 24 hours is kept too: the one made before this morning's
+    import must survive the one made before this afternoon's delete.
+    """
     found = _backup_files(Path(db_path).absolute())
-    keep: set[Path] = set()
+    recent = clock.local_now() - timedelta(days=1)
+    keep: set[Path] = {path for taken, _reason, path in found if taken >= recent}
     days: set = set()
     months: set = set()
     for taken, _reason, path in found:  # newest first
@@ -284,13 +293,8 @@ def restore(backup: str | os.PathLike, db_path: str | os.PathLike) -> Path:
         os.close(fd)
         temp = Path(temp_name)
         try:
+            # Checked by copy_file; the store switches it back to WAL when it opens it.
             copy_file(backup, temp)
-            with sqlite3.connect(temp) as conn:
-                conn.execute("PRAGMA journal_mode = wal")
-            conn.close()
-            problems = problems_in(temp)
-            if problems:
-                raise sqlite3.DatabaseError(f"the restored copy failed its check: {problems[0]}")
             # The old file's WAL is in the backup just made; left beside the restored file,
             # SQLite would replay it into it.
             for name in safe_files.store_files(db_path)[1:4]:
