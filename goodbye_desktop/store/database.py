@@ -117,10 +117,15 @@ def inspect_file(path: Path) -> FileState:
     if not stat.S_ISREG(info.st_mode):
         # Never opened: reading a named pipe would wait for a writer for ever.
         raise _not_ours(path, "it is a pipe or a device, not a file")
+    journal = _journal_files(path)["-journal"]
+    cut_short = journal.exists() and journal.stat().st_size > 0
+    if info.st_size and cut_short:
+        # A crash in the middle of a write: SQLite puts the file back as it was before it.
+        _roll_back(path)
+        info = os.stat(path)
     if info.st_size == 0:
-        journal = _journal_files(path)["-journal"]
         wal = _journal_files(path)["-wal"]
-        if journal.exists() and not (wal.exists() and wal.stat().st_size):
+        if (cut_short or journal.exists()) and not (wal.exists() and wal.stat().st_size):
             # A first start that was cut short: the journal belongs to an empty file.
             return FileState(new=True)
         raise _not_ours(path, "the file is empty")
@@ -134,6 +139,17 @@ def inspect_file(path: Path) -> FileState:
     if len(header) < 100:
         raise _damaged(path, "the file is cut short")
     return _inspect_sqlite(path)
+
+
+def _roll_back(path: Path) -> None:
+    """Let SQLite roll back the journal a crash left beside `path` (a read does it)."""
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, isolation_level=None)
+        try:
+            conn.execute("PRAGMA query_only = 1")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
 
 
 def is_ours(conn: sqlite3.Connection) -> bool:
