@@ -76,7 +76,16 @@ def find_client(name: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from goodbye_desktop.correspondence.produce import keep, produce
     from goodbye_desktop.errors import GoodbyeError, ValidationError
+    from goodbye_desktop.safe_files import (
+        check_output_path,
+        escape_for_terminal,
+        safe_file_name,
+        write_atomic_or_fail,
+    )
 
+    if args.output:
+        # Refused before anything is made: never a PDF over the database or its backups.
+        check_output_path(args.output)
     client_id = find_client(args.client)
     extras = {"news": args.news, "feedback_summary": args.feedback,
               "improvement": args.improvement, "referral": args.referral}
@@ -91,16 +100,8 @@ def run(args: argparse.Namespace) -> int:
                 "interview_times": " (propose times in the client's departure)",
                 }.get(exc.field or "", "")
         raise GoodbyeError(f"{exc.message.rstrip('.')}{hint}.") from exc
-    from goodbye_desktop.safe_files import (
-        check_output_path,
-        escape_for_terminal,
-        safe_file_name,
-        write_atomic_or_fail,
-    )
-
     output = args.output or Path(safe_file_name(produced.client_name, f"-{args.kind}.pdf",
                                                 fallback="letter"))
-    # Refused before anything is kept: never a PDF over the database or its backups.
     check_output_path(output)
     write_atomic_or_fail(output, produced.pdf, "the letter")
     keep(produced)
