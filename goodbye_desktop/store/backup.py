@@ -21,7 +21,7 @@ import re
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from goodbye_desktop import clock, safe_files
@@ -182,7 +182,8 @@ def _taken_at(path: Path) -> tuple[datetime, str]:
     if match:
         with contextlib.suppress(ValueError):
             return (datetime.strptime(match[1] + match[2], "%Y-%m-%d%H%M%S"), match[3])
-    return datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0), ""
+    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).astimezone()
+    return modified.replace(tzinfo=None, microsecond=0), ""
 
 
 def _client_count(path: Path) -> int | None:
@@ -264,7 +265,7 @@ def prune(db_path: str | os.PathLike) -> list[Path]:
     # Temporary files of a backup cut short by a crash.
     for stale in backups_folder(db_path).glob(".*.part"):
         with contextlib.suppress(OSError):
-            if clock.local_now().timestamp() - stale.stat().st_mtime > 3600:
+            if clock.now().timestamp() - stale.stat().st_mtime > 3600:
                 stale.unlink()
     return removed
 

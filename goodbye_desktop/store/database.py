@@ -23,10 +23,9 @@ import sqlite3
 import stat
 import tempfile
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from goodbye_desktop import APP_NAME, clock, safe_files
+from goodbye_desktop import APP_NAME, safe_files
 from goodbye_desktop.errors import DatabaseError, SchemaTooNewError
 from goodbye_desktop.store import connection, migrations, upkeep
 
@@ -277,8 +276,7 @@ def _tighten(path: Path) -> None:
                 os.chmod(name, mode & 0o700)
 
 
-def open_database(path: str | os.PathLike, *, today: date | None = None,
-                  daily_backup: bool = False) -> sqlite3.Connection:
+def open_database(path: str | os.PathLike, *, daily_backup: bool = False) -> sqlite3.Connection:
     """Open (creating if needed) and upgrade the file at `path`; return its connection.
 
     An existing file is backed up before an upgrade and, with `daily_backup` (the
@@ -313,7 +311,7 @@ def open_database(path: str | os.PathLike, *, today: date | None = None,
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         migrations.migrate(conn)
         upkeep.ensure_profile()
-        upkeep.refresh_revenue_window(today or clock.today())
+        upkeep.refresh_revenue_window()
     except sqlite3.DatabaseError as exc:
         connection.close_connection()
         raise DatabaseError(f"{path} cannot be opened: {exc}.") from exc

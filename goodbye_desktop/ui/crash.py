@@ -11,13 +11,12 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 
-from goodbye_desktop import __version__, safe_files
+from goodbye_desktop import __version__, clock, safe_files
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
 
@@ -34,7 +33,7 @@ def write_report(folder: Path, kind: type[BaseException], value: BaseException,
     """Append the traceback to the crash log (trimmed when it grows large); its path."""
     path = folder / LOG_NAME
     text = "".join(traceback.format_exception(kind, value, tb))
-    entry = (f"--- {datetime.now().isoformat(timespec='seconds')} Goodbye Desktop "
+    entry = (f"--- {clock.local_now().isoformat()} Goodbye Desktop "
              f"{__version__}, Python {sys.version.split()[0]}\n{text}\n")
     # Owner-only: a traceback can quote a client's name.
     safe_files.make_private_dir(folder)
