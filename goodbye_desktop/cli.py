@@ -11,8 +11,10 @@ status 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from goodbye_desktop import __version__
@@ -89,10 +91,12 @@ def _run_command(args: argparse.Namespace, db_path: Path) -> int:
     try:
         if not getattr(args, "opens_store", True):
             # restore and check work on the file itself, open or damaged.
-            return args.run(args)
+            with _interruptible():
+                return args.run(args)
         open_database(db_path)
         try:
-            return args.run(args)
+            with _interruptible():
+                return args.run(args)
         finally:
             close_database()
     except GoodbyeError:
@@ -110,17 +114,35 @@ def _run_command(args: argparse.Namespace, db_path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     as_program = argv is None  # tests call main([...]) and keep their own Ctrl+C
+    if as_program:
+        # While modules load and the file opens, a Ctrl+C ends the program at once: a
+        # KeyboardInterrupt inside an import can be swallowed by Python and print a
+        # traceback. Nothing is lost: every write to the file is atomic.
+        import signal
+
+        signal.signal(signal.SIGINT, _exit_130)
     try:
         status = _main(argv)
     except KeyboardInterrupt:
         # Ctrl+C while the parser or a command's modules were still loading.
         status = EXIT_INTERRUPTED
-    if as_program:
-        # A Ctrl+C while Python shuts down ends the program quietly too.
-        import signal
-
-        signal.signal(signal.SIGINT, _exit_130)
     return status
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """While a command runs, Ctrl+C raises KeyboardInterrupt, so the command cleans up
+    (rolls back, removes its temporary files) as it stops; status 130 all the same."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is not _exit_130:
+        yield
+        return
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, _exit_130)
 
 
 def _exit_130(signum: int, frame: object) -> None:

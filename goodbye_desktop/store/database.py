@@ -219,6 +219,10 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> list[str]:
 
 def _create(path: Path) -> None:
     """Build a new, complete database under a temporary name, then rename it to `path`."""
+    for stale in path.parent.glob(f".{glob_escape(path.name)}.*.creating*"):
+        # Left by a first start that was stopped; never renamed in, so nothing of value.
+        with contextlib.suppress(OSError):
+            stale.unlink()
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
                                      suffix=".creating")
     os.close(fd)
@@ -244,6 +248,10 @@ def _create(path: Path) -> None:
             with contextlib.suppress(OSError):
                 name.unlink()
         raise
+
+
+def glob_escape(text: str) -> str:
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
 
 
 def upgrade_copy_path(path: Path, version: int) -> Path:

@@ -32,7 +32,9 @@ def test_ctrl_c_at_any_moment_ends_with_130_and_no_traceback(tmp_path: Path) -> 
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
         statuses.append(proc.returncode)
-        assert proc.returncode in (130, 0), err
+        # -2: stopped by the signal itself while Python was exiting, which the shell
+        # reports as 130 too.
+        assert proc.returncode in (130, -signal.SIGINT, 0), err
         assert b"Traceback" not in err, err.decode()
         if proc.returncode == 130 and db.exists():
             # Interrupted or not, the file is whole: it opens and passes the check.
