@@ -24,7 +24,7 @@ PROG = "goodbye-desktop"
 
 # One module per command under goodbye_desktop/commands/; add yours here.
 COMMAND_MODULES = ("demo", "clients", "letter", "departures", "backup", "check",
-                   "export_csv", "export_vcard", "delete_client")
+                   "export_csv", "export_vcard", "import_csv", "delete_client")
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2

@@ -61,18 +61,24 @@ def check_file(path: Path) -> CheckReport:
 
 
 def _derived(conn: sqlite3.Connection, report: CheckReport) -> None:
-    window = conn.execute(
+    from goodbye_desktop import clock
+    from goodbye_desktop.core.windows import last_12_months
+
+    stored = conn.execute(
         "SELECT value FROM app_meta WHERE key = 'revenue_window'").fetchone()
+    window = last_12_months(clock.today())
     checks = [
         ("last contact", "SELECT c.id, c.name FROM client c WHERE c.last_contact_at IS NOT "
          "(SELECT MAX(occurred_at) FROM interaction i WHERE i.client_id = c.id)", ()),
     ]
-    if window:
+    if stored and stored[0] == window.first_month.isoformat():
+        # (A file not opened since the month turned is moved on at its next open.)
         checks.append((
             "revenue of the last 12 months",
             "SELECT c.id, c.name FROM client c WHERE c.revenue_12m_cents != COALESCE((SELECT "
-            "SUM(amount_cents) FROM revenue r WHERE r.client_id = c.id AND r.month >= ?), 0)",
-            (window[0],)))
+            "SUM(amount_cents) FROM revenue r WHERE r.client_id = c.id AND r.month "
+            "BETWEEN ? AND ?), 0)",
+            (window.first_month.isoformat(), window.last_month.isoformat())))
     for what, sql, params in checks:
         wrong = conn.execute(sql, params).fetchall()
         if wrong:
