@@ -127,8 +127,18 @@ class _Row:
 
 
 def prepare(imported: ImportFile, *, locale: str = "en_GB",
-            existing: bulk_import.ExistingIndex | None = None) -> Prepared:
-    """Check every row of `imported`; ImportFormatError (nothing imported) on any problem."""
+            existing: bulk_import.ExistingIndex | None = None,
+            own_connection: bool = False) -> Prepared:
+    """Check every row of `imported`; ImportFormatError (nothing imported) on any problem.
+
+    With `own_connection` (a worker thread), the existing clients are read on a
+    connection of its own."""
+    if existing is None and own_connection:
+        conn = bulk_import.reading_connection()
+        try:
+            existing = bulk_import.existing_index(conn)
+        finally:
+            conn.close()
     existing = existing or bulk_import.existing_index()
     prepared = Prepared(imported)
     problems: list[Problem] = []

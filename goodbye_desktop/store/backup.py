@@ -327,3 +327,29 @@ def _keep_current(db_path: Path) -> Path | None:
         safe_files.write_atomic(target, source.read(), check=False,
                                 file_mode=safe_files.private_mode_like(db_path))
     return target
+
+
+def restore_open_store(backup: str | os.PathLike) -> Path | None:
+    """Restore `backup` over the open database (the window's): close, restore, reopen.
+
+    The client index learns that everything changed: the change counter is set past both
+    files' counters. Returns what `restore` returns.
+    """
+    from goodbye_desktop.store.database import close_database, open_database
+
+    db_path = connection.current_path()
+    generation = _generation(connection.current())
+    close_database()
+    try:
+        kept = restore(backup, db_path)
+    finally:
+        conn = open_database(db_path)
+    with connection.transaction():
+        conn.execute("UPDATE app_meta SET value = CAST(value AS INTEGER) + ? + 1 "
+                     "WHERE key = 'client_generation'", (generation,))
+    return kept
+
+
+def _generation(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM app_meta WHERE key = 'client_generation'").fetchone()
+    return int(row[0]) if row else 0

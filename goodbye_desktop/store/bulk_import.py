@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from goodbye_desktop import clock
+from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import connection
 from goodbye_desktop.store.folding import fold
 from goodbye_desktop.store.sql_errors import explain
-from goodbye_desktop.store.upkeep import revenue_window
 
 BATCH = 5000
 
@@ -52,6 +52,14 @@ class ImportResult:
         if self.skipped:
             text += f"; {self.skipped} skipped as already there"
         return text + "."
+
+
+def reading_connection() -> sqlite3.Connection:
+    """A connection of its own on the open database, for a worker thread."""
+    conn = sqlite3.connect(connection.current_path(), isolation_level=None,
+                           check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
 
 
 def existing_index(conn: sqlite3.Connection | None = None) -> ExistingIndex:
@@ -228,7 +236,8 @@ def refresh_derived(conn: sqlite3.Connection, client_ids: set[int]) -> None:
         "UPDATE client SET search_text = ?, sort_name = ? WHERE id = ?",
         [("\n".join(fold(p) for p in texts if p), fold(texts[0]), cid)
          for cid, texts in parts.items()])
-    window = revenue_window()
+    # The window of today (the store moves every client's window on when the month turns).
+    window = last_12_months(clock.today())
     conn.execute(
         "UPDATE client SET last_contact_at = (SELECT MAX(occurred_at) FROM interaction i "
         "WHERE i.client_id = client.id), revenue_12m_cents = COALESCE((SELECT "
