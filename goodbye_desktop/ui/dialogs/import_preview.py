@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QRadioButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -79,14 +81,14 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.buttons)
         self._remap: dict[str, str] | None = None
         self._update_import()
-        self.resize(900, 600)
+        self.resize(900, 560)
 
-    def _mapping_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Columns"), self)
-        form = QFormLayout(box)
+    def _mapping_box(self) -> QScrollArea:
+        box = QGroupBox(self.tr("Which file column fills each of ours"), self)
+        grid = QGridLayout(box)
         self.mapping: dict[str, QComboBox] = {}
         file_columns = [h for h in self.prepared.file.headers if h]
-        for ours in columns.MAPPABLE[self.prepared.kind]:
+        for number, ours in enumerate(columns.MAPPABLE[self.prepared.kind]):
             combo = QComboBox(box)
             combo.setObjectName(f"map_{ours}")
             combo.setAccessibleName(self.tr("File column for %1").replace("%1", ours))
@@ -97,9 +99,17 @@ class ImportPreviewDialog(QDialog):
                 combo.setCurrentIndex(combo.findData(ours))
             label = QLabel(f"&{ours}:", box)
             label.setBuddy(combo)
-            form.addRow(label, combo)
+            # Two pairs to a line, so that the preview keeps its room on a small screen.
+            row, column = divmod(number, 2)
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(combo, row, column * 2 + 1)
             self.mapping[ours] = combo
-        return box
+        scroll = QScrollArea(self)
+        scroll.setWidget(box)
+        scroll.setWidgetResizable(True)
+        scroll.setMaximumHeight(190)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
 
     def _preview_table(self) -> QTableWidget:
         shown = [c for c in ("name", "client_name", "email", "occurred_at", "kind", "month",
@@ -110,6 +120,8 @@ class ImportPreviewDialog(QDialog):
         table.setObjectName("importPreview")
         table.setAccessibleName(self.tr("The first rows as they will be imported"))
         table.setHorizontalHeaderLabels([self.tr("Row"), *shown])
+        table.verticalHeader().hide()
+        table.setMinimumHeight(140)
         matched = {m.line for m in self.prepared.matches}
         for i, record in enumerate(self.prepared.records[:PREVIEW_ROWS]):
             line = str(record["line"]) + (" ≈" if record["line"] in matched else "")
@@ -122,7 +134,7 @@ class ImportPreviewDialog(QDialog):
 
     def _matches_box(self) -> QGroupBox:
         matches = self.prepared.matches
-        box = QGroupBox(self.tr("%1 rows match clients you already have (marked ≈)")
+        box = QGroupBox(self.tr("Rows that match clients you already have (marked ≈): %1")
                         .replace("%1", str(len(matches))), self)
         layout = QVBoxLayout(box)
         listed = "\n".join(self.tr("Row %1: %2 is %3 (by %4)")
