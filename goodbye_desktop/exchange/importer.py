@@ -80,13 +80,18 @@ class _Row:
         self.ok = True
 
     def text(self, column: str, *, required: bool = False, default: str = "") -> str:
-        value = values.unneutralised(self.cells.get(column, "") or "")
+        value = self.cells.get(column)
+        if value and value[0] == "'":
+            value = values.unneutralised(value)
+        value = value.strip() if value else ""
+        if not value:
+            if required:
+                self.fail(column, "is required and empty")
+            return default
         if "\x00" in value:
             self.fail(column, "holds a NUL character")
             return ""
-        if required and not value.strip():
-            self.fail(column, "is required and empty")
-        return value.strip() if value.strip() else default
+        return value
 
     def fail(self, column: str, message: str) -> None:
         self.ok = False
@@ -187,7 +192,7 @@ def _client_row(row: _Row, existing, prepared: Prepared, new_names) -> dict | No
         row.fail("ended_on", "is before started_on")
     if not name:
         return None
-    folded = fold(name)
+    folded = record["folded"] = fold(name)
     if folded in new_names:
         row.fail("name", f"the same client as row {new_names[folded]} (a twin)")
         return None

@@ -42,6 +42,12 @@ def decimal_comma(locale: str) -> bool:
 
 def parse_date(text: str, locale: str) -> date:
     text = text.strip()
+    if len(text) == 10 and text[4] == "-":
+        # The ISO form, the export's own: the quick way first.
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
     match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
     if match:
         year, month, day = (int(g) for g in match.groups())
