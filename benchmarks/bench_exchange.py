@@ -28,8 +28,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TARGETS = {"import_s": 10.0, "export_s": 5.0, "memory_mb": 300.0}
-FIRST = ["Anna", "Łukasz", "Zoë", "Renée", "José", "Björn", "Søren", "Aoife", "Ngozi", "Priya", "Kenji", "花子", "Дмитрий", "محمد"]
-LAST = ["Kowalczyk", "Nowak", "Müller", "Dubois", "Lindqvist", "Okafor", "Rossi", "Yılmaz", "山田", "Соколов", "العلي"]
+FIRST = ["Anna", "Łukasz", "Zoë", "Renée", "José", "Björn", "Søren", "Aoife", "Ngozi",
+         "Priya", "Kenji", "花子", "Дмитрий", "محمد"]
+LAST = ["Kowalczyk", "Nowak", "Müller", "Dubois", "Lindqvist", "Okafor", "Rossi", "Yılmaz",
+        "山田", "Соколов", "العلي"]
 
 
 def write_csvs(folder: Path, clients: int, contacts: int) -> tuple[Path, Path]:
