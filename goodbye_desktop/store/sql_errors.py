@@ -32,11 +32,12 @@ def is_database_error(exc: BaseException) -> bool:
         base.__module__ == module for base in type(exc).__mro__) for module in _MODULES)
 
 
-def explain(exc: BaseException, what: str = "") -> DatabaseError:
-    """The app's own error for an SQLite or peewee error; `what` completes "Could not …"."""
+def explain(exc: BaseException, what: str = "", then: str = "") -> DatabaseError:
+    """The app's own error for an SQLite or peewee error; `what` completes "Could not …",
+    `then` is a sentence added after it."""
     text = str(exc).lower()
     words = next((said for markers, said in _WORDS if any(m in text for m in markers)),
                  f"the database reported: {exc}")
     lead = f"Could not {what}: " if what else ""
     message = lead + words + "."
-    return DatabaseError(message[0].upper() + message[1:])
+    return DatabaseError(message[0].upper() + message[1:] + (f" {then}" if then else ""))

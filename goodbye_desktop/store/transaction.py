@@ -39,7 +39,8 @@ def user_action(what: str) -> Iterator[None]:
         with database_proxy.atomic():
             yield
     except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
-        raise ValidationError(f"Could not {what}: {_explain(exc)}.") from exc
+        raise ValidationError(
+            f"Could not {what}: {_explain(exc)}. Nothing was changed.") from exc
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         # Locked, read-only, full or damaged: worded, never a traceback.
-        raise explain(exc, what) from exc
+        raise explain(exc, what, "Nothing was changed.") from exc
