@@ -94,11 +94,14 @@ def run(db_path: Path) -> int:
     try:
         window = build_main_window(db_path)
     except GoodbyeError as exc:
-        title = (QCoreApplication.translate("app", "The database cannot be opened")
-                 if isinstance(exc, DatabaseError)
-                 else QCoreApplication.translate("app", "Goodbye Desktop cannot start"))
-        alerts.error(None, str(exc), title=title)
-        return EXIT_DATABASE_ERROR
+        window = _offer_backup(db_path, exc)
+        if window is None:
+            title = (QCoreApplication.translate("app", "The database cannot be opened")
+                     if isinstance(exc, DatabaseError)
+                     else QCoreApplication.translate("app", "Goodbye Desktop cannot start"))
+            alerts.error(None, str(exc), title=title)
+            lock.release()
+            return EXIT_DATABASE_ERROR
     window.show()
     status = app.exec()
     from goodbye_desktop.store.database import close_database
@@ -106,6 +109,29 @@ def run(db_path: Path) -> int:
     close_database()
     lock.release()
     return status
+
+
+def _offer_backup(db_path: Path, exc: GoodbyeError) -> MainWindow | None:
+    """For a damaged file with a good backup: offer to restore it; the window if done."""
+    from goodbye_desktop.store import backup
+    from goodbye_desktop.store.database import DamagedDatabaseError
+    from goodbye_desktop.ui import alerts
+
+    if not isinstance(exc, DamagedDatabaseError) or exc.newest_backup is None:
+        return None
+    if not alerts.question(None, QCoreApplication.translate(
+            "app", "%1\n\nRestore the newest good backup now? The damaged file is kept in "
+            "the backups folder.").replace("%1", str(exc)),
+            title=QCoreApplication.translate("app", "The database is damaged"),
+            yes=QCoreApplication.translate("app", "Restore the backup"),
+            no=QCoreApplication.translate("app", "Quit")):
+        return None
+    try:
+        backup.restore(exc.newest_backup, db_path)
+        return build_main_window(db_path)
+    except GoodbyeError as again:
+        alerts.error(None, str(again))
+        return None
 
 
 def single_instance_lock(db_path: Path) -> StoreLock | None:

@@ -133,3 +133,36 @@ def test_delete_for_good_asks_and_backs_up_first(window: MainWindow) -> None:
         assert window.data.delete_client()
     assert "Łukasz Nowak" not in names(window)
     assert [b.reason for b in backup.list_backups(window.db_path)] == ["before-delete"]
+
+
+def test_a_damaged_file_at_start_offers_the_newest_backup(qtbot, tmp_path: Path) -> None:
+    from goodbye_desktop import app as goodbye_app
+    from goodbye_desktop.store.database import close_database, open_database
+
+    path = tmp_path / "shop.sqlite"
+    open_database(path)
+    records.create_client(name="Zoë")
+    made = backup.make_backup()
+    close_database()
+    data = bytearray(path.read_bytes())
+    data[4096 * 2:4096 * 3] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    with alerts.intercept(answer=False) as shown:
+        assert goodbye_app.run(path) == goodbye_app.EXIT_DATABASE_ERROR
+    assert shown[0].kind == "question" and str(made) in shown[0].text
+    assert path.read_bytes() == bytes(data)  # refused, untouched
+    with alerts.intercept(answer=True):
+        window = goodbye_app._offer_backup(path, _damaged_error(path))
+    qtbot.addWidget(window)
+    assert names(window) == ["Zoë"]
+    close_database()
+
+
+def _damaged_error(path: Path):
+    from goodbye_desktop.store.database import DamagedDatabaseError, inspect_file
+
+    try:
+        inspect_file(path)
+    except DamagedDatabaseError as exc:
+        return exc
+    raise AssertionError("not damaged")
