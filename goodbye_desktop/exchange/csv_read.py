@@ -11,8 +11,8 @@ which file column fills which of ours instead.
 from __future__ import annotations
 
 import csv
-import io
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +63,19 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     return text, encoding
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their endings, one at a time (no second copy of a big
+    file in memory, as a list of lines or a StringIO would be)."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end + 1]
+        start = end + 1
+
+
 def _delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=counts.get)
@@ -86,16 +99,15 @@ def read_file(path: str | os.PathLike, kind: str,
     except OSError as exc:
         raise ImportFormatError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
     text, encoding = decode(data, name)
+    del data
     if text.lstrip().upper().startswith("BEGIN:VCARD"):
         return _from_vcard(path, kind, text, encoding)
     if not text.strip():
         raise ImportFormatError(f"{name} is empty.")
-    reader = csv.reader(io.StringIO(text, newline=""),
-                        delimiter=_delimiter(text.split("\n", 1)[0]), strict=True)
+    reader = csv.reader(_lines(text), delimiter=_delimiter(text[:text.find("\n")]),
+                        strict=True)
     try:
         headers = [h.strip() for h in next(reader)]
-        # Rows are numbered as a spreadsheet shows them: the header is row 1.
-        raw = list(enumerate(reader, start=2))
     except csv.Error as exc:
         raise ImportFormatError(f"{name}, line {reader.line_num}: the CSV is broken "
                                 f"({exc}).") from exc
@@ -107,14 +119,21 @@ def read_file(path: str | os.PathLike, kind: str,
             "of Google Contacts or Outlook, or map the columns yourself.")
     imported = ImportFile(path, kind, fmt, encoding, headers)
     width = len(headers)
-    for line, row in raw:
-        if not any(cell.strip() for cell in row):
-            continue  # blank lines are no records
-        if len(row) > width and any(cell.strip() for cell in row[width:]):
-            raise ImportFormatError(f"{name}, row {line}: {len(row)} cells where the header "
-                                    f"has {width}.")
-        cells = dict(zip(headers, row, strict=False))
-        imported.rows.append((line, to_ours(cells)))
+    # The file's own columns are ours already: no second dictionary per row.
+    as_is = fmt == "goodbye" and set(headers) <= set(columns.own_columns(kind))
+    try:
+        # Rows are numbered as a spreadsheet shows them: the header is row 1.
+        for line, row in enumerate(reader, start=2):
+            if not any(row) or not any(cell.strip() for cell in row):
+                continue  # blank lines are no records
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
+                raise ImportFormatError(f"{name}, row {line}: {len(row)} cells where the "
+                                        f"header has {width}.")
+            cells = dict(zip(headers, row, strict=False))
+            imported.rows.append((line, cells if as_is else to_ours(cells)))
+    except csv.Error as exc:
+        raise ImportFormatError(f"{name}, line {reader.line_num}: the CSV is broken "
+                                f"({exc}).") from exc
     return imported
 
 

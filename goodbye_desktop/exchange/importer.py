@@ -99,6 +99,8 @@ class _Row:
 
     def read(self, column: str, reader: Callable[[str], Any], *, required: bool = False,
              default: Any = None) -> Any:
+        if not required and not self.cells.get(column):
+            return default  # the common case of an empty or absent cell, made quick
         raw = self.text(column, required=required)
         if not raw:
             return default
@@ -148,7 +150,12 @@ def prepare(imported: ImportFile, *, locale: str = "en_GB",
     prepared = Prepared(imported)
     problems: list[Problem] = []
     new_names: dict[str, int] = {}  # folded name -> line, for clients made by this file
-    for line, cells in imported.rows:
+    rows = imported.rows
+    for index in range(len(rows)):
+        line, cells = rows[index]
+        # Each row is let go once checked, so the file and the records are not both held
+        # whole (100,000 rows are a few hundred megabytes as dictionaries).
+        rows[index] = (line, {})
         row = _Row(line, cells, locale, problems)
         if cells.get(columns.BOOK):
             record = _book_row(row, existing, prepared, new_names)
@@ -157,7 +164,7 @@ def prepare(imported: ImportFile, *, locale: str = "en_GB",
         if row.ok and record is not None:
             record["line"] = line
             prepared.records.append(record)
-    if not imported.rows:
+    if not rows:
         problems.append(Problem(1, "-", "the file holds no records"))
     if problems:
         raise ImportFormatError(_problems_message(imported.path.name, problems,
@@ -165,8 +172,9 @@ def prepare(imported: ImportFile, *, locale: str = "en_GB",
     return prepared
 
 
-def _match_client(row: _Row, name: str, email: str, existing, prepared: Prepared) -> None:
-    folded = fold(name)
+def _match_client(row: _Row, name: str, email: str, existing, prepared: Prepared,
+                  folded: str | None = None) -> None:
+    folded = folded or fold(name)
     ids = existing.by_name.get(folded)
     if ids:
         prepared.matches.append(Match(row.line, name, ids[0], existing.names[ids[0]], "name"))
@@ -197,7 +205,7 @@ def _client_row(row: _Row, existing, prepared: Prepared, new_names) -> dict | No
         row.fail("name", f"the same client as row {new_names[folded]} (a twin)")
         return None
     new_names[folded] = row.line
-    _match_client(row, name, "", existing, prepared)
+    _match_client(row, name, "", existing, prepared, folded)
     return record
 
 
@@ -214,7 +222,7 @@ def _book_row(row: _Row, existing, prepared: Prepared, new_names) -> dict | None
     folded = fold(client_name)
     if folded not in new_names:
         new_names[folded] = row.line
-        _match_client(row, client_name, record["email"], existing, prepared)
+        _match_client(row, client_name, record["email"], existing, prepared, folded)
     return record
 
 
