@@ -77,6 +77,13 @@ def _fail(message: str) -> int:
 
 
 def _run_window(db_path: Path) -> int:
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is _exit_130:
+        # Qt's event loop runs no Python for long stretches, so a Python handler could
+        # wait: Ctrl+C in the terminal ends the window at once (status 130 in the shell).
+        # Every change is already saved whole, and the system releases the lock.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
     # Imported here: Qt loads only when the window is wanted.
     from goodbye_desktop import app
 
