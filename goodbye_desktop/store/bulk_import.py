@@ -11,9 +11,10 @@ on a connection of its own, so that the window's thread keeps its connection.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from goodbye_desktop import clock
@@ -95,9 +96,10 @@ class _Writer:
     def add(self, table: str, count: int) -> None:
         self.result.added[table] = self.result.added.get(table, 0) + count
 
-    def many(self, table: str, sql: str, rows: list[tuple]) -> None:
-        for start in range(0, len(rows), BATCH):
-            chunk = rows[start:start + BATCH]
+    def many(self, table: str, sql: str, rows: Iterable[tuple]) -> None:
+        """Insert `rows` (made as they are needed: no second copy of a big import)."""
+        rows = iter(rows)
+        while chunk := list(islice(rows, BATCH)):
             self.conn.executemany(sql, chunk)
             self.add(table, len(chunk))
             self.step(len(chunk))
@@ -206,14 +208,14 @@ def _children(w: _Writer, kind: str, records: list[dict], merge: bool) -> None:
     if kind == "contacts":
         w.many("contacts", 'INSERT INTO contact (client_id, name, role, email, phone, '
                '"primary", left_on, new_employer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-               [(r["client_id"], r["name"], r["role"], r["email"], r["phone"], r["primary"],
-                 _iso(r["left_on"]), r["new_employer"]) for r in records])
+               ((r["client_id"], r["name"], r["role"], r["email"], r["phone"], r["primary"],
+                 _iso(r["left_on"]), r["new_employer"]) for r in records))
     elif kind == "interactions":
         w.many("interactions", "INSERT INTO interaction (client_id, occurred_at, kind, "
                "direction, minutes, summary, complaint) VALUES (?, ?, ?, ?, ?, ?, ?)",
-               [(r["client_id"], r["occurred_at"].isoformat(sep=" "), r["kind"],
+               ((r["client_id"], r["occurred_at"].isoformat(sep=" "), r["kind"],
                  r["direction"], r["minutes"], r["summary"], r["complaint"])
-                for r in records])
+                for r in records))
     elif kind == "revenue":
         # A month already recorded is replaced: the file is the newer word on it.
         rows = [(r["client_id"], r["month"].isoformat(), r["amount_cents"]) for r in records]
@@ -224,9 +226,9 @@ def _children(w: _Writer, kind: str, records: list[dict], merge: bool) -> None:
     elif kind == "proposals":
         w.many("proposals", "INSERT INTO proposal (client_id, title, sent_on, amount_cents, "
                "hourly_rate_cents, outcome, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
-               [(r["client_id"], r["title"], _iso(r["sent_on"]), r["amount_cents"],
+               ((r["client_id"], r["title"], _iso(r["sent_on"]), r["amount_cents"],
                  r["hourly_rate_cents"], r["outcome"], _iso(r["decided_on"]))
-                for r in records])
+                for r in records))
 
 
 def refresh_derived(conn: sqlite3.Connection, client_ids: set[int]) -> None:
@@ -237,19 +239,23 @@ def refresh_derived(conn: sqlite3.Connection, client_ids: set[int]) -> None:
     conn.execute("DELETE FROM import_touched")
     conn.executemany("INSERT OR IGNORE INTO import_touched VALUES (?)",
                      [(cid,) for cid in client_ids])
-    parts: dict[int, list[str]] = {}
-    for cid, name, tags in conn.execute(
-            "SELECT c.id, c.name, c.tags FROM client c JOIN import_touched t ON t.id = c.id"):
-        parts[cid] = [name, tags]
-    for cid, name, email in conn.execute(
-            "SELECT x.client_id, x.name, x.email FROM contact x "
-            "JOIN import_touched t ON t.id = x.client_id ORDER BY x.id"):
-        parts[cid].extend((name, email))
-    updates = []
-    for cid, texts in parts.items():
-        folded = [fold(p) for p in texts if p]
-        updates.append(("\n".join(folded), fold(texts[0]), cid))
-    conn.executemany("UPDATE client SET search_text = ?, sort_name = ? WHERE id = ?", updates)
+    # A batch of clients at a time, so that 100,000 clients' texts are never all held.
+    ordered = sorted(client_ids)
+    for start in range(0, len(ordered), BATCH):
+        low, high = ordered[start], ordered[min(start + BATCH, len(ordered)) - 1]
+        parts: dict[int, list[str]] = {}
+        for cid, name, tags in conn.execute(
+                "SELECT c.id, c.name, c.tags FROM client c JOIN import_touched t ON t.id = c.id "
+                "WHERE c.id BETWEEN ? AND ?", (low, high)):
+            parts[cid] = [name, tags]
+        for cid, name, email in conn.execute(
+                "SELECT x.client_id, x.name, x.email FROM contact x JOIN import_touched t "
+                "ON t.id = x.client_id WHERE x.client_id BETWEEN ? AND ? ORDER BY x.id",
+                (low, high)):
+            parts[cid].extend((name, email))
+        conn.executemany("UPDATE client SET search_text = ?, sort_name = ? WHERE id = ?",
+                         [("\n".join(fold(p) for p in texts if p), fold(texts[0]), cid)
+                          for cid, texts in parts.items()])
     # The window of today (the store moves every client's window on when the month turns).
     window = last_12_months(clock.today())
     conn.execute(
@@ -294,8 +300,8 @@ def apply(kind: str, records: list[dict], *, matched: dict[int, int], merge: boo
     writer = _Writer(conn, len(records), progress, cancelled)
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     # A big transaction touching every client: room for its pages, or it spills to disk
-    # page by page (five times slower at 100,000 clients).
-    conn.execute("PRAGMA cache_size = -64000")
+    # page by page (several times slower at 100,000 clients).
+    conn.execute("PRAGMA cache_size = -32000")
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
