@@ -263,3 +263,35 @@ def test_random_and_broken_files_import_whole_or_not_at_all(db_path: Path, tmp_p
     assert added + result.skipped <= max(len(body), 1) * 2
     # Whole: every data row went in (or matched); then back to empty for the next example.
     connection.current().execute("DELETE FROM client")
+
+
+def test_a_cancelled_import_leaves_nothing(db_path: Path, tmp_path: Path) -> None:
+    from goodbye_desktop.exchange.csv_read import read_file
+    from goodbye_desktop.exchange.importer import apply, prepare
+    from goodbye_desktop.store.bulk_import import ImportCancelledError
+
+    path = tmp_path / "clients.csv"
+    path.write_text("name\n" + "".join(f"Client {i}\n" for i in range(12000)),
+                    encoding="utf-8")
+    prepared = prepare(read_file(path, "clients"))
+    seen = []
+    with pytest.raises(ImportCancelledError):
+        apply(prepared, progress=lambda done, total: seen.append(done),
+              cancelled=lambda: len(seen) >= 1, own_connection=True)
+    assert seen == [5000] and counts()["client"] == 0
+    result = apply(prepared, own_connection=True)  # and the same, not stopped, goes in
+    assert result.added == {"clients": 12000} and counts()["client"] == 12000
+
+
+def test_any_file_can_be_mapped_onto_our_columns(db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "crm.csv"
+    path.write_text("Company name;Since;Remarks\nÉcole Zoë;01/02/2024;Via the fair\n",
+                    encoding="utf-8")
+    close_database()
+    assert main(["--db", str(db_path), "import-csv", "clients", str(path),
+                 "--map", "name=Company name", "--map", "started_on=Since",
+                 "--map", "notes=Remarks"]) == 0
+    open_database(db_path)
+    assert connection.current().execute(
+        "SELECT name, started_on, notes FROM client").fetchone() == (
+        "École Zoë", "2024-02-01", "Via the fair")
