@@ -9,9 +9,7 @@ is written under a temporary name beside it and renamed, readable by you alone.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from goodbye_desktop.errors import GoodbyeError
@@ -29,29 +27,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (a temporary name, then a rename), 0600."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
     from goodbye_desktop.commands.dashboard import checked_year
-    from goodbye_desktop.correspondence.year_report import report_pdf
+    from goodbye_desktop.correspondence.year_report import report_pdf, save_pdf
 
     year = checked_year(args.year)
     pdf, _ = report_pdf(year)
     output = args.output or Path(f"year-in-review-{year}.pdf")
     try:
-        write_private(output, pdf)
+        save_pdf(output, pdf)
     except OSError as exc:
         raise GoodbyeError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
     print(f"Wrote {output} (the year {year} in review).", file=sys.stdout)

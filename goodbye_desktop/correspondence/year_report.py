@@ -7,8 +7,11 @@ the command line show, with the same charts (`dashboard.charts_for`).
 
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from goodbye_desktop.core.figures import Dashboard
 from goodbye_desktop.correspondence.dashboard import ChartWords, charts_for
@@ -123,12 +126,27 @@ def report_for(d: Dashboard, sender: Sender, currency: str) -> bytes:
 
 
 def report_pdf(year: int | None = None, *, db=None) -> tuple[bytes, Dashboard]:
-    """The year in review of `year` (default: this one) from the open database."""
+    """The year in review of `year` (default: this one) from the open database, or from
+    `db` (a reading connection of its own, off the GUI thread)."""
     from goodbye_desktop.correspondence.dashboard import dashboard
     from goodbye_desktop.correspondence.values_from_records import sender_from_profile
-    from goodbye_desktop.store.records import get_profile
+    from goodbye_desktop.store.dashboard import Reader
 
     figures = dashboard(year, db=db, limit=50)
-    profile = get_profile()
+    profile = Reader(db).profile()
     return report_for(figures, sender_from_profile(profile), profile.get("currency", "")), \
         figures
+
+
+def save_pdf(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all (a temporary name, then a rename), 0600."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -13,6 +13,7 @@ text and grid lines to match. Bars carry their number as text too, never colour 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from goodbye_desktop.documents.bidi import visual
@@ -183,6 +184,10 @@ def svg(chart: Chart) -> bytes:
     from reportlab.graphics import renderSVG
 
     text = renderSVG.drawToString(chart.drawing)
+    # Qt draws SVG Tiny, which has no clip paths: it would paint the clip's rectangle
+    # black. Nothing of a chart reaches past its edges, so the clip can go.
+    text = re.sub(r"<clipPath id=\"clip\">.*?</clipPath>", "", text, flags=re.S)
+    text = text.replace(' style="clip-path: url(#clip)"', "")
     # The PDF's font names mean nothing to the screen: name families it has.
     for name, family in ((SANS_BOLD, "DejaVu Sans; font-weight: bold"),
                          (SANS, "DejaVu Sans"), (CJK, "WenQuanYi Micro Hei")):

@@ -234,6 +234,12 @@ class Reader:
                               " FROM business_profile WHERE id = 1").fetchone()
         return (row[0], row[1]) if row else (90, 2)
 
+    def profile(self) -> dict[str, Any]:
+        """The business profile row as a dict (the report's letterhead and currency)."""
+        cursor = self.db.execute("SELECT * FROM business_profile WHERE id = 1")
+        row = cursor.fetchone()
+        return dict(zip((c[0] for c in cursor.description), row, strict=True)) if row else {}
+
     def gained_clients(self, start: date, end: date) -> list[tuple[int, str]]:
         """The clients gained in the year (first start in it), for the drill-down."""
         return self.db.execute(

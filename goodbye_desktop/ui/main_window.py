@@ -141,22 +141,17 @@ class MainWindow(QMainWindow):
         self.clients_stack.addWidget(self.empty_state)
         self.clients_stack.addWidget(self.splitter)
 
-        self.dashboard_text = QLabel(self.tr(
-            "The dashboard arrives in a coming version.\n\n"
-            "It will show, year by year and from your records alone: churn and retention, "
-            "clients gained and lost, how much of your revenue rests on a few clients, "
-            "the clients showing warning signs, and the promises coming due."), self)
-        self.dashboard_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.dashboard_text.setWordWrap(True)
-        self.dashboard_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dashboard_placeholder = centred_panel(self, self.dashboard_text)
-        self.dashboard_placeholder.setObjectName("dashboardPlaceholder")
+        # Built the first time it is shown (ui/dashboard.py): the window opens without it.
+        self.dashboard_page = QWidget(self)
+        self.dashboard_page.setObjectName("dashboardPage")
+        QVBoxLayout(self.dashboard_page).setContentsMargins(0, 0, 0, 0)
+        self.dashboard = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.clients_stack, self.tr("Clients"))
-        self.tabs.addTab(self.dashboard_placeholder, self.tr("Dashboard"))
+        self.tabs.addTab(self.dashboard_page, self.tr("Dashboard"))
         # Built the first time it is shown: the window opens without reading departures.
         self.departed_page = QWidget(self)
         self.departed_page.setObjectName("departedPage")
@@ -374,6 +369,27 @@ class MainWindow(QMainWindow):
             self.departed_view.reload_years()
         return self.departed_view
 
+    def ensure_dashboard(self):
+        """The dashboard pane, built on first use (it refreshes itself on every show)."""
+        if self.dashboard is None:
+            from goodbye_desktop.ui.dashboard import DashboardPane
+
+            self.dashboard = DashboardPane(self.db_path, self.dashboard_page)
+            self.dashboard.clientRequested.connect(self.open_client)
+            self.dashboard_page.layout().addWidget(self.dashboard)
+        return self.dashboard
+
+    def open_client(self, client_id: int) -> None:
+        """Show a client in the list (clearing a search or filter that hides it)."""
+        from goodbye_desktop.store.queries import ClientFilter
+
+        self.show_page(self.CLIENTS_PAGE)
+        if not self.client_list.select_client(client_id):
+            self.client_list.search.clear()
+            self.client_list.model.set_filter(ClientFilter(include_archived=True))
+            self.client_list.show_archived.setChecked(True)
+            self.client_list.select_client(client_id)
+
     def fill_letter_menu(self) -> None:
         """One entry per kind of letter, in the order of DOMAIN's letters."""
         if self.letter_menu.actions():
@@ -564,6 +580,8 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if index == self.DEPARTED_PAGE:
             self.ensure_departed_view()
+        elif index == self.DASHBOARD_PAGE:
+            self.ensure_dashboard()
         self._update_actions()
 
     def _update_empty_state(self) -> None:
@@ -626,6 +644,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dashboard is not None:
+            self.dashboard.shutdown()  # its figures are read on threads of their own
         self.save_settings()
         super().closeEvent(event)
 
