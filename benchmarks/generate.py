@@ -23,9 +23,10 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from goodbye_desktop import clock
+from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.store.folding import fold
-from goodbye_desktop.store.records import window_start
 
 # Name pools per script (first names, family names, trades), with how often each occurs.
 SCRIPTS = (
@@ -139,7 +140,7 @@ def generate(out: Path, clients: int, interactions: int, seed: int, today: date,
              departures: int = 10_000) -> dict:
     """Write the data set to `out` (which must not exist yet); return row counts."""
     rng = random.Random(seed)
-    open_database(out, today=today)  # creates the schema, exactly as the app does
+    open_database(out)  # creates the schema, exactly as the app does
     close_database()
 
     conn = sqlite3.connect(out, isolation_level=None)
@@ -152,7 +153,7 @@ def generate(out: Path, clients: int, interactions: int, seed: int, today: date,
     begin = today - timedelta(days=10 * 365)
     begin_at = datetime.combine(begin, datetime.min.time())
     span = (today - begin).days
-    window = window_start(today)
+    window = last_12_months(today).first_month
     months = []
     month = window
     for _ in range(12):
@@ -283,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{args.out}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
-    counts = generate(args.out, args.clients, args.interactions, args.seed, date.today(),
+    counts = generate(args.out, args.clients, args.interactions, args.seed, clock.today(),
                       args.departures)
     elapsed = time.perf_counter() - started
     size = args.out.stat().st_size / 1e6
