@@ -56,3 +56,12 @@ LETTER_KINDS = (
 )
 # The letters the departure wizard can produce for a departure.
 DEPARTURE_LETTERS = ("farewell", "parting_ways", "transition_plan", "exit_interview_request")
+
+# --- the daily habit: at-risk list, risk history (issue 11) -------------------------------
+# How a save was attempted: a promise made from the At-risk list, or "try to keep" in the
+# departure wizard.
+RISK_SAVE_KINDS = ("promise", "keep")
+# How a time at risk ended: recovered (no sign for 60 days) or lost (a departure).
+RISK_OUTCOMES = ("recovered", "lost")
+# The groups of the Due view, in the order it shows them.
+DUE_GROUPS = ("overdue", "today", "week")

@@ -393,7 +393,7 @@ def build(year: int, today: date, reader: Reader, *, at_risk: Sequence[Any] = ()
         proposals=_proposals(reader, year, today),
         previous_proposals=_proposals(reader, year - 1, today),
         retention_goal_pct=retention_pct, reactivation_goal=reactivation,
-        at_risk=[_at_risk(row) for row in at_risk],
+        at_risk=at_risk_entries(at_risk),
         promises=dict(promises or {"due_today": 0, "overdue": 0, "next_7_days": 0}),
     )
 
@@ -405,10 +405,16 @@ def _trimmed(conc: Concentration, limit: int | None) -> Concentration:
     return replace(conc, rows=conc.rows[:limit])
 
 
+def at_risk_entries(rows: Sequence[Any]) -> list[AtRisk]:
+    """At-risk clients from the store's rows (tuples, dicts, or objects with id, name and
+    signs, a sign being its code or an object with a `key`)."""
+    return [_at_risk(row) for row in rows]
+
+
 def _at_risk(row: Any) -> AtRisk:
     """An at-risk client from a tuple, a dict or an object with id, name and signs."""
     if isinstance(row, dict):
         return AtRisk(row["id"], row["name"], tuple(row["signs"]))
     if isinstance(row, tuple | list):
-        return AtRisk(row[0], row[1], tuple(row[2]))
+        return AtRisk(row[0], row[1], tuple(getattr(s, "key", s) for s in row[2]))
     return AtRisk(row.id, row.name, tuple(getattr(s, "key", s) for s in row.signs))

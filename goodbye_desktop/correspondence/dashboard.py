@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from goodbye_desktop import clock
-from goodbye_desktop.core.figures import Dashboard, build
+from goodbye_desktop.core.figures import Dashboard, at_risk_entries, build
 
 if TYPE_CHECKING:
     from goodbye_desktop.documents.charts import Chart, Scheme
@@ -24,17 +24,30 @@ if TYPE_CHECKING:
 
 def dashboard(year: int | None = None, *, today: date | None = None,
               now: datetime | None = None, db: sqlite3.Connection | None = None,
-              limit: int | None = None) -> Dashboard:
+              limit: int | None = None, daily: bool = True) -> Dashboard:
     """Every figure of `year` (default: the current one) as of the clock's today; `limit`
-    keeps only the first clients of the long lists (see core.figures.build)."""
-    from goodbye_desktop.store.at_risk import at_risk_clients
+    keeps only the first clients of the long lists (see core.figures.build).
+
+    `daily=False` leaves out the at-risk clients and the promises due: they are kept on
+    the shared connection (the At-risk list works them out once a day and writes them),
+    so a computation on a thread of its own adds them afterwards with `with_daily`.
+    """
     from goodbye_desktop.store.dashboard import Reader
-    from goodbye_desktop.store.due import promise_counts
 
     now = now or clock.now()
     today = today or now.date()
-    return build(year or today.year, today, Reader(db), at_risk=at_risk_clients(today),
-                 promises=promise_counts(now), limit=limit)
+    figures = build(year or today.year, today, Reader(db), limit=limit)
+    return with_daily(figures, now) if daily else figures
+
+
+def with_daily(figures: Dashboard, now: datetime | None = None) -> Dashboard:
+    """The dashboard with today's at-risk clients and promise counts (shared connection)."""
+    from goodbye_desktop.store.at_risk import at_risk_clients
+    from goodbye_desktop.store.due import promise_counts
+
+    now = now or clock.now()
+    return replace(figures, at_risk=at_risk_entries(at_risk_clients(now.date())),
+                   promises=promise_counts(now))
 
 
 # --- the charts, for the pane and the report alike -----------------------------------------

@@ -125,14 +125,17 @@ def report_for(d: Dashboard, sender: Sender, currency: str) -> bytes:
     return render(report, sender, d.today)
 
 
-def report_pdf(year: int | None = None, *, db=None) -> tuple[bytes, Dashboard]:
+def report_pdf(year: int | None = None, *, db=None, figures: Dashboard | None = None
+               ) -> tuple[bytes, Dashboard]:
     """The year in review of `year` (default: this one) from the open database, or from
-    `db` (a reading connection of its own, off the GUI thread)."""
+    `db` (a reading connection of its own, off the GUI thread), or of `figures` already
+    worked out (the pane's)."""
     from goodbye_desktop.correspondence.dashboard import dashboard
     from goodbye_desktop.correspondence.values_from_records import sender_from_profile
     from goodbye_desktop.store.dashboard import Reader
 
-    figures = dashboard(year, db=db, limit=50)
+    if figures is None:
+        figures = dashboard(year, db=db, limit=50, daily=db is None)
     profile = Reader(db).profile()
     return report_for(figures, sender_from_profile(profile), profile.get("currency", "")), \
         figures

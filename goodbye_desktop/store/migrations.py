@@ -236,20 +236,6 @@ CREATE TRIGGER client_generation_delete AFTER DELETE ON client BEGIN
 END
 """
 
-# The dashboard's indexes: each year's figures read an index, never a whole table.
-# Starts by day (active, gained), end dates entered without a departure, the returns of a
-# year, the minutes of a 12-month window by time, and the clients by 12-month revenue
-# with their names (the revenue concentration, largest first).
-_V5 = """
-CREATE INDEX client_started ON client (started_on, status);
-CREATE INDEX client_ended ON client (ended_on, status, started_on) WHERE ended_on IS NOT NULL;
-CREATE INDEX client_revenue_rank ON client (revenue_12m_cents DESC, sort_name, id, name)
-    WHERE revenue_12m_cents > 0;
-CREATE INDEX interaction_time ON interaction (occurred_at, client_id, minutes);
-CREATE INDEX departure_returned ON departure (state, returned_on)
-"""
-
-
 # Revenue is one amount per client and month. Files written before this step may hold two
 # amounts for one month (the old unique index also covered the amount): the one entered
 # last (the highest id) is kept. The 12-month column is recomputed at the next open.
@@ -260,6 +246,63 @@ CREATE UNIQUE INDEX revenue_client_month ON revenue (client_id, month);
 -- Covering: the 12-month sums per client read only the index.
 CREATE INDEX revenue_client_month_amount ON revenue (client_id, month, amount_cents);
 DELETE FROM app_meta WHERE key = 'revenue_window'
+"""
+
+# The daily habit (issue 11): warning signs kept per client as of the day they were last
+# worked out (the At-risk list reads this instead of aggregating a million interactions),
+# acknowledgements of a sign until a date, each client's risk history, and the index the
+# Due view and the calendar read open promises by.
+_V6 = """
+CREATE TABLE risk_client (
+    client_id INTEGER PRIMARY KEY REFERENCES client (id) ON DELETE CASCADE,
+    signs_json TEXT NOT NULL DEFAULT '[]',
+    visible TEXT NOT NULL DEFAULT '',
+    score INTEGER NOT NULL DEFAULT 0,
+    revenue_12m_cents INTEGER NOT NULL DEFAULT 0,
+    checked_on DATE NOT NULL
+);
+CREATE INDEX risk_client_order ON risk_client (score DESC, revenue_12m_cents DESC, client_id)
+    WHERE score > 0;
+CREATE TABLE sign_ack (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    sign VARCHAR(255) NOT NULL CHECK (sign IN ('silence', 'acquisition', 'contact_turnover',
+        'chronic_complaints', 'costly', 'revenue_decline')),
+    until DATE NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX sign_ack_client ON sign_ack (client_id, sign, until);
+CREATE TABLE risk_episode (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    began_on DATE NOT NULL,
+    last_seen_on DATE NOT NULL,
+    save_on DATE,
+    save_kind VARCHAR(255) NOT NULL DEFAULT '' CHECK (save_kind IN ('', 'promise', 'keep')),
+    ended_on DATE,
+    outcome VARCHAR(255) NOT NULL DEFAULT '' CHECK (outcome IN ('', 'recovered', 'lost')),
+    CHECK (ended_on IS NULL OR ended_on >= began_on)
+);
+CREATE INDEX risk_episode_client ON risk_episode (client_id, began_on);
+CREATE UNIQUE INDEX risk_episode_one_open ON risk_episode (client_id) WHERE ended_on IS NULL;
+CREATE INDEX promise_open_due ON promise (due_at, client_id)
+    WHERE done_at IS NULL AND cancelled_at IS NULL;
+"""
+
+
+# The dashboard's indexes: each year's figures read an index, never a whole table.
+# Starts by day (active, gained), end dates entered without a departure, the returns of a
+# year, the minutes of a 12-month window by time, and the clients by 12-month revenue
+# with their names (the revenue concentration, largest first).
+_V7 = """
+CREATE INDEX client_started ON client (started_on, status);
+CREATE INDEX client_ended ON client (ended_on, status, started_on) WHERE ended_on IS NOT NULL;
+CREATE INDEX client_revenue_rank ON client (revenue_12m_cents DESC, sort_name, id, name)
+    WHERE revenue_12m_cents > 0;
+CREATE INDEX interaction_time ON interaction (occurred_at, client_id, minutes);
+CREATE INDEX departure_returned ON departure (state, returned_on)
 """
 
 
@@ -295,6 +338,8 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V3),
     _script(_V4),
     _script(_V5),
+    _script(_V6),
+    _script(_V7),
 ]
 LATEST_VERSION = len(STEPS)
 

@@ -57,9 +57,10 @@ class _Computation(QThread):
     failed = Signal(int, str)
 
     def __init__(self, parent: QWidget, generation: int, year: int, path: Path,
-                 report: bool = False) -> None:
+                 report: bool = False, figures: Any = None) -> None:
         super().__init__(parent)
         self.generation, self.year, self.path, self.report = generation, year, path, report
+        self.figures = figures  # the report's figures, when they are already on screen
 
     def run(self) -> None:
         from goodbye_desktop.correspondence.dashboard import dashboard
@@ -74,9 +75,9 @@ class _Computation(QThread):
             return
         try:
             if self.report:
-                result: Any = report_pdf(self.year, db=conn)
+                result: Any = report_pdf(self.year, db=conn, figures=self.figures)
             else:
-                result = dashboard(self.year, db=conn, limit=SHOWN_CLIENTS)
+                result = dashboard(self.year, db=conn, limit=SHOWN_CLIENTS, daily=False)
         except (GoodbyeError, OSError, ValueError, LookupError) as exc:
             self.failed.emit(self.generation, str(exc))
         except Exception as exc:  # sqlite3 errors among them; the pane shows the reason
@@ -309,6 +310,15 @@ class DashboardPane(QWidget):
     def _computed(self, generation: int, figures: Any) -> None:
         if generation != self._generation:
             return  # an older year's figures, overtaken by the owner's latest choice
+        from goodbye_desktop.correspondence.dashboard import with_daily
+        from goodbye_desktop.errors import GoodbyeError
+
+        try:
+            # Kept on the shared connection: read here, on the GUI thread (a quick read
+            # once the At-risk list has worked the day out).
+            figures = with_daily(figures)
+        except GoodbyeError as exc:
+            self.status.setText(str(exc))
         self.figures = figures
         self.status.setText("")
         self._show(figures)
@@ -553,7 +563,8 @@ class DashboardPane(QWidget):
         year = self.selected_year() or clock.today().year
         self.status.setText(tr("Writing the year in review…"))
         self.review_button.setEnabled(False)
-        job = _Computation(self, -1, year, self.db_path, report=True)
+        shown = self.figures if self.figures is not None and self.figures.year == year else None
+        job = _Computation(self, -1, year, self.db_path, report=True, figures=shown)
         job.computed.connect(self._report_ready)
         job.failed.connect(self._report_failed)
         job.finished.connect(self._job_finished)

@@ -33,6 +33,7 @@ from goodbye_desktop.store import queries
 from goodbye_desktop.ui import alerts, formatting
 from goodbye_desktop.ui.client_detail import ClientDetail
 from goodbye_desktop.ui.client_list import ClientListPane
+from goodbye_desktop.ui.daily_pages import DailyPages
 from goodbye_desktop.ui.day_watch import DayWatch
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
@@ -159,6 +160,9 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self.departed_page).setContentsMargins(0, 0, 0, 0)
         self.departed_view = None
         self.tabs.addTab(self.departed_page, self.tr("Departed"))
+        # The daily habit: the At-risk and Due pages, and the notice of due promises.
+        self.daily = DailyPages(self, self.open_client, self.refresh_clients)
+        self.daily.add_to(self.tabs)
         self.setCentralWidget(self.tabs)
 
         self.count_label = QLabel(self)
@@ -190,6 +194,7 @@ class MainWindow(QMainWindow):
         # Departures turn into "departed" on their effective date, also while the app runs.
         self.day_watch = DayWatch(self)
         self.day_watch.dayChanged.connect(self._new_day)
+        self.day_watch.dayChanged.connect(self.daily.new_day)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -321,6 +326,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.clients_page_action)
         view_menu.addAction(self.dashboard_page_action)
         view_menu.addAction(self.departed_page_action)
+        view_menu.addAction(self.daily.at_risk_action)
+        view_menu.addAction(self.daily.due_action)
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addAction(self.profile_action)
@@ -377,17 +384,6 @@ class MainWindow(QMainWindow):
             self.dashboard.clientRequested.connect(self.open_client)
             self.dashboard_page.layout().addWidget(self.dashboard)
         return self.dashboard
-
-    def open_client(self, client_id: int) -> None:
-        """Show a client in the list (clearing a search or filter that hides it)."""
-        from goodbye_desktop.store.queries import ClientFilter
-
-        self.show_page(self.CLIENTS_PAGE)
-        if not self.client_list.select_client(client_id):
-            self.client_list.search.clear()
-            self.client_list.model.set_filter(ClientFilter(include_archived=True))
-            self.client_list.show_archived.setChecked(True)
-            self.client_list.select_client(client_id)
 
     def fill_letter_menu(self) -> None:
         """One entry per kind of letter, in the order of DOMAIN's letters."""
@@ -448,7 +444,10 @@ class MainWindow(QMainWindow):
             # The search or the status filter hides the new client: show everyone.
             self.client_list.search.clear()
             self.client_list.status_filter.setCurrentIndex(0)
-            self.client_list.select_client(client_id)
+            if not self.client_list.select_client(client_id):
+                # An archived client (the dashboard counts them): show the archived too.
+                self.client_list.show_archived.setChecked(True)
+                self.client_list.select_client(client_id)
         self.statusBar().showMessage(self.tr("Added a new client."), self.STATUS_TIMEOUT_MS)
 
     def edit_client(self, client_id: int | None = None) -> None:
@@ -460,6 +459,7 @@ class MainWindow(QMainWindow):
         if ClientFormDialog.edit(self, client_id):
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
+            self.daily.client_changed(client_id)
 
     def archive_client(self) -> None:
         row = self.client_list.current_row()
@@ -520,6 +520,7 @@ class MainWindow(QMainWindow):
         if DepartureWizard.run(self, client_id):
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
+            self.daily.client_changed(client_id)
 
     def load_sample_data(self) -> None:
         try:
@@ -562,8 +563,21 @@ class MainWindow(QMainWindow):
         self.client_detail.show_client(client_id)
         self._update_actions()
 
-    def _detail_changed(self, _client_id: int) -> None:
+    def _detail_changed(self, client_id: int) -> None:
         self.refresh_clients()
+        self.daily.client_changed(client_id)
+
+    def open_client(self, client_id: int) -> None:
+        """Show a client in the list and its detail (from the At-risk or Due page)."""
+        self.show_page(self.CLIENTS_PAGE)
+        if not self.client_list.select_client(client_id):
+            # The search or the status filter hides it: show everyone.
+            self.client_list.search.clear()
+            self.client_list.status_filter.setCurrentIndex(0)
+            if not self.client_list.select_client(client_id):
+                # An archived client (the dashboard counts them): show the archived too.
+                self.client_list.show_archived.setChecked(True)
+                self.client_list.select_client(client_id)
 
     def _count_changed(self, count: int) -> None:
         flt = self.client_list.model.filter

@@ -44,6 +44,10 @@ def test_json_holds_every_key(db, capsys) -> None:
     assert data["median_months_away"] == 7.0 and data["reactivated"] == 2
     assert data["concentration"]["clients"][0]["name"] == "Alder"
     assert data["pareto"]["clients"] == [{"id": 1, "name": "Alder", "minutes": 300}]
+    # The At-risk list's clients: Alder has not been heard from since March.
+    alder = next(a for a in data["at_risk"] if a["name"] == "Alder")
+    assert set(alder) == {"id", "name", "signs"} and "silence" in alder["signs"]
+    assert set(data["promises"]) == {"due_today", "overdue", "next_7_days"}
 
 
 def test_a_past_year_and_the_text_summary(db, capsys) -> None:
