@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
 
+from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.vocabulary import DEPARTING_KINDS, ENDED_BY, REASONS, UNAVOIDABLE_REASONS
 
 HISTORY_YEARS = 5
@@ -44,9 +45,9 @@ def year_end(year: int, today: date) -> date:
 
 
 def window_months(end: date) -> tuple[date, date]:
-    """"The last 12 months" up to `end`: its month and the eleven before (first days)."""
-    index = end.year * 12 + end.month - 1 - 11
-    return date(index // 12, index % 12 + 1, 1), end.replace(day=1)
+    """"The last 12 months" up to `end` (core.windows): first days of its first and last month."""
+    window = last_12_months(end)
+    return window.first_month, window.last_month
 
 
 @dataclass(frozen=True)

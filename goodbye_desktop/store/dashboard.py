@@ -23,6 +23,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.store.connection import current, current_path
 from goodbye_desktop.store.sql_values import as_date
 
@@ -52,9 +53,9 @@ def reading_connection(path: Path | None = None) -> sqlite3.Connection:
 
 
 def _window(end: date) -> tuple[str, str]:
-    """"The last 12 months" up to `end`: the first days of its month and of the eleven before."""
-    index = end.year * 12 + end.month - 1 - 11
-    return date(index // 12, index % 12 + 1, 1).isoformat(), end.replace(day=1).isoformat()
+    """"The last 12 months" up to `end` (core.windows): its first and last months."""
+    window = last_12_months(end)
+    return window.first_month.isoformat(), window.last_month.isoformat()
 
 
 class Reader:
