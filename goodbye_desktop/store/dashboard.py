@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
@@ -67,6 +68,25 @@ class Reader:
 
     def __init__(self, db: sqlite3.Connection | None = None) -> None:
         self.db = db or current()
+        self._ahead: dict[date, Future] = {}
+
+    def read_effort_ahead(self, end: date) -> None:
+        """Start the effort query for `end` now, on a reading connection of its own, so it
+        runs beside the other queries (it is the longest; SQLite lets go of the GIL)."""
+        path = self.db.execute("PRAGMA database_list").fetchone()[2]
+        if not path or end in self._ahead:
+            return  # an in-memory database has no second connection
+
+        def work() -> tuple[list[tuple[int, str, int]], int, int]:
+            conn = reading_connection(Path(path))
+            try:
+                return Reader(conn)._effort(end)
+            finally:
+                conn.close()
+
+        pool = ThreadPoolExecutor(max_workers=1)
+        self._ahead[end] = pool.submit(work)
+        pool.shutdown(wait=False)
 
     def year_counts(self, spans: list[tuple[date, date]]) -> list[dict[str, int]]:
         """For each (first day, last day) of a year: active on each, retained (both),
@@ -190,24 +210,33 @@ class Reader:
     def effort(self, end: date, top: Callable[[int], int]
                ) -> tuple[list[tuple[int, str, int]], int, int]:
         """The first `top(n)` of the n clients with minutes in the 12 months up to `end`
-        (most minutes first, ties by name), n, and all their minutes.
+        (most minutes first, ties by name), n, and all their minutes."""
+        ahead = self._ahead.pop(end, None)
+        rows, n, total = ahead.result() if ahead is not None else self._effort(end)
+        return rows[:top(n)], n, total
 
-        One grouped pass: the ranks by minutes alone keep every client tied at the cut,
-        and only those are joined to their names.
+    def _effort(self, end: date) -> tuple[list[tuple[int, str, int]], int, int]:
+        """Every client at or above the top 20 %'s cut (ties included), n and the total.
+
+        One grouped pass, kept: the minutes at the cut come from a sort of the totals
+        alone, and only the clients at or above it (ties included) meet their names.
         """
         until = (end + timedelta(days=1)).isoformat()
         rows = self.db.execute(
-            "WITH per_client AS (SELECT client_id, sum(minutes) AS m FROM interaction"
-            " WHERE occurred_at >= ? AND occurred_at < ? GROUP BY client_id HAVING m > 0),"
-            " ranked AS (SELECT client_id, m, count(*) OVER () AS n, sum(m) OVER () AS total,"
-            " rank() OVER (ORDER BY m DESC) AS place FROM per_client)"
-            " SELECT r.client_id, c.name, r.m, r.n, r.total FROM ranked r"
-            " JOIN client c ON c.id = r.client_id WHERE r.place <= (r.n + 4) / 5"
-            " ORDER BY r.m DESC, c.sort_name, c.id", (_window(end)[0], until)).fetchall()
+            "WITH per_client AS MATERIALIZED (SELECT client_id, sum(minutes) AS m"
+            " FROM interaction WHERE occurred_at >= ? AND occurred_at < ?"
+            " GROUP BY client_id HAVING m > 0),"
+            " stats AS MATERIALIZED (SELECT count(*) AS n, coalesce(sum(m), 0) AS total"
+            " FROM per_client),"
+            " cut AS MATERIALIZED (SELECT m FROM per_client ORDER BY m DESC LIMIT 1"
+            " OFFSET (SELECT max((n + 4) / 5 - 1, 0) FROM stats))"
+            " SELECT t.client_id, c.name, t.m, s.n, s.total FROM per_client t"
+            " JOIN client c ON c.id = t.client_id CROSS JOIN stats s"
+            " WHERE t.m >= (SELECT m FROM cut) ORDER BY t.m DESC, c.sort_name, c.id",
+            (_window(end)[0], until)).fetchall()
         if not rows:
             return [], 0, 0
-        n, total = rows[0][3], rows[0][4]
-        return [row[:3] for row in rows[:top(n)]], n, total
+        return [row[:3] for row in rows], rows[0][3], rows[0][4]
 
     def proposals(self, start: date, end: date) -> tuple[int, int, int, list[int]]:
         """Sent in the year, won and lost in it, and the won amounts of new clients.
