@@ -287,7 +287,9 @@ CREATE TABLE risk_episode (
 );
 CREATE INDEX risk_episode_client ON risk_episode (client_id, began_on);
 CREATE UNIQUE INDEX risk_episode_one_open ON risk_episode (client_id) WHERE ended_on IS NULL;
-CREATE INDEX promise_open_due ON promise (due_at, client_id)
+-- Covering for the Due page and the calendar: open promises only, read without the table.
+CREATE INDEX promise_open_due
+    ON promise (due_at, id, client_id, channel, departure_id, description)
     WHERE done_at IS NULL AND cancelled_at IS NULL;
 """
 

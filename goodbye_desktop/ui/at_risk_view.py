@@ -47,9 +47,9 @@ from goodbye_desktop.ui import alerts, sign_words
 from goodbye_desktop.ui.formatting import plain_tooltip, qdate
 from goodbye_desktop.ui.ledger_words import episode_text, kept_percent, ledger_text
 
-PAGE = 100
-# Clients worked out per tick of the daily pass: about 50 ms at 100,000 clients.
-BATCH = 200
+PAGE = 50  # about two screenfuls: a page is read as it scrolls in
+# Clients worked out per tick of the daily pass (see benchmarks/bench_daily.py).
+BATCH = 100
 _ROOT = QModelIndex()
 
 
@@ -211,8 +211,13 @@ class AtRiskView(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(AtRiskModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AtRiskModel.SIGNS, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(AtRiskModel.KEPT, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths, never ResizeToContents: that would read every row of the list.
+        header.setSectionResizeMode(AtRiskModel.KEPT, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(AtRiskModel.SIGNS, self.fontMetrics().horizontalAdvance("M") * 16)
+        header.resizeSection(AtRiskModel.KEPT, max(
+            self.fontMetrics().horizontalAdvance(self.model.headerData(
+                AtRiskModel.KEPT, Qt.Orientation.Horizontal)) + 24,
+            self.fontMetrics().horizontalAdvance("100 %") + 24))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(self._activated)
 
@@ -339,8 +344,10 @@ class AtRiskView(QWidget):
         if row is None:
             self._show_client(None)
         else:
-            self.table.selectRow(row)
-            self._show_client(self.model.item(row))
+            self._client = None
+            self.table.selectRow(row)  # shows the client through currentRowChanged
+            if self._client is None:
+                self._show_client(self.model.item(row))
 
     def _update_summary(self) -> None:
         count = self.model.rowCount()

@@ -12,8 +12,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -21,8 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +40,88 @@ from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import due
 from goodbye_desktop.store.due import DuePromise
 from goodbye_desktop.ui import alerts
-from goodbye_desktop.ui.detail.common import ERROR_COLOR, qdatetime
+from goodbye_desktop.ui.detail.common import ERROR_COLOR
 from goodbye_desktop.ui.detail.promises_tab import channel_labels
 from goodbye_desktop.vocabulary import DUE_GROUPS
 
-_ID_ROLE = Qt.ItemDataRole.UserRole
+_ROOT = QModelIndex()
+
+
+class DueModel(QAbstractTableModel):
+    """The Due page's rows: a title row per group, then its promises; read as shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DuePromise | str] = []
+        self._positions: dict[int, int] = {}
+        self._channels: dict[str, str] = {}
+        self._locale = QLocale()
+        self._late = QBrush(QColor(ERROR_COLOR))
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_rows(self, promises: list[DuePromise], titles: dict[str, str],
+                 channels: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._rows, self._channels, self._locale = [], channels, QLocale()
+        for group in DUE_GROUPS:
+            members = [p for p in promises if p.group == group]
+            if members:
+                self._rows.append(f"{titles[group]} ({len(members)})")
+                self._rows.extend(members)
+        self._positions = {item.id: row for row, item in enumerate(self._rows)
+                           if not isinstance(item, str)}
+        self.endResetModel()
+
+    def head_rows(self) -> list[int]:
+        return [row for row, item in enumerate(self._rows) if isinstance(item, str)]
+
+    def promise_at(self, row: int) -> DuePromise | None:
+        item = self._rows[row] if 0 <= row < len(self._rows) else None
+        return None if item is None or isinstance(item, str) else item
+
+    def row_of(self, promise_id: int) -> int | None:
+        return self._positions.get(promise_id)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 4
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and isinstance(self._rows[index.row()], str):
+            return Qt.ItemFlag.ItemIsEnabled  # a group's title is not a promise to act on
+        return super().flags(index)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self._rows[index.row()], index.column()
+        if isinstance(item, str):
+            if role == Qt.ItemDataRole.DisplayRole and column == 0:
+                return item
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return _when_text(self._locale, item.due_at, with_date=item.group != "today")
+            if column == 1:
+                return item.client_name
+            if column == 2:
+                return item.description
+            return self._channels.get(item.channel, item.channel)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and item.group == "overdue":
+            return self._late
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("When"), self.tr("Client"), self.tr("What"), self.tr("Channel"))[section]
 
 
 class DueView(QWidget):
@@ -57,24 +142,31 @@ class DueView(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
 
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("dueTree")
-        self.tree.setAccessibleName(self.tr("Promises due"))
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("When"), self.tr("Client"), self.tr("What"),
-                                   self.tr("Channel")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.model = DueModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("dueTable")
+        self.table.setAccessibleName(self.tr("Promises due"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        # Widths from the font, never ResizeToContents: that measures every row.
+        metrics = self.fontMetrics()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("M") * 16)
-        self.tree.currentItemChanged.connect(self._update_buttons)
-        self.tree.itemActivated.connect(self._activated)
+        header.resizeSection(0, metrics.horizontalAdvance(_when_text(
+            QLocale(), datetime(2026, 12, 28, 23, 59))) + 24)
+        header.resizeSection(1, metrics.horizontalAdvance("M") * 16)
+        header.resizeSection(3, metrics.horizontalAdvance("M") * 7)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.table.activated.connect(self._activated)
 
         tr = self.tr
         self.done_button = self._button(tr("Mark &done"), "dueDone", self.mark_done,
@@ -99,13 +191,13 @@ class DueView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
-        QShortcut(QKeySequence("Ctrl+Return"), self.tree, self.mark_done)
+        QShortcut(QKeySequence("Ctrl+Return"), self.table, self.mark_done)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.table, 1)
         self._update_buttons()
 
     def _button(self, text: str, name: str, slot, tip: str) -> QPushButton:
@@ -134,49 +226,16 @@ class DueView(QWidget):
             alerts.error(self, str(exc))
             return
         self._promises = {p.id: p for p in rows}
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        titles, channels = self.group_titles(), channel_labels(self.tr)
-        locale = QLocale()
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
-        selected = first = None
-        # The same airy rows as the other tables of the window.
-        row_height = self.fontMetrics().height() + 10
-        for group in DUE_GROUPS:
-            members = [p for p in rows if p.group == group]
-            if not members:
-                continue
-            head = QTreeWidgetItem(self.tree, [f"{titles[group]} ({len(members)})"])
-            head.setFirstColumnSpanned(True)
-            head.setFont(0, bold)
-            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            head.setSizeHint(2, QSize(0, row_height))
-            items = []
-            for p in members:
-                when = (locale.toString(qdatetime(p.due_at).time(), QLocale.FormatType.ShortFormat)
-                        if group == "today" else
-                        locale.toString(qdatetime(p.due_at), QLocale.FormatType.ShortFormat))
-                item = QTreeWidgetItem([when, p.client_name, p.description,
-                                        channels.get(p.channel, p.channel)])
-                item.setData(0, _ID_ROLE, p.id)
-                item.setToolTip(1, p.client_name)
-                item.setToolTip(2, p.description)
-                if group == "overdue":
-                    item.setForeground(0, _brush(ERROR_COLOR))
-                item.setSizeHint(2, QSize(0, row_height))  # the stretched column
-                items.append(item)
-                if p.id == keep:
-                    selected = item
-            head.addChildren(items)
-            if first is None:
-                first = items[0]
-        self.tree.expandAll()
-        self.tree.setUpdatesEnabled(True)
+        self.model.set_rows(rows, self.group_titles(), channel_labels(self.tr))
+        self.table.clearSpans()
+        for row in self.model.head_rows():
+            self.table.setSpan(row, 0, 1, 4)
         # The promise worked on stays selected; else the most pressing one is.
-        chosen = selected if selected is not None else first
-        if chosen is not None:
-            self.tree.setCurrentItem(chosen)
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and rows:
+            row = 1
+        if row is not None:
+            self.table.selectRow(row)
         self._update_summary(rows)
         self._update_buttons()
 
@@ -197,22 +256,20 @@ class DueView(QWidget):
         self.summary.setText(self.tr("Promises: %1.").replace("%1", ", ".join(parts)))
 
     def selected_id(self) -> int | None:
-        item = self.tree.currentItem()
-        value = item.data(0, _ID_ROLE) if item is not None else None
-        return int(value) if value is not None else None
+        index = self.table.currentIndex()
+        promise = self.model.promise_at(index.row()) if index.isValid() else None
+        return promise.id if promise is not None else None
 
     def selected(self) -> DuePromise | None:
         pid = self.selected_id()
         return self._promises.get(pid) if pid is not None else None
 
     def select_promise(self, promise_id: int) -> bool:
-        for top in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(top)
-            for n in range(head.childCount()):
-                if head.child(n).data(0, _ID_ROLE) == promise_id:
-                    self.tree.setCurrentItem(head.child(n))
-                    return True
-        return False
+        row = self.model.row_of(promise_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
 
     def _update_buttons(self, *_args: Any) -> None:
         chosen = self.selected() is not None
@@ -220,8 +277,8 @@ class DueView(QWidget):
                        self.cancel_button, self.open_button):
             button.setEnabled(chosen)
 
-    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        promise = self._promises.get(item.data(0, _ID_ROLE))
+    def _activated(self, index: QModelIndex) -> None:
+        promise = self.model.promise_at(index.row())
         if promise is not None:
             self.openClient.emit(promise.client_id)
 
@@ -333,7 +390,12 @@ class DueView(QWidget):
         return count
 
 
-def _brush(color: str):
-    from PySide6.QtGui import QBrush, QColor
-
-    return QBrush(QColor(color))
+def _when_text(locale: QLocale, moment: datetime, with_date: bool = True) -> str:
+    """A due time the locale's short way; plain QDate and QTime, which are cheap to make."""
+    time_text = locale.toString(QTime(moment.hour, moment.minute),
+                                QLocale.FormatType.ShortFormat)
+    if not with_date:
+        return time_text
+    day = locale.toString(QDate(moment.year, moment.month, moment.day),
+                          QLocale.FormatType.ShortFormat)
+    return f"{day} {time_text}"

@@ -39,6 +39,8 @@ def ledger_text(book: PromiseLedger) -> str:
         parts.append(_tr("no promise settled yet"))
     if book.overdue:
         parts.append(_tr("%n overdue", book.overdue))
+    if book.open:
+        parts.append(_tr("%n still ahead", book.open))
     return " · ".join(parts)
 
 

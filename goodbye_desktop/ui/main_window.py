@@ -38,7 +38,7 @@ from goodbye_desktop.ui.day_watch import DayWatch
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
 _WIZARD_MODULE = "goodbye_desktop.ui.departure_wizard"
-_DEMO_MODULE = "goodbye_desktop.store.demo"
+_DEMO_MODULE = "goodbye_desktop.sample"
 
 
 def _module_available(name: str) -> bool:
@@ -496,6 +496,9 @@ class MainWindow(QMainWindow):
 
     def _archived_changed(self, client_ids: list[int], archived: bool) -> None:
         self.refresh_clients()
+        for client_id in client_ids:
+            # An archived client leaves the At-risk list; a restored one may come back.
+            self.daily.client_changed(client_id)
         if not archived and self.current_client_id() not in client_ids:
             # Undoing an archive: show the client that came back.
             self.client_list.select_client(client_ids[0])
@@ -524,7 +527,7 @@ class MainWindow(QMainWindow):
 
     def load_sample_data(self) -> None:
         try:
-            from goodbye_desktop.store import demo
+            from goodbye_desktop import sample
         except ModuleNotFoundError as exc:
             if exc.name != _DEMO_MODULE:
                 raise
@@ -540,15 +543,16 @@ class MainWindow(QMainWindow):
             if not force:
                 return
         try:
-            summary = demo.fill_demo(force=force)
+            summary = sample.fill_demo(force=force)
         except GoodbyeError as exc:
             alerts.error(self, str(exc), title=self.tr("The sample data was not loaded"))
             return
         self.refresh_clients()
         self.show_page(self.CLIENTS_PAGE)
-        self.statusBar().showMessage(
-            self.tr("Added %1 sample clients.").replace("%1", str(summary.clients)),
-            self.STATUS_TIMEOUT_MS)
+        message = (self.tr("Added %1 sample clients.").replace("%1", str(summary.clients))
+                   if summary.clients else
+                   self.tr("The sample clients are already in this file: nothing was added."))
+        self.statusBar().showMessage(message, self.STATUS_TIMEOUT_MS)
 
     def about(self) -> None:
         alerts.info(self, self.tr(
