@@ -18,22 +18,12 @@ from goodbye_desktop.correspondence.dashboard import ChartWords, charts_for
 from goodbye_desktop.documents import i18n
 from goodbye_desktop.documents.report import Figure, Report, Table
 from goodbye_desktop.documents.values import Sender
+from goodbye_desktop.words import word
 
-REASONS = {"price": "Price", "results": "Results", "service": "Service", "fit": "Fit",
-           "needs_fulfilled": "Needs fulfilled", "budget": "Budget",
-           "acquisition": "Acquisition", "contact_turnover": "Contact turnover",
-           "competitor": "Competitor", "out_of_business": "Out of business",
-           "unprofitable": "Unprofitable", "conduct": "Conduct", "other": "Other"}
-WORDS = {
-    "reason": REASONS,
-    "kind": {"fulfilled": "Fulfilled", "scattered": "Scattered",
-             "no_follow_through": "Did not follow through"},
-    "ended_by": {"client": "The client", "owner": "You (the owner)", "mutual": "Mutual",
-                 "outside": "Outside events"},
-    "sign": {"silence": "Silence", "acquisition": "Acquisition",
-             "contact_turnover": "Contact turnover", "chronic_complaints": "Complaints",
-             "costly": "Costly", "revenue_decline": "Revenue decline"},
-}
+# The signs' titles as the client list shows them (the other codes are worded by words.py).
+SIGN_WORDS = {"silence": "Silence", "acquisition": "Acquisition",
+              "contact_turnover": "Contact turnover", "chronic_complaints": "Complaints",
+              "costly": "Costly", "revenue_decline": "Revenue decline"}
 TITLES = {"history": "Clients gained and lost, five years", "reasons": "Reasons for leaving",
           "kinds": "Kinds of departing client", "ended_by": "Who ended it",
           "concentration": "Top clients' share of revenue (12 months)",
@@ -45,7 +35,9 @@ def _pct(value: float | None) -> str:
 
 
 def _word(group: str, code: str) -> str:
-    return WORDS.get(group, {}).get(code, code or "–")
+    if group == "sign":
+        return SIGN_WORDS.get(code, code)
+    return word(group, code) if code else "–"
 
 
 def chart_words() -> ChartWords:
