@@ -290,6 +290,11 @@ class Dashboard:
     reactivation_goal: int
     at_risk: list[AtRisk]
     promises: dict[str, int]
+    at_risk_total: int | None = None  # when `at_risk` holds only the first ones
+
+    @property
+    def at_risk_count(self) -> int:
+        return len(self.at_risk) if self.at_risk_total is None else self.at_risk_total
 
     @property
     def as_of(self) -> date:

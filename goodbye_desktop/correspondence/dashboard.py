@@ -46,14 +46,24 @@ def dashboard(year: int | None = None, *, today: date | None = None,
     return with_daily(figures, now) if daily else figures
 
 
-def with_daily(figures: Dashboard, now: datetime | None = None) -> Dashboard:
-    """The dashboard with today's at-risk clients and promise counts (shared connection)."""
-    from goodbye_desktop.store.at_risk import at_risk_clients
+def with_daily(figures: Dashboard, now: datetime | None = None, *,
+               first: int | None = None) -> Dashboard:
+    """The dashboard with today's at-risk clients and promise counts (shared connection).
+
+    With `first`, only that many at-risk clients are read, as the At-risk list has them
+    so far (its daily pass works through the clients a batch at a time), never waiting
+    for the pass: the window's way. Without it the day is worked out first (the command
+    line's and the report's way).
+    """
+    from goodbye_desktop.store import at_risk
     from goodbye_desktop.store.due import promise_counts
 
     now = now or clock.now()
-    return replace(figures, at_risk=at_risk_entries(at_risk_clients(now.date())),
-                   promises=promise_counts(now))
+    if first is None:
+        return replace(figures, at_risk=at_risk_entries(at_risk.at_risk_clients(now.date())),
+                       promises=promise_counts(now))
+    return replace(figures, at_risk=at_risk_entries(at_risk.at_risk_page(0, first)),
+                   at_risk_total=at_risk.at_risk_count(), promises=promise_counts(now))
 
 
 # --- the charts, for the pane and the report alike -----------------------------------------

@@ -316,7 +316,7 @@ class DashboardPane(QWidget):
         try:
             # Kept on the shared connection: read here, on the GUI thread (a quick read
             # once the At-risk list has worked the day out).
-            figures = with_daily(figures)
+            figures = with_daily(figures, first=DRILL_LIMIT)
         except GoodbyeError as exc:
             self.status.setText(str(exc))
         self.figures = figures
@@ -403,7 +403,7 @@ class DashboardPane(QWidget):
             ("avoidable", tr("Avoidable / unavoidable"),
              f"{dep.avoidable} / {dep.unavoidable}", ""),
             ("tenure", tr("Median tenure of those who left"), tenure, ""),
-            ("at_risk", tr("At risk today"), str(len(d.at_risk)), ""),
+            ("at_risk", tr("At risk today"), str(d.at_risk_count), ""),
             ("top1", tr("Top client's share"), self._percent(conc.top1_share),
              tr("top 3: %1").replace("%1", self._percent(conc.top3_share))),
             ("hhi", tr("Concentration (HHI)"), "–" if conc.hhi is None
@@ -439,7 +439,7 @@ class DashboardPane(QWidget):
                 button = self.buttons[key] = FigureButton(key, self)
                 button.clicked.connect(self._figure_clicked)
                 self.figure_grid.addWidget(button, i // FIGURE_COLUMNS, i % FIGURE_COLUMNS)
-            button.show_figure(label, value, note, bool(self.clients_for(key)))
+            button.show_figure(label, value, note, self._has_clients(d, key))
             button.setVisible(not nothing)
         self._show_charts(d, visible=not nothing)
         self.drill_box.hide()
@@ -485,6 +485,19 @@ class DashboardPane(QWidget):
             view.hide()
 
     # --- the drill-down -------------------------------------------------------------------
+
+    @staticmethod
+    def _has_clients(d: Any, key: str) -> bool:
+        """Whether a figure has clients behind it, from the counts alone (no query)."""
+        c = d.counts
+        return bool({
+            "active_start": c.active_start, "active_end": c.active_end, "gained": c.gained,
+            "lost": d.lost, "logo_churn": d.lost, "retention": d.lost,
+            "revenue_lost": d.lost, "tenure": d.lost, "avoidable": d.lost,
+            "reactivated": d.returns, "months_away": d.returns,
+            "top1": d.concentration.rows, "hhi": d.concentration.rows,
+            "pareto": d.pareto.clients, "at_risk": d.at_risk,
+        }.get(key))
 
     def clients_for(self, key: str) -> list[tuple[int, str]]:
         """The clients behind a figure (the first DRILL_LIMIT); [] when there are none."""
