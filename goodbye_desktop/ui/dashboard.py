@@ -355,6 +355,12 @@ class DashboardPane(QWidget):
             return text
         return f"{text} · " + (tr("goal met") if value >= goal else tr("below the goal"))
 
+    def _risk_note(self, d: Any) -> str:
+        """Said while the At-risk list's daily pass has not reached every client yet."""
+        from goodbye_desktop.store.at_risk import is_current
+
+        return "" if is_current(d.today) else tr("today's check is still running")
+
     def sentence_for(self, d: Any) -> str:
         """The plain sentence for a dashboard with little or nothing to show ("" if none)."""
         c = d.counts
@@ -403,7 +409,7 @@ class DashboardPane(QWidget):
             ("avoidable", tr("Avoidable / unavoidable"),
              f"{dep.avoidable} / {dep.unavoidable}", ""),
             ("tenure", tr("Median tenure of those who left"), tenure, ""),
-            ("at_risk", tr("At risk today"), str(d.at_risk_count), ""),
+            ("at_risk", tr("At risk today"), str(d.at_risk_count), self._risk_note(d)),
             ("top1", tr("Top client's share"), self._percent(conc.top1_share),
              tr("top 3: %1").replace("%1", self._percent(conc.top3_share))),
             ("hhi", tr("Concentration (HHI)"), "–" if conc.hhi is None
