@@ -65,3 +65,14 @@ RISK_SAVE_KINDS = ("promise", "keep")
 RISK_OUTCOMES = ("recovered", "lost")
 # The groups of the Due view, in the order it shows them.
 DUE_GROUPS = ("overdue", "today", "week")
+
+# --- letters that fit the departure (core.letter_fit) -------------------------------------
+# Why a letter kind does or does not suit a client's situation.
+FIT_OK = "ok"
+FIT_NEEDS_DEPARTURE = "needs_departure"  # the kind speaks of a departure and there is none
+FIT_CURRENT_AGAIN = "current_again"  # the client came back: no goodbye letters
+FIT_OWNER_ENDED = "owner_ended"  # a farewell thanks a client who left; the owner ended it
+FIT_CLIENT_ENDED = "client_ended"  # parting ways explains the owner's decision; it was not
+FIT_NOT_ENDED = "not_ended"  # a check-in follows the transition, which is not over yet
+FIT_REASONS = (FIT_OK, FIT_NEEDS_DEPARTURE, FIT_CURRENT_AGAIN, FIT_OWNER_ENDED,
+               FIT_CLIENT_ENDED, FIT_NOT_ENDED)

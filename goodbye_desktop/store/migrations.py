@@ -293,6 +293,13 @@ CREATE INDEX promise_open_due
     WHERE done_at IS NULL AND cancelled_at IS NULL;
 """
 
+# How a contact likes to be greeted in a letter ("Dear An"), and the owner's greeting for an
+# organisation with nobody to write to by name ("Dear {client_name} team").
+_V7 = """
+ALTER TABLE contact ADD COLUMN salutation TEXT NOT NULL DEFAULT '';
+ALTER TABLE business_profile ADD COLUMN letter_greeting TEXT NOT NULL DEFAULT ''
+"""
+
 
 # The dashboard's indexes: each year's figures read an index, never a whole table.
 # Starts by day (active, gained), end dates entered without a departure, the returns of a

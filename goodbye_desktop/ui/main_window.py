@@ -386,16 +386,43 @@ class MainWindow(QMainWindow):
         return self.dashboard
 
     def fill_letter_menu(self) -> None:
-        """One entry per kind of letter, in the order of DOMAIN's letters."""
-        if self.letter_menu.actions():
-            return
-        from goodbye_desktop.documents.letters import LETTER_KINDS
+        """The kinds of letter for the selected client, those that suit its situation first
+        (core.letter_fit); without a departure, the way to start one instead of the letters
+        that need it. Filled each time it opens: the client may have changed."""
+        from goodbye_desktop.core.letter_fit import NEEDS_DEPARTURE
         from goodbye_desktop.ui.departure.common import label_for
 
-        for kind in LETTER_KINDS:
+        self.letter_menu.clear()
+        client_id = self.current_client_id()
+        fits = self._letter_fits(client_id)
+        suited = [f for f in fits if f.fits]
+        for position, result in enumerate(fits):
+            if position == len(suited) and suited:
+                self.letter_menu.addSeparator()
+                self.letter_menu.addAction(self.tr("Less suited now:")).setEnabled(False)
             self.letter_menu.addAction(self._action(
-                label_for("letter", kind) + "…", lambda k=kind: self.write_letter(k),
-                name=f"letter_{kind}_action"))
+                label_for("letter", result.kind) + "…",
+                lambda k=result.kind: self.write_letter(k),
+                name=f"letter_{result.kind}_action"))
+        if client_id is not None and not any(f.kind in NEEDS_DEPARTURE for f in fits):
+            self.letter_menu.addSeparator()
+            note = self.letter_menu.addAction(self.tr(
+                "Farewell, parting-ways and the other departure letters need a departure"))
+            note.setObjectName("needsDepartureNote")
+            note.setEnabled(False)
+            self.letter_menu.addAction(self.departure_action)
+
+    def _letter_fits(self, client_id: int | None) -> list:
+        from goodbye_desktop.core.letter_fit import Fit, ordered
+        from goodbye_desktop.correspondence.fit import situation_for
+        from goodbye_desktop.vocabulary import LETTER_KINDS
+
+        if client_id is None:
+            return [Fit(kind, True) for kind in LETTER_KINDS]
+        try:
+            return ordered(situation_for(client_id))
+        except GoodbyeError:
+            return [Fit(kind, True) for kind in LETTER_KINDS]
 
     def write_letter(self, kind: str) -> bool:
         """Prepare a letter of `kind` to the selected client; True when it was kept."""
