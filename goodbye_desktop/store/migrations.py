@@ -305,7 +305,7 @@ ALTER TABLE business_profile ADD COLUMN letter_greeting TEXT NOT NULL DEFAULT ''
 # Starts by day (active, gained), end dates entered without a departure, the returns of a
 # year, the minutes of a 12-month window by time, and the clients by 12-month revenue
 # with their names (the revenue concentration, largest first).
-_V7 = """
+_V8 = """
 CREATE INDEX client_started ON client (started_on, status);
 CREATE INDEX client_ended ON client (ended_on, status, started_on) WHERE ended_on IS NOT NULL;
 CREATE INDEX client_revenue_rank ON client (revenue_12m_cents DESC, sort_name, id, name)
@@ -349,6 +349,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V5),
     _script(_V6),
     _script(_V7),
+    _script(_V8),
 ]
 LATEST_VERSION = len(STEPS)
 

@@ -236,3 +236,27 @@ def test_medians_and_shares() -> None:
     assert figures.pareto_count(5) == 1 and figures.pareto_count(6) == 2
     assert figures.pareto_count(10) == 2 and figures.pareto_count(11) == 3
     assert figures.window_months(date(2028, 2, 29)) == (date(2027, 3, 1), date(2028, 2, 1))
+
+
+def test_the_dashboard_indexes_are_in_a_new_file(db_path) -> None:
+    from goodbye_desktop.store.connection import current
+
+    names = {row[0] for row in current().execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"client_started", "client_ended", "client_revenue_rank", "interaction_time",
+            "departure_returned"} <= names
+
+
+def test_no_migration_step_is_defined_twice() -> None:
+    # Two branches that each append "the next step" under the same name would silently
+    # drop one of them at merge: every step's SQL must have a name of its own.
+    import ast
+    from pathlib import Path
+
+    from goodbye_desktop.store import migrations
+
+    tree = ast.parse(Path(migrations.__file__).read_text(encoding="utf-8"))
+    names = [target.id for node in tree.body if isinstance(node, ast.Assign)
+             for target in node.targets if isinstance(target, ast.Name)
+             and target.id.startswith("_V")]
+    assert len(names) == len(set(names)) == migrations.LATEST_VERSION
