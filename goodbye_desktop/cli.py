@@ -23,8 +23,9 @@ from goodbye_desktop.errors import DatabaseError, GoodbyeError
 PROG = "goodbye-desktop"
 
 # One module per command under goodbye_desktop/commands/; add yours here.
-COMMAND_MODULES = ("demo", "clients", "letter", "departures", "at_risk", "due", "backup",
-                   "check", "export_csv", "export_vcard", "import_csv", "delete_client")
+COMMAND_MODULES = ("demo", "clients", "letter", "departures", "at_risk", "due", "dashboard",
+                   "report", "backup", "check", "export_csv", "export_vcard", "import_csv",
+                   "delete_client")
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
