@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from goodbye_desktop import app as goodbye_app
 from goodbye_desktop.store import queries, records
-from goodbye_desktop.store.database import close_database
+from goodbye_desktop.store.database import APPLICATION_ID, close_database
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 from goodbye_desktop.ui.main_window import MainWindow
@@ -75,8 +75,9 @@ def test_the_window_shows_the_list_beside_the_detail(qtbot, window, db_path, cli
 
 def test_dashboard_place_and_page_shortcuts(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentWidget() is window.dashboard_placeholder
-    assert "coming version" in window.dashboard_text.text()
+    assert window.tabs.currentWidget() is window.dashboard_page
+    assert window.findChild(QWidget, "dashboard") is window.dashboard
+    qtbot.waitUntil(lambda: window.dashboard.figures is not None)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == window.CLIENTS_PAGE
 
@@ -301,6 +302,7 @@ def test_build_main_window_opens_a_new_file(qtbot, tmp_path):
 def test_run_refuses_a_file_from_a_newer_version_with_a_message(qtbot, tmp_path):
     path = tmp_path / "future.sqlite"
     connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a newer version of ours
     connection.execute("PRAGMA user_version = 99")
     connection.close()
     before = path.read_bytes()
