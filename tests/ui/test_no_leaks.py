@@ -20,12 +20,14 @@ import pytest
 import shiboken6
 from helpers import type_text
 from letter_records import business_profile, client_with_contact, departure_for
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from goodbye_desktop.correspondence.produce import keep, produce
 from goodbye_desktop.store.database import close_database, open_database
+from goodbye_desktop.ui.dashboard_report import ReportPreviewDialog
 from goodbye_desktop.ui.departed_view import ClientFolderDialog
 from goodbye_desktop.ui.departure_panel import ReturnDateDialog
 from goodbye_desktop.ui.departure_wizard import KEEP, CancelQuestion, DepartureWizard
@@ -260,6 +262,25 @@ def open_letter_facts(r: Records) -> None:
     assert seen == [LetterFactsDialog]
 
 
+def open_year_review(r: Records) -> None:
+    pdf = produce("farewell", r.departed_id, departure_id=r.departure_id).pdf
+    dialog = ReportPreviewDialog.show_report(r.window, pdf, 2026)
+    assert dialog.isVisible()
+    r.note(dialog)
+    dialog.reject()
+
+
+def open_print_dialog(r: Records) -> None:
+    produced = produce("farewell", r.departed_id, departure_id=r.departure_id)
+    preview = DocumentPreviewDialog(r.window, produced)
+    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    preview.show()
+    seen = r.close_modal(QPrintDialog)
+    preview.print_document()
+    assert seen == [QPrintDialog]
+    preview.close()
+
+
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:
     from PySide6.QtCore import QDeadlineTimer
 
@@ -299,6 +320,8 @@ OPENERS = {
     "sign set aside": (AcknowledgeForm, _at_risk_opener("acknowledge")),
     "move a due promise": (MovePromiseForm, open_move_promise),
     "letter facts": (LetterFactsDialog, open_letter_facts),
+    "year in review": (ReportPreviewDialog, open_year_review),
+    "print": (QPrintDialog, open_print_dialog),
 }
 DAILY = {"promise from a sign", "sign set aside", "move a due promise"}
 
