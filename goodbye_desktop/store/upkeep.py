@@ -8,6 +8,7 @@ turned, and departures that took effect since the last run.
 import sqlite3
 from datetime import date, datetime
 
+from goodbye_desktop.core.locale_defaults import ProfileDefaults, system_defaults
 from goodbye_desktop.errors import DatabaseError
 from goodbye_desktop.store.connection import current, transaction
 
@@ -18,10 +19,19 @@ def window_start(today: date) -> date:
     return date(month_index // 12, month_index % 12 + 1, 1)
 
 
-def ensure_profile() -> None:
-    """The business profile is one row, id 1, there from the first open."""
+def ensure_profile(defaults: ProfileDefaults | None = None) -> None:
+    """The business profile is one row, id 1, there from the first open.
+
+    A new profile starts with the system locale's locale, currency and paper size
+    (`defaults`, else read from the environment); an existing one is left as it is.
+    """
     with transaction() as conn:
-        conn.execute("INSERT OR IGNORE INTO business_profile (id) VALUES (1)")
+        if conn.execute("SELECT 1 FROM business_profile WHERE id = 1").fetchone():
+            return
+        start = defaults or system_defaults()
+        conn.execute(
+            "INSERT INTO business_profile (id, locale, currency, page_size) VALUES (1, ?, ?, ?)",
+            (start.locale, start.currency, start.page_size))
 
 
 def refresh_revenue_window(today: date) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from goodbye_desktop import clock
 from goodbye_desktop.errors import GoodbyeError, NotFoundError
 from goodbye_desktop.ui import alerts
 
@@ -148,7 +149,27 @@ class ClientDetail(QWidget):
                            for p in detail.promises(client_id))
         self.header.show_summary(summary, share, self._currency,
                                  profile.get("target_hourly_rate_cents") or 0,
-                                 today=now.date(), now=now)
+                                 today=now.date(), now=now, signs=self._signs(summary),
+                                 departure=self._departure(summary))
+
+    def _signs(self, summary) -> list:
+        """The warning signs of a current client, as the list computes them."""
+        if summary.status not in ("active", "returned"):
+            return []
+        from goodbye_desktop.core.signs import ClientFacts, signs
+        from goodbye_desktop.store.client_facts import facts_for_clients
+
+        facts = facts_for_clients([summary.id], clock.today()).get(summary.id)
+        return signs(ClientFacts(**facts)) if facts else []
+
+    def _departure(self, summary) -> dict | None:
+        """The departure of a departed client, for the header's "when and why"."""
+        if summary.status != "departed":
+            return None
+        from goodbye_desktop.store import departures
+
+        departure_id = departures.departure_for_client(summary.id)
+        return departures.departure_detail(departure_id) if departure_id else None
 
     def _written(self) -> None:
         if self._client_id is None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.ui.departure.common import label_for, tr
 from goodbye_desktop.ui.formatting import plain_tooltip, short_date, tenure
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 
 def _folder_kinds() -> dict[str, str]:
@@ -210,7 +211,7 @@ class ClientFolderDialog(QDialog):
                 self.table.setItem(row, column, item)
         if self.entries:
             self.table.setCurrentCell(0, 0)
-        self.resize(860, 520)
+        fit_to_screen(self, 860, 520)
 
     @classmethod
     def open_for(cls, parent: QWidget | None, client_id: int) -> ClientFolderDialog:

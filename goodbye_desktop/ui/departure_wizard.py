@@ -32,6 +32,7 @@ from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.pages import PAGE_CLASSES, PAGE_IDS, DeparturePage
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 AUTOSAVE_MS = 1500
 DEFAULT_NOTICE_DAYS = 30
@@ -143,7 +144,8 @@ class DepartureWizard(QWizard):
             self._loading = False
         if self.resumed:
             self._go_to(left_on)
-        self.resize(self.sizeHint().expandedTo(QSize(820, 640)))
+        preferred = self.sizeHint().expandedTo(QSize(820, 640))
+        fit_to_screen(self, preferred.width(), preferred.height())
 
     # --- the shown-modally entry point ------------------------------------------------------
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from goodbye_desktop import APP_NAME, __version__
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import queries
-from goodbye_desktop.ui import alerts, formatting
+from goodbye_desktop.ui import alerts, formatting, icons
 from goodbye_desktop.ui.client_detail import ClientDetail
 from goodbye_desktop.ui.client_list import ClientListPane
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
 _WIZARD_MODULE = "goodbye_desktop.ui.departure_wizard"
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon:
-            action.setIcon(QIcon.fromTheme(icon))
+            action.setIcon(icons.icon(icon))
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -225,21 +226,20 @@ class MainWindow(QMainWindow):
             tr("&New client…"), self.new_client, QKeySequence.StandardKey.New,
             icon="contact-new", tip=tr("Add a client or a prospect"), name="newClientAction")
         self.sample_action = self._action(
-            tr("&Load sample data…"), self.load_sample_data,
+            tr("&Load sample data…"), self.load_sample_data, icon="document-import",
             tip=tr("Fill the file with a sample studio's clients to look around"),
             name="loadSampleAction")
-        self.sample_action.setVisible(_module_available(_DEMO_MODULE))
         self.quit_action = self._action(
             tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, icon="application-exit",
             name="quitAction")
 
         self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(QIcon.fromTheme("edit-undo"))
+        self.undo_action.setIcon(icons.icon("edit-undo"))
         self.undo_action.setObjectName("undoAction")
         self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.setIcon(QIcon.fromTheme("edit-redo"))
+        self.redo_action.setIcon(icons.icon("edit-redo"))
         self.redo_action.setObjectName("redoAction")
         self.find_action = self._action(
             tr("&Find…"), self.client_list.focus_search, QKeySequence.StandardKey.Find,
@@ -269,29 +269,40 @@ class MainWindow(QMainWindow):
         self.show_archived_action = QAction(tr("Show &archived clients"), self)
         self.show_archived_action.setObjectName("showArchivedAction")
         self.show_archived_action.setCheckable(True)
+        self.show_archived_action.setIcon(icons.icon("view-list-details"))
         self.show_archived_action.toggled.connect(self.client_list.show_archived.setChecked)
         self.clients_page_action = self._action(
             tr("&Clients"), lambda: self.show_page(self.CLIENTS_PAGE), "Ctrl+1",
+            icon="x-office-address-book",
             name="clientsPageAction")
         self.dashboard_page_action = self._action(
             tr("&Dashboard"), lambda: self.show_page(self.DASHBOARD_PAGE), "Ctrl+2",
+            icon="office-chart-bar",
             name="dashboardPageAction")
         self.departed_page_action = self._action(
             tr("De&parted clients"), lambda: self.show_page(self.DEPARTED_PAGE), "Ctrl+3",
+            icon="go-previous-view",
             name="departedPageAction")
         self.about_action = self._action(
-            tr("&About Goodbye Desktop"), self.about, name="aboutAction")
+            tr("&About Goodbye Desktop"), self.about, icon="help-about", name="aboutAction")
+        self.guide_action = self._action(
+            tr("&User guide"), self.user_guide, QKeySequence.StandardKey.HelpContents,
+            icon="help-contents", tip=tr("How to use Goodbye Desktop, in a few pages"),
+            name="userGuideAction")
+        self.shortcuts_action = self._action(
+            tr("&Keyboard shortcuts"), self.keyboard_shortcuts, icon="preferences-desktop-keyboard",
+            tip=tr("Every key that does something in the window"), name="shortcutsAction")
 
         self.due_letters_action = self._action(
-            tr("&Due follow-up letters…"), self.due_letters,
+            tr("&Due follow-up letters…"), self.due_letters, icon="document-print",
             tip=tr("Print the follow-up letters of departures due in a date range, "
                    "with envelopes or labels"), name="dueLettersAction")
         self.profile_action = self._action(
-            tr("&Business profile…"), self.business_profile,
+            tr("&Business profile…"), self.business_profile, icon="document-properties",
             tip=tr("Your letterhead, page size, currency and hourly rate"),
             name="businessProfileAction")
         self.templates_action = self._action(
-            tr("Letter &templates…"), self.letter_templates,
+            tr("Letter &templates…"), self.letter_templates, icon="preferences-desktop-font",
             tip=tr("Edit the wording of each kind of letter"), name="letterTemplatesAction")
 
     def _make_menus(self) -> None:
@@ -333,6 +344,9 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.templates_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _make_toolbar(self) -> None:
@@ -384,6 +398,7 @@ class MainWindow(QMainWindow):
         for kind in LETTER_KINDS:
             self.letter_menu.addAction(self._action(
                 label_for("letter", kind) + "…", lambda k=kind: self.write_letter(k),
+                icon="mail-send",
                 name=f"letter_{kind}_action"))
 
     def write_letter(self, kind: str) -> bool:
@@ -408,6 +423,9 @@ class MainWindow(QMainWindow):
         from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 
         if BusinessProfileDialog.run(self):
+            from goodbye_desktop.ui.locale_setup import apply_profile_locale
+
+            apply_profile_locale(queries.profile_locale())
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
 
@@ -534,6 +552,29 @@ class MainWindow(QMainWindow):
             self.tr("Added %1 sample clients.").replace("%1", str(summary.clients)),
             self.STATUS_TIMEOUT_MS)
 
+    def user_guide(self) -> None:
+        from goodbye_desktop.ui.dialogs.help_dialog import HelpDialog
+
+        HelpDialog.show_guide(self)
+
+    def keyboard_shortcuts(self) -> None:
+        from goodbye_desktop.ui.dialogs.help_dialog import HelpDialog
+
+        HelpDialog.show_shortcuts(self, self._shortcut_actions())
+
+    def _shortcut_actions(self) -> list[QAction]:
+        """The window's actions that have a key, in menu order."""
+        found: list[QAction] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            for action in menu.actions():
+                if not action.isSeparator() and not action.shortcut().isEmpty() \
+                        and action not in found:
+                    found.append(action)
+        return found
+
     def about(self) -> None:
         alerts.info(self, self.tr(
             "%1 %2\n\nClient records, early warnings and careful departures for a solo "
@@ -570,6 +611,8 @@ class MainWindow(QMainWindow):
         empty = queries.count_clients(include_archived=True) == 0
         self.clients_stack.setCurrentWidget(self.empty_state if empty else self.splitter)
         self.count_label.setVisible(not empty)
+        # Sample clients are for looking around an empty file, never mixed into real ones.
+        self.sample_action.setVisible(empty and _module_available(_DEMO_MODULE))
 
     def _update_actions(self) -> None:
         row = self.client_list.current_row()
@@ -607,16 +650,16 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("mainWindow/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            pass
-        else:
-            self.resize(1200, 760)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            fit_to_screen(self, 1200, 760)
         state = settings.value("mainWindow/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         splitter = settings.value("mainWindow/splitter")
         if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
-            self.splitter.setSizes([700, 500])
+            # The list a little wider than the detail, on any screen.
+            width = max(self.width(), 800)
+            self.splitter.setSizes([width * 56 // 100, width * 44 // 100])
 
     def save_settings(self) -> None:
         settings = QSettings()
