@@ -435,7 +435,7 @@ class ClientListPane(QWidget):
         self.search.setAccessibleName(self.tr("Search clients"))
         # Room for the whole placeholder: a cut hint reads as a broken window.
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(
-            self.search.placeholderText()) + 6 * self.search.fontMetrics().horizontalAdvance("M"))
+            self.search.placeholderText()) + 3 * self.search.fontMetrics().horizontalAdvance("M"))
         self.search.setClearButtonEnabled(True)
         search_label = QLabel(self.tr("&Search:"), self)
         search_label.setBuddy(self.search)
@@ -491,10 +491,10 @@ class ClientListPane(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(search_label)
         filters.addWidget(self.search, 1)
-        filters.addSpacing(em)
+        filters.addSpacing(em // 2)
         filters.addWidget(status_label)
         filters.addWidget(self.status_filter)
-        filters.addSpacing(em)
+        filters.addSpacing(em // 2)
         filters.addWidget(self.show_archived)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 2, 0)

@@ -597,6 +597,8 @@ class MainWindow(QMainWindow):
             # Say why the list is empty, and the way back.
             self.count_label.setText(self.tr("No client matches “%1”. Esc clears the search.")
                                      .replace("%1", flt.search.strip()))
+        elif count == 0 and self.client_list.model.at_risk_only:
+            self.count_label.setText(self.tr("No client shows a warning sign."))
         elif count == 0 and flt.status:
             self.count_label.setText(self.tr("No client has this status."))
         else:

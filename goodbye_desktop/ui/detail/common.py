@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -187,6 +187,9 @@ class Column:
     align_right: bool = False
     color: Callable[[Any], str | None] | None = None  # a foreground colour, or None
     stretch: bool = False  # takes the room left over (the free text of the record)
+    icon: Callable[[Any], QIcon | None] | None = None  # a small picture instead of words
+    tip: str = ""  # the header's tooltip (a narrow column says there what it holds)
+    narrow: bool = False  # as wide as its icon or header, never wider
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -237,6 +240,10 @@ class RecordTableModel(QAbstractTableModel):
         column = self._columns[index.column()]
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            return "" if column.icon is not None else column.text(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column.icon is not None:
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(column.text(row))
@@ -249,8 +256,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole and self._columns[section].tip:
+            return self._columns[section].tip
         return None
 
 
@@ -476,14 +487,44 @@ class RecordTab(QWidget):
 
     def _fit_columns(self) -> None:
         # Long summaries or descriptions should not push the other columns off screen;
-        # the record's free text takes what room is left.
+        # the record's free text takes what room is left, and at least a quarter of the
+        # table: the other columns give way (their full text is in the tooltip).
         header = self.table.horizontalHeader()
-        for column, spec in enumerate(self.model.columns()):
+        specs = self.model.columns()
+        wanted: dict[int, int] = {}
+        for column, spec in enumerate(specs):
             if spec.stretch:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            elif spec.narrow:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, max(
+                    header.fontMetrics().horizontalAdvance(spec.header) + 20, 28))
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
+                wanted[column] = min(header.sectionSize(column) + 12, 320)
+        self._content_widths = wanted
+        self._share_width()
+
+    def _share_width(self) -> None:
+        wanted = getattr(self, "_content_widths", {})
+        if not wanted:
+            return
+        header = self.table.horizontalHeader()
+        specs = self.model.columns()
+        has_stretch = any(spec.stretch for spec in specs)
+        narrow = sum(header.sectionSize(c) for c, spec in enumerate(specs) if spec.narrow)
+        room = self.table.viewport().width() - narrow
+        if has_stretch:
+            room -= max(room // 4, 120)
+        total = sum(wanted.values())
+        scale = min(1.0, room / total) if total > 0 and room > 0 else 1.0
+        for column, width in wanted.items():
+            title = header.fontMetrics().horizontalAdvance(specs[column].header) + 16
+            header.resizeSection(column, max(int(width * scale), min(width, title)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
 
     def empty_text(self) -> str:
         return ""
