@@ -84,6 +84,13 @@ def _date_edit(parent: QWidget) -> QDateEdit:
     return edit
 
 
+def _two_lines(label: QLabel) -> QLabel:
+    """Keep room for a second line: a wrapped hint in a grid is otherwise cut in half."""
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 2)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label
+
+
 class DeparturePage(QWizardPage):
     """Common ground: a key into `rules.PAGES`, an error line, a map from fields to widgets."""
 
@@ -118,7 +125,7 @@ class DeparturePage(QWizardPage):
     def validatePage(self) -> bool:
         wizard = self.wizard()
         wizard.collect()
-        issues = rules.validate_page(wizard.draft, self.key)
+        issues = rules.validate_page(wizard.draft, self.key) + self.extra_issues()
         self.errors.show_messages([issue.message for issue in issues])
         if issues:
             widget = self._field_widgets.get(issues[0].field)
@@ -126,6 +133,10 @@ class DeparturePage(QWizardPage):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         return True
+
+    def extra_issues(self) -> list[rules.Issue]:
+        """Checks that need the wizard's today (the draft's rules do not know the date)."""
+        return []
 
 
 # --- 1. who ended it and why --------------------------------------------------------------
@@ -199,7 +210,7 @@ class WhoPage(DeparturePage):
             self.kind.addButton(radio)
             self.kind_radios[code] = radio
             kind_box.addWidget(radio, row, 0)
-            kind_box.addWidget(hint(guidance[code], self), row, 1)
+            kind_box.addWidget(_two_lines(hint(guidance[code], self)), row, 1)
         kind_label = QLabel(tr("Kind of client:"), self)
 
         self.decided_on = _date_edit(self)
@@ -240,6 +251,14 @@ class WhoPage(DeparturePage):
 
     def _update_outside(self) -> None:
         self.outside_event.setEnabled(self.ended_radios["outside"].isChecked())
+
+    def extra_issues(self) -> list[rules.Issue]:
+        decided = self.wizard().draft.decided_on
+        if decided is not None and decided > self.wizard().today:
+            return [rules.Issue("decided_on", tr(
+                "The decision date is in the future: give the day it was decided (today at "
+                "the latest). The last day can be ahead."))]
+        return []
 
     def load(self, draft: DepartureDraft) -> None:
         for code, radio in self.ended_radios.items():
@@ -310,6 +329,7 @@ class AssessmentPage(DeparturePage):
 
         self.decision = QButtonGroup(self)
         self.decision_radios: dict[str, QRadioButton] = {}
+        self.decision_hints: dict[str, QLabel] = {}
         decision_box = QGridLayout()
         decision_box.setColumnStretch(1, 1)
         for row, (code, text, guidance) in enumerate((
@@ -326,7 +346,8 @@ class AssessmentPage(DeparturePage):
             self.decision.addButton(radio)
             self.decision_radios[code] = radio
             decision_box.addWidget(radio, row, 0)
-            decision_box.addWidget(hint(guidance, self), row, 1)
+            self.decision_hints[code] = _two_lines(hint(guidance, self))
+            decision_box.addWidget(self.decision_hints[code], row, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(figures)
@@ -340,6 +361,15 @@ class AssessmentPage(DeparturePage):
 
     def initializePage(self) -> None:
         wizard = self.wizard()
+        # Letting go is the owner's move: not offered when the client ended it.
+        client_ended = wizard.draft.ended_by == "client"
+        let_go = self.decision_radios["let_go"]
+        if client_ended and let_go.isChecked():
+            self.decision.setExclusive(False)
+            let_go.setChecked(False)
+            self.decision.setExclusive(True)
+        let_go.setVisible(not client_ended)
+        self.decision_hints["let_go"].setVisible(not client_ended)
         facts = ClientFacts(**store.client_facts(wizard.client_id, wizard.today))
         self.assessment = assess(facts)
         wizard.draft.assessment = self.assessment.to_dict()
@@ -656,6 +686,8 @@ class LettersPage(DeparturePage):
         layout.addWidget(self.errors)
         self._field_widgets = {"letters": self.checks["farewell"]}
         self._watch(*(check.toggled for check in self.checks.values()))
+        self.checks["exit_interview_request"].toggled.connect(self._update_previews)
+        self._update_previews()
 
     def _preview(self, kind: str) -> None:
         wizard = self.wizard()
@@ -671,6 +703,14 @@ class LettersPage(DeparturePage):
         self.checks["exit_interview_request"].setEnabled(draft.interview_ask)
         if not draft.interview_ask:
             self.checks["exit_interview_request"].setChecked(False)
+        self._update_previews()
+
+    def _update_previews(self, *_args: object) -> None:
+        # The exit interview request previews only once it is asked for and chosen.
+        check = self.checks["exit_interview_request"]
+        button = self.preview_buttons.get("exit_interview_request")
+        if button is not None:
+            button.setEnabled(check.isEnabled() and check.isChecked())
 
     def load(self, draft: DepartureDraft) -> None:
         for kind, check in self.checks.items():

@@ -23,14 +23,16 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
+    QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTime,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -442,6 +444,7 @@ class RecordTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self._activated)
+        self.table.viewport().installEventFilter(self)
 
         self.button_row = QHBoxLayout()
         self.empty_label = QLabel()
@@ -487,7 +490,7 @@ class RecordTab(QWidget):
 
     def _fit_columns(self) -> None:
         # Long summaries or descriptions should not push the other columns off screen;
-        # the record's free text takes what room is left, and at least a quarter of the
+        # the record's free text takes what room is left, and at least two fifths of the
         # table: the other columns give way (their full text is in the tooltip).
         header = self.table.horizontalHeader()
         specs = self.model.columns()
@@ -515,16 +518,18 @@ class RecordTab(QWidget):
         narrow = sum(header.sectionSize(c) for c, spec in enumerate(specs) if spec.narrow)
         room = self.table.viewport().width() - narrow
         if has_stretch:
-            room -= max(room // 4, 120)
+            room -= max(room * 2 // 5, 120)
         total = sum(wanted.values())
         scale = min(1.0, room / total) if total > 0 and room > 0 else 1.0
         for column, width in wanted.items():
             title = header.fontMetrics().horizontalAdvance(specs[column].header) + 16
             header.resizeSection(column, max(int(width * scale), min(width, title)))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._share_width()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's visible width is known only once it is laid out: share it then.
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_width()
+        return super().eventFilter(watched, event)
 
     def empty_text(self) -> str:
         return ""
