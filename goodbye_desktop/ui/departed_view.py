@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -70,6 +72,8 @@ class DepartedView(QWidget):
     """Departures with tenure, reasons, kind and who ended it; opens a client's folder."""
 
     clientActivated = Signal(int)
+    # What the page shows, in words ("15 departures"), for the window's status bar.
+    countChanged = Signal(str)
 
     COLUMNS = ("client", "last_day", "tenure", "ended_by", "kind", "reasons", "state")
 
@@ -98,6 +102,23 @@ class DepartedView(QWidget):
         self.table.itemActivated.connect(lambda *_: self.open_current())
         self.table.currentCellChanged.connect(lambda *_: self._update_button())
         self.count = QLabel(self)
+        # An empty list says so in the middle of the page, where the eye looks.
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("departedEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.setText(tr(
+            "No departures here yet. When a client leaves, or you decide to part, select the "
+            "client and choose Client > Start a departure… (Ctrl+Shift+D)."))
+        empty_page = QWidget(self)
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addStretch(2)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(empty_page)
 
         top = QHBoxLayout()
         top.addWidget(year_label)
@@ -109,7 +130,7 @@ class DepartedView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(table_label)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.count)
         self.year.currentIndexChanged.connect(lambda *_: self.refresh())
         self.include_closed.toggled.connect(lambda *_: self.refresh())
@@ -144,21 +165,37 @@ class DepartedView(QWidget):
                 tenure(row.started_on, row.effective_on, self.today), ended,
                 label_for("kind", row.kind),
                 ", ".join(label_for("reason", r) for r in row.reasons),
-                label_for("state", row.state),
+                self._state_text(row),
             )
             for column, text in enumerate(values):
                 self.table.setItem(index, column, _item(text, row.client_id))
         if rows and self.table.currentRow() < 0:
             self.table.setCurrentCell(0, 0)
+        self.stack.setCurrentIndex(0 if rows else 1)
+        leaving = sum(1 for row in rows if self._still_a_client(row))
         if not rows:
-            self.count.setText(
-                tr("No departures here yet. When a client leaves, or you decide to part, "
-                   "select the client and choose Client > Start a departure… (Ctrl+Shift+D)."))
+            text = tr("No departures")
         elif len(rows) == 1:
-            self.count.setText(tr("1 departure"))
+            text = tr("1 departure")
         else:
-            self.count.setText(tr("%1 departures").replace("%1", str(len(rows))))
+            text = tr("%1 departures").replace("%1", str(len(rows)))
+        if leaving:
+            text = tr("%1, of which %2 still a client").replace("%1", text).replace(
+                "%2", str(leaving))
+        self.count.setText(text if rows else "")
+        self.countChanged.emit(text)
         self._update_button()
+
+    def _still_a_client(self, row) -> bool:
+        return row.state == "decided" and row.effective_on is not None \
+            and row.effective_on > self.today
+
+    def _state_text(self, row) -> str:
+        """The departure's state; one whose last day is ahead says the client is still one."""
+        if self._still_a_client(row):
+            return tr("Still a client, leaving on %1").replace("%1",
+                                                               short_date(row.effective_on))
+        return label_for("state", row.state)
 
     def current_client_id(self) -> int | None:
         item = self.table.item(self.table.currentRow(), 0)

@@ -50,7 +50,7 @@ def centred_panel(parent: QWidget, content: QWidget, *, into: QWidget | None = N
     """`content` at a readable width in the middle of a page (`into`, or a new widget)."""
     page = into if into is not None else QWidget(parent)
     # A fixed width lets wrapped text compute its height (a maximum alone clips it).
-    content.setFixedWidth(content.fontMetrics().horizontalAdvance("M") * 40)
+    content.setFixedWidth(content.fontMetrics().horizontalAdvance("M") * 44)
     # Stretches rather than an alignment flag: aligned widgets get their size hint's
     # height, which is too short for wrapped text.
     middle = QHBoxLayout()
@@ -83,12 +83,18 @@ class EmptyState(QFrame):
             "Keep your client records in one place, notice early when a client starts to "
             "drift away, and when someone leaves, handle it with care: the hand-over, the "
             "letters, and a door left open.\n\n"
-            "Everything stays on this computer. Start with your first client, or look around "
-            "with a sample studio's clients first."), self)
+            "Everything stays on this computer. Start with your business profile (your name, "
+            "address and letterhead for letters, and the hourly rate you aim for), then your "
+            "first client; or look around with a sample studio's clients first."), self)
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
+        self.profile_button = QPushButton(self.tr("Your &business profile…"), self)
+        self.profile_button.setObjectName("setUpProfile")
+        self.profile_button.setToolTip(self.tr(
+            "Name, address, letterhead, currency and target hourly rate: letters and the "
+            "Costly warning sign need them"))
         self.add_button = QPushButton(self.tr("&Add your first client"), self)
         self.add_button.setObjectName("addFirstClient")
         self.add_button.setDefault(True)
@@ -98,6 +104,7 @@ class EmptyState(QFrame):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.profile_button)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.sample_button)
         buttons.addStretch(1)
@@ -184,6 +191,7 @@ class MainWindow(QMainWindow):
         self.client_list.show_archived.toggled.connect(self.show_archived_action.setChecked)
         self.client_detail.clientChanged.connect(self._detail_changed)
         self.empty_state.add_button.clicked.connect(self.new_client)
+        self.empty_state.profile_button.clicked.connect(self.business_profile)
         self.empty_state.sample_button.clicked.connect(self.load_sample_data)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -384,6 +392,9 @@ class MainWindow(QMainWindow):
 
             self.departed_view = DepartedView(self.departed_page)
             self.departed_page.layout().addWidget(self.departed_view)
+            self.departed_view.countChanged.connect(self._departed_count_changed)
+            self._departed_count_changed(self.departed_view.count.text()
+                                         or self.tr("No departures"))
         else:
             self.departed_view.reload_years()
         return self.departed_view
@@ -604,9 +615,16 @@ class MainWindow(QMainWindow):
         else:
             self.count_label.setText(formatting.count_clients_text(count))
 
+    def _departed_count_changed(self, text: str) -> None:
+        if self.tabs.currentIndex() == self.DEPARTED_PAGE:
+            self.count_label.setText(text)
+
     def _tab_changed(self, index: int) -> None:
         if index == self.DEPARTED_PAGE:
             self.ensure_departed_view()
+        else:
+            # The status bar counts what the page shows: the clients, on the list.
+            self._count_changed(self.client_list.model.rowCount())
         self._update_actions()
 
     def _update_empty_state(self) -> None:
