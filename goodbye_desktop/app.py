@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,7 +69,7 @@ def build_main_window(db_path: Path) -> MainWindow:
     # Departures whose end date has come while the app was closed.
     from goodbye_desktop.store import upkeep
 
-    upkeep.apply_effective_dates(date.today())
+    upkeep.apply_effective_dates()
     from goodbye_desktop.store import queries
     from goodbye_desktop.ui.locale_setup import apply_profile_locale
 

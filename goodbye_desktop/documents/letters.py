@@ -11,9 +11,10 @@ logs it as the letter's interaction, and a preview can show it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
+from goodbye_desktop import clock
 from goodbye_desktop.documents import i18n
 from goodbye_desktop.documents.markup import clean_text, one_line
 from goodbye_desktop.documents.templates import check_template, default_template, fill
@@ -61,7 +62,7 @@ def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
             steps: tuple[PlanStep, ...]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """Placeholder values, and the placeholders that have no value: name -> (field, why)."""
     loc = sender.locale
-    today = facts.today or date.today()
+    today = facts.today or clock.today()
     contact = one_line(recipient.contact_name)
     client = one_line(recipient.client_name)
     values: dict[str, str] = {
@@ -167,6 +168,7 @@ def letter_part(kind: str, sender: Sender, recipient: Recipient, facts: LetterFa
     ctx = layout.make_context(sender, recipient, facts.today)
     story = layout.body_flowables(letter.subject, letter.body)
     if kind == "transition_plan":
+        # Loaded with ReportLab, on first use: the letter command starts without it.
         from goodbye_desktop.documents.plans import plan_table
 
         plan = facts.plan_steps if steps is None else tuple(steps)
@@ -227,3 +229,18 @@ def feedback_thanks(sender: Sender, recipient: Recipient, facts: LetterFacts,
                     template: str | None = None) -> bytes:
     """Thanks for feedback (`facts.feedback_summary`, `facts.improvement`)."""
     return render_letter("feedback_thanks", sender, recipient, facts, template)
+
+
+def transition_plan(sender: Sender, recipient: Recipient, facts: LetterFacts,
+                    steps: Iterable[PlanStep] | None = None,
+                    template: str | None = None) -> bytes:
+    """The transition plan as PDF: cover text (template), the steps' table, the closing.
+
+    `steps` defaults to `facts.plan_steps`.
+    """
+    from goodbye_desktop.documents import layout
+
+    part, letter = letter_part("transition_plan", sender, recipient, facts, template,
+                               None if steps is None else tuple(steps))
+    return layout.build_pdf([part], title=letter.subject,
+                            subject=LETTER_KINDS["transition_plan"])

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from goodbye_desktop import clock
+from goodbye_desktop.core import client_figures
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.client_index import OrderedIds, client_index
@@ -24,6 +26,7 @@ _SORT_SQL = {
     "name": "sort_name",
     "status": "status",
     "revenue": "revenue_12m_cents",
+    # To the last day when one is set, else to today (core.client_figures.tenure_end).
     "tenure": "julianday(COALESCE(ended_on, ?)) - julianday(started_on)",
     "last_contact": "last_contact_at",
 }
@@ -57,9 +60,7 @@ class ClientRow:
     archived: bool
 
     def tenure_days(self, today: date) -> int | None:
-        if self.started_on is None:
-            return None
-        return ((self.ended_on or today) - self.started_on).days
+        return client_figures.tenure_days(self.started_on, self.ended_on, today)
 
 
 def _where(flt: ClientFilter) -> tuple[str, list[Any]]:
@@ -115,7 +116,7 @@ def client_ids(flt: ClientFilter, today: date | None = None) -> Sequence[int]:
     search needs it whole; the search narrows it in memory (see client_index), so a
     keystroke costs no scan of the client table.
     """
-    today = today or date.today()
+    today = today or clock.today()
     sql, params = ordered_ids_sql(flt, today)
     count_sql, count_params = _count_sql(flt)
 

@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget, QWizard
 
+from goodbye_desktop import clock
 from goodbye_desktop.core import departure as rules
 from goodbye_desktop.core.departure import DepartureDraft
 from goodbye_desktop.errors import GoodbyeError
@@ -99,7 +100,7 @@ class DepartureWizard(QWizard):
         super().__init__(parent)
         self.setObjectName("departureWizard")
         self.client_id = client_id
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.saved = False
         self.departure_id: int | None = None
         self._loading = False

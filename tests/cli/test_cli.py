@@ -11,7 +11,7 @@ import pytest
 
 from goodbye_desktop import __version__
 from goodbye_desktop.cli import main
-from goodbye_desktop.commands.clients import display_width
+from goodbye_desktop.commands.terminal import display_width
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -130,7 +130,7 @@ def test_table_columns_line_up_in_every_script(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() [:2] == ["Name", "Status"]
     status_column = display_width(lines[0][:lines[0].index("Status")])
-    statuses = ("prospect", "active", "departing", "departed", "returned")
+    statuses = ("Prospect", "Active", "Departing", "Departed", "Returned")
     body = lines[2:-1]
     assert len(body) >= 45 and lines[-1].endswith("clients")
     for line in body:

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.ui import alerts
-from goodbye_desktop.ui.formatting import money, plain_tooltip, qdate
+from goodbye_desktop.ui.formatting import duration, money, plain_tooltip, qdate, today_qdate
 
 ERROR_COLOR = "#c62828"
 # Colours readable on both a light and a dark window background.
@@ -97,15 +97,8 @@ def format_month(value: date) -> str:
 
 
 def format_minutes(minutes: int) -> str:
-    """"45 min", "2 h 05 min", "12 h" in the locale's digits."""
-    locale = QLocale()
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return _tr("%1 min").replace("%1", locale.toString(rest))
-    if not rest:
-        return _tr("%1 h").replace("%1", locale.toString(hours))
-    padded = locale.toString(rest).rjust(2, locale.zeroDigit())
-    return _tr("%1 h %2 min").replace("%1", locale.toString(hours)).replace("%2", padded)
+    """"45 min", "2 h 05 min", "12 h" (the one duration formatter, translated)."""
+    return duration(minutes)
 
 
 def format_amount(cents: int) -> str:
@@ -278,7 +271,7 @@ class OptionalDate(QWidget):
         self.check.setAccessibleName(accessible_name)
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDate(QDate.currentDate())
+        self.edit.setDate(today_qdate())
         self.edit.setAccessibleName(accessible_name)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
