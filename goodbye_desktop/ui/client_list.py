@@ -547,11 +547,11 @@ class ClientListPane(QWidget):
             width = max([header_metrics.horizontalAdvance(title) + 2 * em]
                         + [metrics.horizontalAdvance(text) + em for text in texts])
             header.resizeSection(column, width)
-        # Icons for three signs and the count; more than three still show their count.
+        # Icons for two signs and the count; more than two still show their count.
         signs_title = self.model.headerData(ClientListModel.SIGNS, Qt.Orientation.Horizontal)
         header.resizeSection(ClientListModel.SIGNS, max(
             header_metrics.horizontalAdvance(signs_title) + 2 * em,
-            8 + 3 * (SignsDelegate.ICON + 2) + 2 * metrics.horizontalAdvance("9")))
+            8 + 2 * (SignsDelegate.ICON + 2) + 2 * metrics.horizontalAdvance("9")))
 
     # --- public -------------------------------------------------------------------------
 

@@ -664,7 +664,10 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("mainWindow/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            # Remembered from a bigger screen, perhaps: never larger than this one.
+            fit_to_screen(self, self.width(), self.height())
+        else:
             fit_to_screen(self, 1200, 760)
         state = settings.value("mainWindow/state")
         if isinstance(state, QByteArray):
@@ -673,7 +676,7 @@ class MainWindow(QMainWindow):
         if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
             # The list a little wider than the detail, on any screen.
             width = max(self.width(), 800)
-            self.splitter.setSizes([width * 56 // 100, width * 44 // 100])
+            self.splitter.setSizes([width * 58 // 100, width * 42 // 100])
 
     def save_settings(self) -> None:
         settings = QSettings()

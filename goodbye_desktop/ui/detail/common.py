@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -443,6 +444,8 @@ class RecordTab(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # "No promises yet." must not widen the pane: it gives way to the buttons.
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.button_row.addWidget(self.empty_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)

@@ -120,6 +120,7 @@ class ClientHeader(QWidget):
         self.since_label = QLabel()
         self.since_label.setObjectName("clientSince")
         self.since_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.since_label.setWordWrap(True)  # never wider than the pane it sits in
         self.since_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.tenure = Figure(self.tr("Client for"), "tenureFigure")
