@@ -177,8 +177,9 @@ class DepartedView(QWidget):
         self._update_button()
 
     def _still_a_client(self, row) -> bool:
+        # The last day is still a working day: the client is one through it.
         return row.state == "decided" and row.effective_on is not None \
-            and row.effective_on > self.today
+            and row.effective_on >= self.today
 
     def _state_text(self, row) -> str:
         """The departure's state; one whose last day is ahead says the client is still one."""
