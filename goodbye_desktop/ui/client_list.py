@@ -259,7 +259,7 @@ class ClientListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Name"), self.tr("Status"), self.tr("Revenue, 12 m"),
+            return (self.tr("Name"), self.tr("Status"), self.tr("Revenue"),
                     self.tr("Tenure"), self.tr("Last contact"), self.tr("Signs"))[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
@@ -495,12 +495,15 @@ class ClientListPane(QWidget):
         filters.addSpacing(em // 2)
         filters.addWidget(status_label)
         filters.addWidget(self.status_filter)
-        filters.addSpacing(em // 2)
-        filters.addWidget(self.show_archived)
+        # "Show archived" sits under the list: the filter row then fits a narrow window.
+        below = QHBoxLayout()
+        below.addWidget(self.show_archived)
+        below.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 2, 0)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addLayout(below)
         self.setTabOrder(self.search, self.status_filter)
         self.setTabOrder(self.status_filter, self.show_archived)
         self.setTabOrder(self.show_archived, self.table)
@@ -544,13 +547,13 @@ class ClientListPane(QWidget):
         for column, texts in samples.items():
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             # The header needs room for the sort arrow; cells only for their margins.
-            width = max([header_metrics.horizontalAdvance(title) + 2 * em]
+            width = max([header_metrics.horizontalAdvance(title) + em + 10]
                         + [metrics.horizontalAdvance(text) + em for text in texts])
             header.resizeSection(column, width)
         # Icons for two signs and the count; more than two still show their count.
         signs_title = self.model.headerData(ClientListModel.SIGNS, Qt.Orientation.Horizontal)
         header.resizeSection(ClientListModel.SIGNS, max(
-            header_metrics.horizontalAdvance(signs_title) + 2 * em,
+            header_metrics.horizontalAdvance(signs_title) + em + 10,
             8 + 2 * (SignsDelegate.ICON + 2) + 2 * metrics.horizontalAdvance("9")))
 
     # --- public -------------------------------------------------------------------------

@@ -674,9 +674,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = settings.value("mainWindow/splitter")
         if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
-            # The list a little wider than the detail, on any screen.
+            # The list a little wider than the detail; halves on a small screen, where
+            # the detail needs the room for its figures and tables.
             width = max(self.width(), 800)
-            self.splitter.setSizes([width * 58 // 100, width * 42 // 100])
+            share = 58 if width >= 1200 else 50
+            self.splitter.setSizes([width * share // 100, width * (100 - share) // 100])
 
     def save_settings(self) -> None:
         settings = QSettings()

@@ -486,7 +486,7 @@ class RecordTab(QWidget):
 
     def _fit_columns(self) -> None:
         # Long summaries or descriptions should not push the other columns off screen;
-        # the record's free text takes what room is left, and at least two fifths of the
+        # the record's free text takes what room is left, and at least a quarter of the
         # table: the other columns give way (their full text is in the tooltip).
         header = self.table.horizontalHeader()
         specs = self.model.columns()
@@ -500,7 +500,7 @@ class RecordTab(QWidget):
                     header.fontMetrics().horizontalAdvance(spec.header) + 20, 28))
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                wanted[column] = min(header.sectionSize(column) + 12, 320)
+                wanted[column] = min(header.sectionSize(column) + 8, 320)
         self._content_widths = wanted
         self._share_width()
 
@@ -514,12 +514,22 @@ class RecordTab(QWidget):
         narrow = sum(header.sectionSize(c) for c, spec in enumerate(specs) if spec.narrow)
         room = self.table.viewport().width() - narrow
         if has_stretch:
-            room -= max(room * 2 // 5, 120)
-        total = sum(wanted.values())
-        scale = min(1.0, room / total) if total > 0 and room > 0 else 1.0
+            room -= max(room // 4, 110)
+        # The widest columns give way first: a date or a duration keeps its room while a
+        # long kind or email is trimmed (its full text is in the tooltip).
+        cap = max(wanted.values())
+        if room > 0 and sum(wanted.values()) > room:
+            widths = sorted(wanted.values())
+            left, count = room, len(widths)
+            for width in widths:
+                if width * count > left:
+                    cap = left // count
+                    break
+                left -= width
+                count -= 1
         for column, width in wanted.items():
             title = header.fontMetrics().horizontalAdvance(specs[column].header) + 16
-            header.resizeSection(column, max(int(width * scale), min(width, title)))
+            header.resizeSection(column, max(min(width, cap), min(width, title)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The table's visible width is known only once it is laid out: share it then.
