@@ -25,8 +25,10 @@ def kind_title(kind: str) -> str:
     }.get(kind, kind)
 
 
-def _interaction_detail(facts: dict) -> str:
-    parts = [tr("received") if facts.get("direction") == "in" else tr("sent")]
+def _interaction_detail(kind: str, facts: dict) -> str:
+    # A meeting or a note is neither sent nor received: only messages have a direction.
+    parts = [] if kind in ("meeting", "note") else [
+        tr("received") if facts.get("direction") == "in" else tr("sent")]
     if facts.get("minutes"):
         parts.append(duration(facts["minutes"]))
     if facts.get("complaint"):
@@ -39,7 +41,7 @@ def title_and_detail(entry: FolderEntry) -> tuple[str, str]:
     facts, text = entry.facts, entry.text
     kind = entry.kind
     if kind in ("call", "email", "meeting", "support", "letter", "note"):
-        return text or kind_title(kind), _interaction_detail(facts)
+        return text or kind_title(kind), _interaction_detail(kind, facts)
     if kind == "document":
         return text or label_for("letter", facts.get("letter_kind", "")), \
             label_for("letter", facts.get("letter_kind", ""))
