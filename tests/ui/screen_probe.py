@@ -50,11 +50,12 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
     from goodbye_desktop import app as goodbye_app
-    from goodbye_desktop.store import demo, queries
+    from goodbye_desktop import sample
+    from goodbye_desktop.store import queries
     from goodbye_desktop.store.database import close_database, open_database
 
     open_database(db_path)
-    demo.fill_demo()
+    sample.fill_demo()
     if args.locale:
         from goodbye_desktop.store import records
 
@@ -144,6 +145,7 @@ def main(argv: list[str]) -> int:
     texts["list_last_contact_iso"] = first.last_contact_at.date().isoformat()
     texts["list_revenue"] = model.index(0, model.REVENUE).data()
     texts["list_revenue_cents"] = str(first.revenue_12m_cents)
+    texts["currency"] = queries.profile_currency()
     texts["system_locale"] = __import__("PySide6.QtCore").QtCore.QLocale.system().name()
     if args.quick:
         print(json.dumps({"screen": [area.width(), area.height()], "problems": problems,

@@ -50,10 +50,11 @@ def test_without_lang_dates_and_money_follow_the_profile_locale(tmp_path: Path) 
     assert texts["system_locale"] == "C"  # Qt saw no locale at all...
     german = QLocale("de_DE")  # ...and the window wrote as the profile says
     last = date.fromisoformat(texts["list_last_contact_iso"])
-    from goodbye_desktop.ui.formatting import qdate
+    from goodbye_desktop.ui.formatting import currency_symbol, qdate
 
     assert texts["list_last_contact"] == german.toString(qdate(last),
                                                          QLocale.FormatType.ShortFormat)
     cents = int(texts["list_revenue_cents"])
-    assert texts["list_revenue"] == german.toCurrencyString(cents / 100, "€", 2)
-    assert "," in texts["revenue"] and texts["revenue"].endswith("€")
+    symbol = currency_symbol(texts["currency"], german)
+    assert texts["list_revenue"] == german.toCurrencyString(cents / 100, symbol, 2)
+    assert "," in texts["revenue"] and texts["revenue"].endswith(symbol)
