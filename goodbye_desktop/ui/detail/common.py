@@ -186,6 +186,7 @@ class Column:
     icon: Callable[[Any], QIcon | None] | None = None  # a small picture instead of words
     tip: str = ""  # the header's tooltip (a narrow column says there what it holds)
     narrow: bool = False  # as wide as its icon or header, never wider
+    keep: bool = False  # never trimmed to make room (a person's name)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -512,7 +513,13 @@ class RecordTab(QWidget):
         specs = self.model.columns()
         has_stretch = any(spec.stretch for spec in specs)
         narrow = sum(header.sectionSize(c) for c, spec in enumerate(specs) if spec.narrow)
-        room = self.table.viewport().width() - narrow
+        kept = {c: w for c, w in wanted.items() if specs[c].keep}
+        wanted = {c: w for c, w in wanted.items() if not specs[c].keep}
+        for column, width in kept.items():
+            header.resizeSection(column, width)
+        room = self.table.viewport().width() - narrow - sum(kept.values())
+        if not wanted:
+            return
         if has_stretch:
             room -= max(room // 4, 110)
         # The widest columns give way first: a date or a duration keeps its room while a
@@ -528,8 +535,9 @@ class RecordTab(QWidget):
                 left -= width
                 count -= 1
         for column, width in wanted.items():
-            title = header.fontMetrics().horizontalAdvance(specs[column].header) + 16
-            header.resizeSection(column, max(min(width, cap), min(width, title)))
+            # Never narrower than a few letters: the header's tooltip and the cell's say
+            # the rest.
+            header.resizeSection(column, max(min(width, cap), min(width, 48)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The table's visible width is known only once it is laid out: share it then.

@@ -85,9 +85,9 @@ class ContactsTab(RecordTab):
         super().__init__(detail.contacts, parent)
         tr = self.tr
         self.model.set_columns([
-            Column(tr("Name"), lambda r: r.name, stretch=True),
+            Column(tr("Name"), lambda r: r.name, keep=True),
             Column(tr("Role"), lambda r: r.role),
-            Column(tr("Email"), lambda r: r.email),
+            Column(tr("Email"), lambda r: r.email, stretch=True),
             Column(tr("Phone"), lambda r: r.phone),
             Column(tr("Primary"), lambda r: "✓" if r.primary else "", narrow=True,
                    tip=tr("The main contact, greeted in letters")),
