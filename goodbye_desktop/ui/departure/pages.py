@@ -210,7 +210,7 @@ class WhoPage(DeparturePage):
             radio.setAccessibleDescription(guidance[code])
             self.kind.addButton(radio)
             self.kind_radios[code] = radio
-            kind_box.addWidget(radio, row, 0)
+            kind_box.addWidget(radio, row, 0, Qt.AlignmentFlag.AlignTop)
             kind_box.addWidget(_two_lines(hint(guidance[code], self)), row, 1)
         kind_label = QLabel(tr("Kind of client:"), self)
 
@@ -346,7 +346,7 @@ class AssessmentPage(DeparturePage):
             radio.setAccessibleDescription(guidance)
             self.decision.addButton(radio)
             self.decision_radios[code] = radio
-            decision_box.addWidget(radio, row, 0)
+            decision_box.addWidget(radio, row, 0, Qt.AlignmentFlag.AlignTop)
             self.decision_hints[code] = _two_lines(hint(guidance, self))
             decision_box.addWidget(self.decision_hints[code], row, 1)
 

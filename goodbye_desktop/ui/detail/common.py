@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.formatting import duration, money, plain_tooltip, qdate, today_qdate
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 ERROR_COLOR = "#c62828"
 # Colours readable on both a light and a dark window background.
@@ -333,6 +334,7 @@ class RecordForm(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        self._fitted = False
 
     @staticmethod
     def _error_label() -> QLabel:
@@ -391,6 +393,15 @@ class RecordForm(QDialog):
         self.layout().activate()
         if self.height() < self.sizeHint().height():
             self.resize(self.width(), self.sizeHint().height())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The fields are added after this base is built: size to them when first shown,
+        # within the screen, and keep the size grip for making it bigger.
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self, max(self.width(), self.sizeHint().width()),
+                          max(self.height(), self.sizeHint().height()))
+        super().showEvent(event)
 
     def accept(self) -> None:
         self.clear_errors()
