@@ -39,6 +39,7 @@ from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 def _item(text: str, data=None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
+    item.setToolTip(text)  # a narrow column shows the rest here
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     if data is not None:
         item.setData(Qt.ItemDataRole.UserRole, data)
@@ -84,7 +85,9 @@ class DepartedView(QWidget):
         self.table.setAccessibleName(tr("Departed clients"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # The long texts share what is left, so the reasons are never squeezed to nothing.
+        for column in (3, 5, 6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table_label = QLabel(tr("&Departures:"), self)
         table_label.setBuddy(self.table)
         self.open_button = QPushButton(tr("Open &folder…"), self)
@@ -121,7 +124,8 @@ class DepartedView(QWidget):
         layout.addLayout(top)
         layout.addWidget(table_label)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.count)
+        # The window's status bar shows the count (countChanged); not a second time here.
+        self.count.hide()
         self.year.currentIndexChanged.connect(lambda *_: self.refresh())
         self.include_closed.toggled.connect(lambda *_: self.refresh())
         self.reload_years()
@@ -184,8 +188,7 @@ class DepartedView(QWidget):
     def _state_text(self, row) -> str:
         """The departure's state; one whose last day is ahead says the client is still one."""
         if self._still_a_client(row):
-            return tr("Still a client, leaving on %1").replace("%1",
-                                                               short_date(row.effective_on))
+            return tr("Still a client, until %1").replace("%1", short_date(row.effective_on))
         return label_for("state", row.state)
 
     def current_client_id(self) -> int | None:
