@@ -81,8 +81,7 @@ def kind_guidance() -> dict[str, str]:
         "scattered": tr("Needed the service but was pulled in too many directions: may come "
                         "back later."),
         "no_follow_through": tr("A known pattern: a plan was agreed, their side of it was not "
-                                "carried out, and the results disappointed. Worth spotting "
-                                "early with the next clients."),
+                                "carried out, and the results disappointed."),
         "": tr("You can decide this later from the client's detail."),
     }
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -186,9 +186,10 @@ class WhoPage(DeparturePage):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setSizeHint(cell)
-        rows = 4
-        self.reasons.setFixedHeight(self.reasons.gridSize().height() * rows
-                                    + 2 * self.reasons.frameWidth() + 4)
+        self._fit_reasons(4)
+        # As tall as the rows the reasons wrap into at the page's width: all of them,
+        # "Other" included, stay in view without a scroll bar.
+        self.reasons.installEventFilter(self)
         reasons_label = self._labelled(tr("&Reasons:"), self.reasons,
                                        tr("Reasons (space ticks one)"))
 
@@ -249,6 +250,20 @@ class WhoPage(DeparturePage):
                     self.reasons.itemChanged, self.reason_text.textChanged,
                     self.kind.buttonToggled, self.decided_on.dateChanged,
                     self.effective_on.dateChanged)
+
+    def _fit_reasons(self, rows: int) -> None:
+        self.reasons.setFixedHeight(self.reasons.gridSize().height() * rows
+                                    + 2 * self.reasons.frameWidth() + 4)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.reasons and event.type() == QEvent.Type.Resize:
+            width = self.reasons.width() - 2 * self.reasons.frameWidth() - 4
+            columns = max(1, width // self.reasons.gridSize().width())
+            rows = -(-self.reasons.count() // columns)
+            if self.reasons.height() != self.reasons.gridSize().height() * rows \
+                    + 2 * self.reasons.frameWidth() + 4:
+                self._fit_reasons(rows)
+        return super().eventFilter(watched, event)
 
     def _update_outside(self) -> None:
         self.outside_event.setEnabled(self.ended_radios["outside"].isChecked())
