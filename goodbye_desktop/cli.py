@@ -21,7 +21,8 @@ from goodbye_desktop.errors import DatabaseError, GoodbyeError
 PROG = "goodbye-desktop"
 
 # One module per command under goodbye_desktop/commands/; add yours here.
-COMMAND_MODULES = ("demo", "clients", "letter", "departures", "at_risk", "due")
+COMMAND_MODULES = ("demo", "clients", "letter", "departures", "at_risk", "due", "dashboard",
+                   "report")
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2

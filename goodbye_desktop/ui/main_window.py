@@ -151,22 +151,17 @@ class MainWindow(QMainWindow):
         self.clients_stack.addWidget(self.empty_state)
         self.clients_stack.addWidget(self.splitter)
 
-        self.dashboard_text = QLabel(self.tr(
-            "The dashboard arrives in a coming version.\n\n"
-            "It will show, year by year and from your records alone: churn and retention, "
-            "clients gained and lost, how much of your revenue rests on a few clients, "
-            "the clients showing warning signs, and the promises coming due."), self)
-        self.dashboard_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.dashboard_text.setWordWrap(True)
-        self.dashboard_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dashboard_placeholder = centred_panel(self, self.dashboard_text)
-        self.dashboard_placeholder.setObjectName("dashboardPlaceholder")
+        # Built the first time it is shown (ui/dashboard.py): the window opens without it.
+        self.dashboard_page = QWidget(self)
+        self.dashboard_page.setObjectName("dashboardPage")
+        QVBoxLayout(self.dashboard_page).setContentsMargins(0, 0, 0, 0)
+        self.dashboard = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.clients_stack, self.tr("Clients"))
-        self.tabs.addTab(self.dashboard_placeholder, self.tr("Dashboard"))
+        self.tabs.addTab(self.dashboard_page, self.tr("Dashboard"))
         # Built the first time it is shown: the window opens without reading departures.
         self.departed_page = QWidget(self)
         self.departed_page.setObjectName("departedPage")
@@ -405,6 +400,16 @@ class MainWindow(QMainWindow):
             self.departed_view.reload_years()
         return self.departed_view
 
+    def ensure_dashboard(self):
+        """The dashboard pane, built on first use (it refreshes itself on every show)."""
+        if self.dashboard is None:
+            from goodbye_desktop.ui.dashboard import DashboardPane
+
+            self.dashboard = DashboardPane(self.db_path, self.dashboard_page)
+            self.dashboard.clientRequested.connect(self.open_client)
+            self.dashboard_page.layout().addWidget(self.dashboard)
+        return self.dashboard
+
     def fill_letter_menu(self) -> None:
         """The kinds of letter for the selected client, those that suit its situation first
         (core.letter_fit); without a departure, the way to start one instead of the letters
@@ -494,7 +499,10 @@ class MainWindow(QMainWindow):
             # The search or the status filter hides the new client: show everyone.
             self.client_list.search.clear()
             self.client_list.status_filter.setCurrentIndex(0)
-            self.client_list.select_client(client_id)
+            if not self.client_list.select_client(client_id):
+                # An archived client (the dashboard counts them): show the archived too.
+                self.client_list.show_archived.setChecked(True)
+                self.client_list.select_client(client_id)
         self.statusBar().showMessage(self.tr("Added a new client."), self.STATUS_TIMEOUT_MS)
 
     def edit_client(self, client_id: int | None = None) -> None:
@@ -648,7 +656,10 @@ class MainWindow(QMainWindow):
             # The search or the status filter hides it: show everyone.
             self.client_list.search.clear()
             self.client_list.status_filter.setCurrentIndex(0)
-            self.client_list.select_client(client_id)
+            if not self.client_list.select_client(client_id):
+                # An archived client (the dashboard counts them): show the archived too.
+                self.client_list.show_archived.setChecked(True)
+                self.client_list.select_client(client_id)
 
     def _count_changed(self, count: int) -> None:
         flt = self.client_list.model.filter
@@ -670,7 +681,9 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if index == self.DEPARTED_PAGE:
             self.ensure_departed_view()
-        else:
+        elif index == self.DASHBOARD_PAGE:
+            self.ensure_dashboard()
+        if index != self.DEPARTED_PAGE:
             # The status bar counts what the page shows: the clients, on the list.
             self._count_changed(self.client_list.model.rowCount())
         self._update_actions()
@@ -737,6 +750,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dashboard is not None:
+            self.dashboard.shutdown()  # its figures are read on threads of their own
         self.save_settings()
         super().closeEvent(event)
 

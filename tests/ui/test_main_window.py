@@ -75,8 +75,9 @@ def test_the_window_shows_the_list_beside_the_detail(qtbot, window, db_path, cli
 
 def test_dashboard_place_and_page_shortcuts(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentWidget() is window.dashboard_placeholder
-    assert "coming version" in window.dashboard_text.text()
+    assert window.tabs.currentWidget() is window.dashboard_page
+    assert window.findChild(QWidget, "dashboard") is window.dashboard
+    qtbot.waitUntil(lambda: window.dashboard.figures is not None)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == window.CLIENTS_PAGE
 
