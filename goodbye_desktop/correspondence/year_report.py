@@ -7,8 +7,6 @@ the command line show, with the same charts (`dashboard.charts_for`).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -134,14 +132,8 @@ def report_pdf(year: int | None = None, *, db=None, figures: Dashboard | None = 
 
 
 def save_pdf(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (a temporary name, then a rename), 0600."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write `data` to `path` whole or not at all (a temporary name, synced, then a rename),
+    0600, and never over the database or its backups (safe_files)."""
+    from goodbye_desktop.safe_files import write_atomic
+
+    write_atomic(path, data)

@@ -369,7 +369,9 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> list[int]
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # A Ctrl+C can land just after the COMMIT: then there is nothing to undo.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         version += 1
         reached.append(version)

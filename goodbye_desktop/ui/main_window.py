@@ -34,6 +34,7 @@ from goodbye_desktop.ui import alerts, formatting, icons
 from goodbye_desktop.ui.client_detail import ClientDetail
 from goodbye_desktop.ui.client_list import ClientListPane
 from goodbye_desktop.ui.daily_pages import DailyPages
+from goodbye_desktop.ui.data_menu import DataActions
 from goodbye_desktop.ui.day_watch import DayWatch
 from goodbye_desktop.ui.screen_fit import fit_to_screen
 from goodbye_desktop.ui.undo import SetArchivedCommand
@@ -320,6 +321,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.due_letters_action)
         file_menu.addSeparator()
+        self.data = DataActions(self)  # import, export, backups, restore, delete for good
+        for action in self.data.file_actions():
+            if action is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -334,6 +342,7 @@ class MainWindow(QMainWindow):
 
         client_menu = bar.addMenu(self.tr("&Client"))
         client_menu.addAction(self.departure_action)
+        client_menu.addAction(self.data.delete_action)
         self.letter_menu = client_menu.addMenu(self.tr("&Write a letter"))
         self.letter_menu.setObjectName("writeLetterMenu")
         # Filled when first opened: the letter kinds live in modules the start need not load.
@@ -707,6 +716,7 @@ class MainWindow(QMainWindow):
         self.archive_action.setVisible(row is None or not row.archived)
         self.restore_action.setEnabled(selected and row.archived)
         self.restore_action.setVisible(row is not None and row.archived)
+        self.data.delete_action.setEnabled(selected)
         self.find_action.setEnabled(not self.is_empty_state_shown())
 
     def _new_day(self, today: date) -> None:

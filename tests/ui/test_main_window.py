@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from goodbye_desktop import app as goodbye_app
 from goodbye_desktop.store import queries, records
-from goodbye_desktop.store.database import close_database
+from goodbye_desktop.store.database import APPLICATION_ID, close_database
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 from goodbye_desktop.ui.main_window import MainWindow
@@ -302,6 +302,7 @@ def test_build_main_window_opens_a_new_file(qtbot, tmp_path):
 def test_run_refuses_a_file_from_a_newer_version_with_a_message(qtbot, tmp_path):
     path = tmp_path / "future.sqlite"
     connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a newer version of ours
     connection.execute("PRAGMA user_version = 99")
     connection.close()
     before = path.read_bytes()

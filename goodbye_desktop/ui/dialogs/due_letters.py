@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goodbye_desktop import clock
+from goodbye_desktop import clock, safe_files
 from goodbye_desktop.correspondence.due_letters import DueBatch, DueLetter, build_batch, find_due
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
@@ -260,11 +260,14 @@ class DueLettersDialog(QDialog):
         path = Path(path)
         written = [path]
         try:
-            path.write_bytes(batch.letters_pdf)
+            safe_files.write_atomic(path, batch.letters_pdf)
             if batch.companion_pdf is not None:
                 companion = unused_path(path.parent, f"{path.stem} - {batch.companion}")
-                companion.write_bytes(batch.companion_pdf)
+                safe_files.write_atomic(companion, batch.companion_pdf)
                 written.append(companion)
+        except GoodbyeError as exc:
+            alerts.error(self, str(exc))
+            return []
         except OSError as exc:
             alerts.error(self, self.tr("The letters could not be saved: %1")
                          .replace("%1", exc.strerror or str(exc)))
