@@ -22,12 +22,17 @@ def ensure_profile(defaults: ProfileDefaults | None = None) -> None:
     (`defaults`, else read from the environment); an existing one is left as it is.
     """
     with transaction() as conn:
-        if conn.execute("SELECT 1 FROM business_profile WHERE id = 1").fetchone():
-            return
-        start = defaults or system_defaults()
-        conn.execute(
-            "INSERT INTO business_profile (id, locale, currency, page_size) VALUES (1, ?, ?, ?)",
-            (start.locale, start.currency, start.page_size))
+        insert_profile(conn, defaults)
+
+
+def insert_profile(conn: sqlite3.Connection, defaults: ProfileDefaults | None = None) -> None:
+    """Add the profile row to a file that has none, starting from the system's locale."""
+    if conn.execute("SELECT 1 FROM business_profile WHERE id = 1").fetchone():
+        return
+    start = defaults or system_defaults()
+    conn.execute(
+        "INSERT INTO business_profile (id, locale, currency, page_size) VALUES (1, ?, ?, ?)",
+        (start.locale, start.currency, start.page_size))
 
 
 def revenue_window() -> Window:
