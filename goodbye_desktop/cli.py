@@ -70,7 +70,7 @@ def _use_utf8(stream) -> None:
 
 
 def _fail(message: str) -> int:
-    from goodbye_desktop.safe_files import escape_for_terminal
+    from goodbye_desktop.commands.terminal import safe as escape_for_terminal
 
     # One line, whatever a client's name in it holds.
     print(f"{PROG}: {escape_for_terminal(message)}", file=sys.stderr)

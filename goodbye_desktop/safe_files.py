@@ -259,17 +259,3 @@ def safe_file_name(text: str, suffix: str = "", fallback: str = "document") -> s
         name = "_" + name
     name = cut_to_bytes(name, MAX_NAME_BYTES - len(suffix.encode("utf-8"))).rstrip(" .")
     return (name or fallback) + suffix
-
-
-def escape_for_terminal(text: str) -> str:
-    """`text` with control and bidi characters shown as escapes, so a name cannot move the
-    cursor, clear the screen or reorder a line (`\\n` becomes `\\\\n`, ESC `\\\\x1b`)."""
-    out = []
-    for ch in text:
-        if ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u2028\u2029":
-            named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch)
-            code = ord(ch)
-            out.append(named or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"))
-        else:
-            out.append(ch)
-    return "".join(out)

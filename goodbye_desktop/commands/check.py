@@ -23,8 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from goodbye_desktop.commands.terminal import safe as escape_for_terminal
     from goodbye_desktop.errors import DatabaseError
-    from goodbye_desktop.safe_files import escape_for_terminal
     from goodbye_desktop.store.checks import check_file
     from goodbye_desktop.store.database import inspect_file
 

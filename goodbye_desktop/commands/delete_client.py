@@ -26,8 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from goodbye_desktop.commands.letter import find_client
+    from goodbye_desktop.commands.terminal import safe as escape_for_terminal
     from goodbye_desktop.errors import GoodbyeError
-    from goodbye_desktop.safe_files import escape_for_terminal
     from goodbye_desktop.store.deleting import delete_client, what_goes_with
 
     client_id = find_client(args.name)

@@ -42,8 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from goodbye_desktop.commands.terminal import safe as escape_for_terminal
     from goodbye_desktop.exchange.importer import import_file
-    from goodbye_desktop.safe_files import escape_for_terminal
 
     mapping = dict(args.map) if args.map else None
     result = import_file(args.file, args.kind, on_match=args.on_match, mapping=mapping)

@@ -81,12 +81,12 @@ def find_client(name: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from goodbye_desktop.commands.terminal import safe as escape_for_terminal
     from goodbye_desktop.correspondence import fit, preflight
     from goodbye_desktop.correspondence.produce import inputs_for, keep, produce, template_for
     from goodbye_desktop.errors import GoodbyeError, ValidationError
     from goodbye_desktop.safe_files import (
         check_output_path,
-        escape_for_terminal,
         safe_file_name,
         write_atomic_or_fail,
     )

@@ -11,7 +11,6 @@ from goodbye_desktop.safe_files import (
     OutputPathError,
     atomic_file,
     check_output_path,
-    escape_for_terminal,
     make_private_dir,
     safe_file_name,
     write_atomic,
@@ -83,8 +82,3 @@ def test_names_lose_controls_and_bidi_but_keep_their_letters() -> None:
     assert safe_file_name("محمد\u200f") == "محمد"
     assert safe_file_name("CON") == "_CON"
     assert safe_file_name("\x00\x01", ".pdf") == "document.pdf"
-
-
-def test_terminal_text_shows_control_characters_as_escapes() -> None:
-    assert escape_for_terminal("A\nB\x1b[31m\u202eC") == "A\\nB\\x1b[31m\\u202eC"
-    assert escape_for_terminal("山田 Łukasz") == "山田 Łukasz"
