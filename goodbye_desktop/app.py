@@ -71,6 +71,11 @@ def build_main_window(db_path: Path) -> MainWindow:
     from goodbye_desktop.store import upkeep
 
     upkeep.apply_effective_dates()
+    from goodbye_desktop.store import queries
+    from goodbye_desktop.ui.locale_setup import apply_profile_locale
+
+    # Without a system locale, dates and money follow the owner's profile, not Qt's "C".
+    apply_profile_locale(queries.profile_locale())
     from goodbye_desktop.ui.main_window import MainWindow
 
     return MainWindow(Path(db_path))

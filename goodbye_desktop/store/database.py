@@ -237,7 +237,8 @@ def _create(path: Path) -> None:
             conn.execute("PRAGMA journal_mode = memory")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             migrations.migrate(conn)
-            conn.execute("INSERT OR IGNORE INTO business_profile (id) VALUES (1)")
+            # Currency and paper from the system's locale (upkeep.insert_profile).
+            upkeep.insert_profile(conn)
             conn.execute("PRAGMA journal_mode = wal")
         finally:
             conn.close()  # the last connection: the WAL is checkpointed and removed

@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidget
 
 from goodbye_desktop.errors import GoodbyeError
-from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui import alerts, icons
 
 
 class Job(QThread):
@@ -114,9 +114,19 @@ class DataActions(QObject):
                                           tr("Delete the selected client and all its records, "
                                              "after a backup"))
 
+    # Freedesktop icon names; the shipped set stands in where the theme has none.
+    ICONS = {
+        "backupNowAction": "document-save", "backupToAction": "document-save-as",
+        "restoreBackupAction": "document-revert", "exportCsvAction": "document-export",
+        "exportVcardAction": "x-office-address-book", "importAction": "document-import",
+        "deleteClientAction": "edit-delete",
+    }
+
     def _action(self, text: str, slot: Callable[[], Any], name: str, tip: str) -> QAction:
         action = QAction(text, self.window)
         action.setObjectName(name)
+        if name in self.ICONS:
+            action.setIcon(icons.icon(self.ICONS[name]))
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.triggered.connect(slot)

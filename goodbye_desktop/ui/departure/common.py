@@ -80,8 +80,8 @@ def kind_guidance() -> dict[str, str]:
                         "referrals."),
         "scattered": tr("Needed the service but was pulled in too many directions: may come "
                         "back later."),
-        "no_follow_through": tr("Had a plan, did not carry it out, and blames the result: not "
-                                "an ideal client."),
+        "no_follow_through": tr("A known pattern: a plan was agreed, their side of it was not "
+                                "carried out, and the results disappointed."),
         "": tr("You can decide this later from the client's detail."),
     }
 

@@ -17,7 +17,6 @@ from goodbye_desktop.store import detail, records
 from goodbye_desktop.store.choices import DIRECTIONS, INTERACTION_KINDS
 from goodbye_desktop.store.detail import InteractionRow
 from goodbye_desktop.ui.detail.common import (
-    ERROR_COLOR,
     Column,
     RecordForm,
     RecordTab,
@@ -27,6 +26,7 @@ from goodbye_desktop.ui.detail.common import (
     qdatetime,
     to_datetime,
 )
+from goodbye_desktop.ui.icons import sign_icon
 
 PAGE = 100
 
@@ -144,16 +144,23 @@ class TimelineTab(RecordTab):
         self.table.setAccessibleName(self.tr("Timeline"))
         kinds, directions = kind_labels(self.tr), direction_labels(self.tr)
         complaint = self.tr("Complaint")
+        # Short words for the direction: the summary, what happened, needs the room.
+        short_directions = {"in": self.tr("In", "from the client"),
+                            "out": self.tr("Out", "to the client")}
         self.model.set_columns([
             Column(self.tr("When"), lambda r: format_datetime(r.occurred_at)),
             Column(self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind)),
-            Column(self.tr("Direction"), lambda r: directions.get(r.direction, r.direction)),
-            Column(self.tr("Time spent"), lambda r: format_minutes(r.minutes) if r.minutes else "",
-                   align_right=True),
-            Column(self.tr("Complaint"), lambda r: complaint if r.complaint else "",
-                   color=lambda r: ERROR_COLOR if r.complaint else None),
             Column(self.tr("Summary"), lambda r: r.summary.replace("\n", " "),
                    stretch=True),
+            Column(self.tr("Time"), lambda r: format_minutes(r.minutes) if r.minutes else "",
+                   align_right=True, tip=self.tr("Time spent")),
+            Column(self.tr("Dir."), lambda r: short_directions.get(r.direction, r.direction),
+                   tip=self.tr("Direction: in (%1) or out (%2)")
+                   .replace("%1", directions["in"].lower())
+                   .replace("%2", directions["out"].lower())),
+            Column("⚠", lambda r: complaint if r.complaint else "",
+                   icon=lambda r: sign_icon("chronic_complaints") if r.complaint else None,
+                   tip=complaint, narrow=True),
         ])
         self.add_button(self.tr("&Log…"), "logInteraction", self.log_interaction)
         self.add_button(self.tr("&Edit…"), "editInteraction", self.edit_interaction,

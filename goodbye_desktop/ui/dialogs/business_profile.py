@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.store import records
 from goodbye_desktop.ui.detail.common import parse_money
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 LOCALES = ("en_GB", "en_US", "en_CA", "en_AU", "en_IE", "en_NZ", "de_DE", "de_AT", "de_CH",
            "fr_FR", "fr_BE", "fr_CA", "es_ES", "es_MX", "it_IT", "nl_NL", "pt_PT", "pt_BR",
@@ -230,7 +231,7 @@ class BusinessProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errorLabel)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        fit_to_screen(self, 620)
         self._fields = {
             "business_name": self.businessName, "owner_name": self.ownerName,
             "address": self.address, "email": self.email, "phone": self.phone,

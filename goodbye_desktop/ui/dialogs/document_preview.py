@@ -54,6 +54,7 @@ from goodbye_desktop.correspondence.produce import (
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.safe_files import safe_file_name
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 # Printers report up to 1200 dpi; a page at that size is half a gigabyte of pixels, so
 # pages are rendered and painted in bands of at most this many pixel rows.
@@ -171,7 +172,7 @@ class DocumentPreviewDialog(QDialog):
         self.document_id = document_id  # set once the letter is kept
         self._already_kept = document_id is not None
         self.setWindowTitle(self.tr("Preview: %1").replace("%1", produced.title))
-        self.resize(780, 900)
+        fit_to_screen(self, 780, 900)
 
         self.pane = PdfPane(self)
         pages = self.pane.set_pdf(produced.pdf)

@@ -38,6 +38,7 @@ from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.common import label_for
 from goodbye_desktop.ui.dialogs.document_preview import PdfPane, unused_path
 from goodbye_desktop.ui.formatting import plain_tooltip
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 DEFAULT_DAYS = 14
 _LETTER_ROLE = Qt.ItemDataRole.UserRole
@@ -72,7 +73,7 @@ class DueLettersDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("dueLetters")
         self.setWindowTitle(self.tr("Due follow-up letters"))
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         self.today = today or clock.today()
         self.batch: DueBatch | None = None
         locale = QLocale()

@@ -39,6 +39,7 @@ from goodbye_desktop.store import documents as store_documents
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.common import label_for
 from goodbye_desktop.ui.dialogs.document_preview import PdfPane
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 from goodbye_desktop.ui.timers import stop_with_database
 
 PREVIEW_DELAY_MS = 300
@@ -59,7 +60,7 @@ class TemplateEditorDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("templateEditor")
         self.setWindowTitle(self.tr("Letter templates"))
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
         self._client_id = client_id
         self._kind = ""
         self._saved_text = ""
