@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from goodbye_desktop import clock
 from goodbye_desktop.documents import i18n
