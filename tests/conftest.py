@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtWidgets import QApplication
 
 from goodbye_desktop import APP_NAME, clock
 from goodbye_desktop.store.database import close_database, open_database
@@ -87,3 +88,22 @@ def db_path(tmp_path: Path) -> Iterator[Path]:
     open_database(path)
     yield path
     close_database()
+
+
+@pytest.fixture(autouse=True)
+def windows_deleted_in_order() -> Iterator[None]:
+    """After each test, delete its windows while Python still holds them.
+
+    Left to the garbage collector, a window's Python side can be cleared before its C++
+    side is deleted, and Qt then calls into half-gone objects in a later test. Deleting
+    every top-level window here, with strong references held, keeps teardown in order.
+    """
+    yield
+    if QApplication.instance() is None:
+        return
+    windows = list(QApplication.topLevelWidgets())
+    for window in windows:
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del windows

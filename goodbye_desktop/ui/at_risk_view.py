@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,7 @@ from goodbye_desktop.store.at_risk import AtRiskClient
 from goodbye_desktop.ui import alerts, sign_words
 from goodbye_desktop.ui.formatting import plain_tooltip, qdate
 from goodbye_desktop.ui.ledger_words import episode_text, kept_percent, ledger_text
+from goodbye_desktop.ui.list_table import list_table
 from goodbye_desktop.ui.timers import stop_with_database
 
 PAGE = 50  # about two screenfuls: a page is read as it scrolls in
@@ -197,19 +196,8 @@ class AtRiskView(QWidget):
         self.summary.setWordWrap(True)
 
         self.model = AtRiskModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("atRiskTable")
-        self.table.setAccessibleName(self.tr("Clients at risk"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = list_table(self, "atRiskTable", self.tr("Clients at risk"), self.model)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(AtRiskModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AtRiskModel.SIGNS, QHeaderView.ResizeMode.Interactive)
         # Fixed widths, never ResizeToContents: that would read every row of the list.

@@ -519,6 +519,16 @@ class ClientListPane(QWidget):
         self.setTabOrder(self.status_filter, self.show_archived)
         self.setTabOrder(self.show_archived, self.table)
 
+        # Made before any signal can hide or show the pane. Once the window is up and
+        # idle, the store reads what a search needs, so the
+        # first keystroke is as quick as the next ones.
+        self._warm_up = QTimer(self)
+        self._warm_up.setSingleShot(True)
+        self._warm_up.setInterval(400)
+        self._warm_up.timeout.connect(self._prepare_search)
+        stop_with_database(self._warm_up)
+        self._warmed_up = False
+
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
         clear.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear.activated.connect(self.search.clear)
@@ -534,14 +544,6 @@ class ClientListPane(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.reload()
 
-        # Once the window is up and idle, let the store read what a search needs, so the
-        # first keystroke is as quick as the next ones.
-        self._warm_up = QTimer(self)
-        self._warm_up.setSingleShot(True)
-        self._warm_up.setInterval(400)
-        self._warm_up.timeout.connect(self._prepare_search)
-        stop_with_database(self._warm_up)
-        self._warmed_up = False
 
     def _size_columns(self) -> None:
         """Widths from the header and a wide sample value, never from reading the rows."""
@@ -619,7 +621,10 @@ class ClientListPane(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         # A pane closed before its warm-up must not touch a database closed after it.
-        self._warm_up.stop()
+        # (While the window is being torn down the pane may already have lost its timer.)
+        timer = getattr(self, "_warm_up", None)
+        if timer is not None:
+            timer.stop()
         super().hideEvent(event)
 
     def _prepare_search(self) -> None:

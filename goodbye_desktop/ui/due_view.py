@@ -24,13 +24,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from goodbye_desktop.store.due import DuePromise
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.detail.common import ERROR_COLOR
 from goodbye_desktop.ui.detail.promises_tab import channel_labels
+from goodbye_desktop.ui.list_table import list_table
 from goodbye_desktop.vocabulary import DUE_GROUPS
 
 _ROOT = QModelIndex()
@@ -143,20 +142,9 @@ class DueView(QWidget):
         self.summary.setWordWrap(True)
 
         self.model = DueModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("dueTable")
-        self.table.setAccessibleName(self.tr("Promises due"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = list_table(self, "dueTable", self.tr("Promises due"), self.model)
         self.table.setShowGrid(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         # Widths from the font, never ResizeToContents: that measures every row.
         metrics = self.fontMetrics()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
