@@ -91,18 +91,40 @@ def _run_command(args: argparse.Namespace, db_path: Path) -> int:
         close_database()
 
 
+def window_only_db(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, the --db value or None) when `argv` asks for nothing but the window.
+
+    Only the plain forms: none, `--db PATH` and `--db=PATH`. Anything else (a command,
+    --help, an abbreviation, a mistake) goes through the full parser, which would read
+    the same from these forms.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return True, argv[0].removeprefix("--db=")
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return True, argv[1]
+    return False, None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     for stream in (sys.stdout, sys.stderr):
         _use_utf8(stream)
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    window, db = window_only_db(argv)
+    # The window's start skips the commands' parsers: registering them loads every
+    # command module, and with them the ORM, before the window could show.
+    args = None if window else build_parser().parse_args(argv)
+    if args is not None:
+        db = args.db
 
     from goodbye_desktop.store.database import default_path
 
     try:
         # Absolute, so a relative --db names the same file whatever the store does with it.
-        db_path = default_path(args.db).absolute()
-        if getattr(args, "run", None) is None:
+        db_path = default_path(db).absolute()
+        if args is None or getattr(args, "run", None) is None:
             return _run_window(db_path)
         return _run_command(args, db_path)
     except GoodbyeError as exc:

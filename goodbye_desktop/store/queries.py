@@ -78,6 +78,13 @@ def _where(flt: ClientFilter) -> tuple[str, list[Any]]:
 
 
 def _count_sql(flt: ClientFilter) -> tuple[str, list[Any]]:
+    if not flt.include_archived and not flt.status:
+        # The list as it opens. Counting `archived = 0` reads every entry of an index
+        # (40 ms at 100,000 clients); the whole table's count and the few archived
+        # ones are quick (7 ms), and give the same number.
+        return ("SELECT (SELECT count(*) FROM client)"
+                " - (SELECT count(*) FROM client WHERE archived > 0)"
+                " - (SELECT count(*) FROM client WHERE archived < 0)"), []
     where, params = _where(flt)
     return f"SELECT count(*) FROM client{where}", params
 
@@ -172,5 +179,11 @@ def profile_currency() -> str:
 
 
 def count_clients(include_archived: bool = True) -> int:
-    sql = "SELECT count(*) FROM client" + ("" if include_archived else " WHERE archived = 0")
-    return current().execute(sql).fetchone()[0]
+    if include_archived:
+        return current().execute("SELECT count(*) FROM client").fetchone()[0]
+    return current().execute(_count_sql(ClientFilter())[0]).fetchone()[0]
+
+
+def has_clients() -> bool:
+    """Whether the file holds any client at all, archived ones included (no count)."""
+    return bool(current().execute("SELECT EXISTS (SELECT 1 FROM client)").fetchone()[0])
