@@ -71,7 +71,10 @@ def _fail(message: str) -> int:
 
 
 def _run_window(db_path: Path) -> int:
-    # Imported here: Qt loads only when the window is wanted.
+    # The list's queries before Qt (app imports Qt first): once PySide6 is loaded it
+    # reads the source of every module imported after it, looking for `__feature__`.
+    # Qt itself loads here, only when the window is wanted.
+    import goodbye_desktop.store.queries  # noqa: F401
     from goodbye_desktop import app
 
     return app.run(db_path)

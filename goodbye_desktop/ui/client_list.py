@@ -46,12 +46,19 @@ from PySide6.QtWidgets import (
 from goodbye_desktop.store import queries
 from goodbye_desktop.store.queries import ClientFilter, ClientRow
 from goodbye_desktop.ui import formatting, sign_words
+from goodbye_desktop.ui.first_paint import after_first_paint
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
 _CURRENT = ("active", "returned")
+# The roles `data()` answers. A view asks each cell for seven roles as it paints; the
+# others are turned away before any lookup.
+_DATA_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.UserRole))
 
 
 class ClientListModel(QAbstractTableModel):
@@ -82,6 +89,8 @@ class ClientListModel(QAbstractTableModel):
         self._currency = "EUR"
         self._today_value = today()
         self._italic: QFont | None = None
+        # While held, the signs column shows nothing and reads nothing (see hold_signs).
+        self._signs_held = False
         # Public counter: how many pages were read from the store since the model was made.
         self.pages_fetched = 0
 
@@ -124,6 +133,23 @@ class ClientListModel(QAbstractTableModel):
         self.endResetModel()
         self.countChanged.emit(count)
 
+    def hold_signs(self) -> None:
+        """Leave the warning signs blank until `release_signs`.
+
+        Reading them (a few grouped queries and the rules' modules) is the costliest
+        part of the list's first paint; the pane holds them until its rows are shown.
+        """
+        self._signs_held = True
+
+    def release_signs(self) -> None:
+        """Show the warning signs again (read for the rows in view as they repaint)."""
+        if not self._signs_held:
+            return
+        self._signs_held = False
+        if self._count:
+            self.dataChanged.emit(self.index(0, self.SIGNS),
+                                  self.index(self._count - 1, self.SIGNS))
+
     def loaded_pages(self) -> set[int]:
         """The page numbers currently held in the cache."""
         return set(self._pages)
@@ -165,7 +191,7 @@ class ClientListModel(QAbstractTableModel):
 
     def signs_of(self, row: int) -> list[Any]:
         """The warning signs (core.signs.Sign) of the client on `row`, for current clients."""
-        if not 0 <= row < self._count:
+        if self._signs_held or not 0 <= row < self._count:
             return []
         client_id = self.client_id(row)
         if client_id not in self._signs_read:
@@ -220,14 +246,10 @@ class ClientListModel(QAbstractTableModel):
             Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        if role not in _DATA_ROLES or not index.isValid() or index.parent().isValid():
             return None
         if role == Qt.ItemDataRole.UserRole:
             return self.client_id(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
-                        Qt.ItemDataRole.AccessibleTextRole):
-            return None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.REVENUE:
@@ -382,6 +404,9 @@ class ClientListPane(QWidget):
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
         self.model.reload()
+        # The rows first, the warning signs a moment later: the window shows sooner.
+        self.model.hold_signs()
+        after_first_paint(self.table, self.model.release_signs)
 
         # Once the window is up and idle, let the store read what a search needs, so the
         # first keystroke is as quick as the next ones.
