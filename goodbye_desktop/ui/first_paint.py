@@ -53,7 +53,8 @@ def quit_when_painted(window: QWidget, started: str,
                       rows: Callable[[], int] | None = None) -> None:
     """Quit the event loop after `window`'s first paint, printing the time since `started`.
 
-    `started` is a `time.monotonic()` value as text; anything else prints no time.
+    `started` is a `time.monotonic()` value as text; anything else prints no time. One
+    line of JSON: {"shown_s": seconds or null, "rows": rows(), "modules": [loaded names]}.
     """
     try:
         since: float | None = float(started)
@@ -62,8 +63,10 @@ def quit_when_painted(window: QWidget, started: str,
 
     def report() -> None:
         shown = time.monotonic()
+        # The modules loaded by then: tests keep the start path free of the heavy ones.
         print(json.dumps({"shown_s": None if since is None else shown - since,
-                          "rows": rows() if rows is not None else 0}),
+                          "rows": rows() if rows is not None else 0,
+                          "modules": sorted(sys.modules)}),
               flush=True, file=sys.stdout)
         QCoreApplication.quit()
 
