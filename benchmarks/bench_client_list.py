@@ -31,7 +31,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -184,7 +183,9 @@ def bench_in_process(db: Path, rounds: int) -> dict:
     resets: list[float] = []
     model.modelReset.connect(lambda: resets.append(time.perf_counter()))
 
-    today = date.today()
+    from goodbye_desktop import clock
+
+    today = clock.today()
     mismatches: list[str] = []
 
     def timed(change: Callable[[], None]) -> tuple[float, float]:
@@ -317,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     clients = _client_count(args.db)
     results = {
         "name": args.name or f"client_list-{clients}",
-        "when": datetime.now().isoformat(timespec="seconds"),
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "db": str(args.db), "clients": clients, "versions": _versions(),
         "startup": bench_startup(args.db, args.runs),
         "list": bench_in_process(args.db, args.rounds),

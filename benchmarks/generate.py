@@ -22,6 +22,7 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from goodbye_desktop import clock
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.store.folding import fold
 from goodbye_desktop.store.records import window_start
@@ -212,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{args.out}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
-    counts = generate(args.out, args.clients, args.interactions, args.seed, date.today())
+    counts = generate(args.out, args.clients, args.interactions, args.seed, clock.today())
     elapsed = time.perf_counter() - started
     size = args.out.stat().st_size / 1e6
     print(", ".join(f"{n:,} {what}" for what, n in counts.items())

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,7 +73,7 @@ def build_main_window(db_path: Path) -> MainWindow:
     # Departures whose end date has come while the app was closed.
     from goodbye_desktop.store import upkeep
 
-    upkeep.apply_effective_dates(date.today())
+    upkeep.apply_effective_dates()
     from goodbye_desktop.ui.main_window import MainWindow
 
     return MainWindow(Path(db_path))

@@ -15,6 +15,7 @@ import unicodedata
 from datetime import date
 from typing import Any
 
+from goodbye_desktop import clock
 from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.queries import LIST_SORT_KEYS, ClientFilter, ClientRow, client_list
 from goodbye_desktop.store.records import get_profile
@@ -51,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    today = date.today()
+    today = clock.today()
     flt = ClientFilter(
         search=args.search,
         status=args.status or None,

@@ -8,8 +8,10 @@ suggested next step. A client with one or more signs is at risk.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
+
+from goodbye_desktop.core import windows
 
 SILENCE = "silence"
 ACQUISITION = "acquisition"
@@ -21,8 +23,8 @@ SIGN_KEYS = (SILENCE, ACQUISITION, CONTACT_TURNOVER, CHRONIC_COMPLAINTS, COSTLY,
 
 DEFAULT_SILENCE_DAYS = 45
 USUAL_GAP_MIN_INTERACTIONS = 5
-TURNOVER_DAYS = 180
-COMPLAINT_DAYS = 90
+TURNOVER_DAYS = windows.TURNOVER_DAYS
+COMPLAINT_DAYS = windows.COMPLAINT_DAYS
 COMPLAINT_COUNT = 3
 DECLINE_RATIO = 0.6
 
@@ -112,7 +114,7 @@ def silence(f: ClientFacts) -> Sign | None:
 
 
 def acquisition(f: ClientFacts) -> Sign | None:
-    if f.acquired_on is None or not (f.today - timedelta(days=365) < f.acquired_on <= f.today):
+    if f.acquired_on is None or f.acquired_on not in windows.last_12_months(f.today):
         return None
     by = f" by {f.acquirer}" if f.acquirer else ""
     return Sign(ACQUISITION, "Acquisition",
@@ -127,7 +129,7 @@ def contact_turnover(f: ClientFacts) -> Sign | None:
                     "None of your contacts is still at the client.",
                     "Build a new contact, and a second one.", "none_left")
     left = f.primary_left_on
-    if left is not None and f.today - timedelta(days=TURNOVER_DAYS) <= left <= f.today:
+    if left is not None and left in windows.turnover_window(f.today):
         return Sign(CONTACT_TURNOVER, "Contact turnover",
                     f"Your main contact left on {left.isoformat()}.",
                     "Build a second contact.", "primary_left", {"on": left})

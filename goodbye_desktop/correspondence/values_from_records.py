@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from goodbye_desktop import clock
+from goodbye_desktop.core.contacts import still_there
 from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
 from goodbye_desktop.store.documents import LetterSources, letter_sources
 from goodbye_desktop.store.records import get_profile
@@ -93,7 +95,7 @@ def parse_interview_times(text: str) -> tuple[tuple[datetime | date, ...], tuple
 def _contact(sources: LetterSources, today: date) -> tuple[str, str]:
     """Name and email of the person to write to: the primary contact still there, else the
     first contact still there; a contact who has left is never the addressee."""
-    present = [c for c in sources.contacts if c.left_on is None or c.left_on > today]
+    present = [c for c in sources.contacts if still_there(c.left_on, today)]
     if not present:
         return "", ""
     chosen = next((c for c in present if c.primary), present[0])
@@ -102,7 +104,7 @@ def _contact(sources: LetterSources, today: date) -> tuple[str, str]:
 
 def inputs_from_sources(sources: LetterSources, today: date | None = None) -> LetterInputs:
     """Build a letter's values from records already read (see store.documents.letter_sources)."""
-    today = today or date.today()
+    today = today or clock.today()
     profile = sources.profile
     contact_name, contact_email = _contact(sources, today)
     recipient = Recipient(client_name=sources.client_name, contact_name=contact_name,
@@ -166,7 +168,7 @@ def sample_inputs(today: date | None = None) -> LetterInputs:
 
     The names are chosen to show that any name prints as written.
     """
-    today = today or date.today()
+    today = today or clock.today()
     sender = sender_from_profile(get_profile())
     if not sender.business_name.strip():
         sender = replace(sender, business_name="Your Business",

@@ -43,6 +43,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from goodbye_desktop import clock
 from goodbye_desktop.documents import i18n
 from goodbye_desktop.documents.bidi import visual
 from goodbye_desktop.documents.fonts import (
@@ -282,7 +283,7 @@ def make_context(sender: Sender, recipient: Recipient | None, when: date | None)
     if sender.logo:
         # Checked now: inside the build, ReportLab rewraps exceptions and loses our field.
         image(sender.logo, "logo")
-    when = when or date.today()
+    when = when or clock.today()
     return LetterContext(sender, recipient, spec, i18n.format_date(when, sender.locale))
 
 

@@ -12,8 +12,8 @@ logs it as the letter's interaction, and a preview can show it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
+from goodbye_desktop import clock
 from goodbye_desktop.documents import i18n
 from goodbye_desktop.documents.markup import clean_text, one_line
 from goodbye_desktop.documents.templates import check_template, default_template, fill
@@ -61,7 +61,7 @@ def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
             steps: tuple[PlanStep, ...]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """Placeholder values, and the placeholders that have no value: name -> (field, why)."""
     loc = sender.locale
-    today = facts.today or date.today()
+    today = facts.today or clock.today()
     contact = one_line(recipient.contact_name)
     client = one_line(recipient.client_name)
     values: dict[str, str] = {

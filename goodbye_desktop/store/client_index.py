@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
+from goodbye_desktop.store import connection
 from goodbye_desktop.store.connection import current, current_path
 from goodbye_desktop.store.folding import fold
 
@@ -103,13 +104,24 @@ class ClientIndex:
     # (order SQL, its parameters) -> the ordered ids and recent searches over them.
     bases: dict[tuple, _Base] = field(default_factory=dict)
     database: object | None = None
-    # A load of the texts running on its own thread: (thread, its result, its generation).
-    _loader: tuple[threading.Thread, dict[int, str], str | None] | None = None
+    # A load of the texts running on its own thread: (thread, its result, the database
+    # and generation it read).
+    _loader: tuple[threading.Thread, dict[int, str], object, str | None] | None = None
+
+    def clear(self) -> None:
+        """Forget everything: the database closed, or another one was opened."""
+        self.database = None
+        self.generation = None
+        self.texts = {}
+        self.bases = {}
+        self._loader = None
 
     def _current(self) -> None:
         db = current()
         row = db.execute(_GENERATION_SQL).fetchone()
         generation = row[0] if row else None
+        if db is not self.database:
+            self.clear()
         if db is not self.database or generation != self.generation or generation is None:
             self.database = db
             self.generation = generation
@@ -123,7 +135,8 @@ class ClientIndex:
         stays responsive and the first keystroke finds the texts ready.
         """
         self._current()
-        if self.texts or (self._loader is not None and self._loader[2] == self.generation):
+        if self.texts or (self._loader is not None
+                          and self._loader[2:] == (self.database, self.generation)):
             return
         path, result = current_path(), {}
 
@@ -136,16 +149,17 @@ class ClientIndex:
 
         thread = threading.Thread(target=load, name="search-texts", daemon=True)
         thread.start()
-        self._loader = (thread, result, self.generation)
+        self._loader = (thread, result, self.database, self.generation)
 
     def _load_texts(self) -> dict[int, str]:
         if not self.texts:
             loader, self._loader = self._loader, None
             if loader is not None:
-                thread, result, generation = loader
+                thread, result, database, generation = loader
                 thread.join()
-                # Texts read before the latest change to the clients are not used.
-                if generation == self.generation and result:
+                # Texts read from another database, or before the latest change to the
+                # clients, are not used.
+                if (database, generation) == (self.database, self.generation) and result:
                     self.texts = result
                     return self.texts
             cursor = current().execute("SELECT id, search_text FROM client")
@@ -198,6 +212,14 @@ class ClientIndex:
 
 
 _INDEX = ClientIndex()
+
+
+def _forget(_conn: object = None, _path: object = None) -> None:
+    _INDEX.clear()
+
+
+# The index belongs to one open database: opening or closing one starts it afresh.
+connection.on_open(_forget, _forget)
 
 
 def client_index() -> ClientIndex:

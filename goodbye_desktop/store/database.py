@@ -9,7 +9,6 @@ window can open on plain SQL.
 
 import os
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 from goodbye_desktop import APP_NAME
@@ -66,7 +65,7 @@ def backup_copy(path: Path, version: int) -> Path:
     return target
 
 
-def open_database(path: str | os.PathLike, *, today: date | None = None) -> sqlite3.Connection:
+def open_database(path: str | os.PathLike) -> sqlite3.Connection:
     """Open (creating if needed) and upgrade the file at `path`; return its connection."""
     # Absolute, so the read-only URI and the backup name work for a relative --db too.
     path = Path(path).expanduser().absolute()
@@ -91,7 +90,7 @@ def open_database(path: str | os.PathLike, *, today: date | None = None) -> sqli
         conn = connection.open_connection(path)
         migrations.migrate(conn)
         upkeep.ensure_profile()
-        upkeep.refresh_revenue_window(today or date.today())
+        upkeep.refresh_revenue_window()
     except sqlite3.DatabaseError as exc:
         connection.close_connection()
         raise DatabaseError(f"{path} cannot be opened: {exc}.") from exc

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from peewee import Model
 
+from goodbye_desktop import clock
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.resources import resources_dir
 from goodbye_desktop.store import records
@@ -596,7 +597,7 @@ def fill_demo(today: date | None = None, *, force: bool = False, seed: int = 7) 
     sample clients are added beside the existing ones. Nothing is ever deleted, and profile
     fields the owner has filled in are kept.
     """
-    today = today or date.today()
+    today = today or clock.today()
     if not force and Client.select().exists():
         raise GoodbyeError(
             "This database already holds clients, so no sample data was added. Use an empty "
@@ -612,5 +613,5 @@ def fill_demo(today: date | None = None, *, force: bool = False, seed: int = 7) 
         new_ids = [row[0] for row in Client.select(Client.id).where(Client.id >= first_new)
                    .tuples()]
         for client_id in new_ids:
-            records.refresh_client(client_id, today)
+            records.refresh_client(client_id)
     return DemoSummary(**builder.counts)

@@ -24,6 +24,7 @@ from typing import Any
 
 import peewee
 
+from goodbye_desktop import clock
 from goodbye_desktop.errors import DatabaseError, NotFoundError, ValidationError
 from goodbye_desktop.store.client_facts import facts_for_clients
 from goodbye_desktop.store.models import (
@@ -48,7 +49,7 @@ OPEN_STATES = ("decided",)
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return clock.local_now()
 
 
 def _db():
@@ -128,7 +129,7 @@ def finish(draft: Any, today: date | None = None) -> int:
     Everything happens in one transaction: if any row is refused, nothing is left behind
     (not even half a plan) and a GoodbyeError says why. The client's draft is removed.
     """
-    today = today or date.today()
+    today = today or clock.today()
     client_id = draft.client_id
     _reject_if_open(client_id)
     effective_on = draft.effective_on
@@ -169,7 +170,8 @@ def finish(draft: Any, today: date | None = None) -> int:
                 Promise.create(client=client_id, departure=did, description=item.description,
                                due_at=item.due_at, channel=item.channel,
                                letter_kind=item.letter_kind)
-            status = "departed" if effective_on <= today else "departing"
+            # The last day is still a working day: the client has left from the day after.
+            status = "departed" if effective_on < today else "departing"
             Client.update(status=status, ended_on=effective_on,
                           keep_in_touch=bool(draft.mailing_consent), updated_at=now
                           ).where(Client.id == client_id).execute()
@@ -238,7 +240,7 @@ def undo_departure(departure_id: int, on: date | None = None) -> None:
     departure = _open_departure(departure_id)
     now = _now()
     with user_action("undo the departure"):
-        Departure.update(state="undone", undone_on=on or date.today(), updated_at=now).where(
+        Departure.update(state="undone", undone_on=on or clock.today(), updated_at=now).where(
             Departure.id == departure_id).execute()
         Client.update(status="active", ended_on=None, updated_at=now).where(
             Client.id == departure.client_id).execute()
@@ -250,7 +252,7 @@ def set_step_status(step_id: int, status: str, on: date | None = None) -> None:
         raise ValidationError(f"Unknown step status {status!r}.", field="status")
     with user_action("save the step"):
         TransitionStep.update(status=status,
-                              done_on=(on or date.today()) if status == "done" else None
+                              done_on=(on or clock.today()) if status == "done" else None
                               ).where(TransitionStep.id == step_id).execute()
 
 

@@ -3,7 +3,7 @@
 Everything comes back as frozen dataclasses of plain values (dates, datetimes, integer
 cents), so the screen never holds a model object. The 12-month figures are aggregates in
 SQL over the same window as the client list's revenue column: the current month and the
-eleven before it (`records.window_start`). The interaction index on
+eleven before it, through today (`core.windows.last_12_months`). The interaction index on
 (client_id, occurred_at, minutes, complaint) covers the minutes and complaints sums.
 """
 
@@ -14,6 +14,8 @@ from datetime import date, datetime, time
 
 from peewee import SQL, Case, fn
 
+from goodbye_desktop import clock
+from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.errors import NotFoundError
 from goodbye_desktop.store.models import (
     Client,
@@ -23,7 +25,6 @@ from goodbye_desktop.store.models import (
     Proposal,
     Revenue,
 )
-from goodbye_desktop.store.records import window_start
 
 DEFAULT_PAGE = 100
 
@@ -117,8 +118,9 @@ class PromiseRow:
 
 def client_summary(client_id: int, today: date | None = None) -> ClientSummary:
     """The header figures of one client; NotFoundError if there is no such client."""
-    today = today or date.today()
-    start = window_start(today)
+    today = today or clock.today()
+    window = last_12_months(today)
+    start = window.first_month
     client = (Client.select(Client.id, Client.name, Client.status, Client.started_on,
                             Client.ended_on, Client.archived, Client.last_contact_at)
               .where(Client.id == client_id).tuples().first())
@@ -131,11 +133,13 @@ def client_summary(client_id: int, today: date | None = None) -> ClientSummary:
             fn.COUNT(Interaction.id),
         )
         .where((Interaction.client == client_id)
-               & (Interaction.occurred_at >= datetime.combine(start, time())))
+               & (Interaction.occurred_at >= datetime.combine(start, time()))
+               & (Interaction.occurred_at < datetime.combine(window.after_last, time())))
         .tuples().get()
     )
     revenue = (Revenue.select(fn.COALESCE(fn.SUM(Revenue.amount_cents), 0))
-               .where((Revenue.client == client_id) & (Revenue.month >= start)).scalar())
+               .where((Revenue.client == client_id)
+                      & Revenue.month.between(start, window.last_month)).scalar())
     return ClientSummary(
         id=client[0], name=client[1], status=client[2], started_on=client[3],
         ended_on=client[4], archived=bool(client[5]), window_start=start,

@@ -19,6 +19,7 @@ from typing import Any
 
 from peewee import fn
 
+from goodbye_desktop import clock
 from goodbye_desktop.errors import NotFoundError, ValidationError
 from goodbye_desktop.store.models import (
     Client,
@@ -37,7 +38,7 @@ DOCUMENTS_FOLDER_SUFFIX = " documents"
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return clock.local_now()
 
 
 # --- kept documents -------------------------------------------------------------------------
@@ -281,8 +282,10 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
 
 def primary_email(client_id: int) -> str:
     """The email of the client's primary contact who is still there ("" if none)."""
+    today = clock.today()
     row = (Contact.select(Contact.email)
-           .where((Contact.client == client_id) & Contact.left_on.is_null()
+           .where((Contact.client == client_id)
+                  & (Contact.left_on.is_null() | (Contact.left_on > today))
                   & (Contact.email != ""))
            .order_by(Contact.primary.desc(), Contact.name, Contact.id).tuples().first())
     return row[0] if row else ""

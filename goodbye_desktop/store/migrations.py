@@ -237,6 +237,19 @@ END
 """
 
 
+# Revenue is one amount per client and month. Files written before this step may hold two
+# amounts for one month (the old unique index also covered the amount): the one entered
+# last (the highest id) is kept. The 12-month column is recomputed at the next open.
+_V5 = """
+DELETE FROM revenue WHERE id NOT IN (SELECT max(id) FROM revenue GROUP BY client_id, month);
+DROP INDEX revenue_client_month;
+CREATE UNIQUE INDEX revenue_client_month ON revenue (client_id, month);
+-- Covering: the 12-month sums per client read only the index.
+CREATE INDEX revenue_client_month_amount ON revenue (client_id, month, amount_cents);
+DELETE FROM app_meta WHERE key = 'revenue_window'
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT on its own; run statement by statement instead
@@ -268,6 +281,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V2),
     _script(_V3),
     _script(_V4),
+    _script(_V5),
 ]
 LATEST_VERSION = len(STEPS)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from goodbye_desktop import clock
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.client_index import OrderedIds, client_index
@@ -122,7 +123,7 @@ def client_ids(flt: ClientFilter, today: date | None = None) -> Sequence[int]:
     search needs it whole; the search narrows it in memory (see client_index), so a
     keystroke costs no scan of the client table.
     """
-    today = today or date.today()
+    today = today or clock.today()
     sql, params = ordered_ids_sql(flt, today)
     count_sql, count_params = _count_sql(flt)
 

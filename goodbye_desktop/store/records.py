@@ -11,6 +11,7 @@ from typing import Any
 
 from peewee import fn
 
+from goodbye_desktop import clock
 from goodbye_desktop.errors import NotFoundError, ValidationError
 from goodbye_desktop.store.folding import fold
 from goodbye_desktop.store.models import (
@@ -33,7 +34,7 @@ from goodbye_desktop.store.transaction import user_action
 # here, where the rest of the client writes live.
 from goodbye_desktop.store.upkeep import apply_effective_dates as apply_effective_dates
 from goodbye_desktop.store.upkeep import refresh_revenue_window as refresh_revenue_window
-from goodbye_desktop.store.upkeep import window_start
+from goodbye_desktop.store.upkeep import revenue_window
 
 _CLIENT_FIELDS = {
     "name", "is_person", "status", "started_on", "ended_on", "address", "notes", "tags",
@@ -52,7 +53,7 @@ MAX_CENTS = 10**15
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return clock.local_now()
 
 
 # --- checks -------------------------------------------------------------------------------
@@ -117,7 +118,7 @@ def _search_text(client: Client, contacts: Iterable[Contact]) -> str:
     return "\n".join(fold(part) for part in parts if part)
 
 
-def refresh_client(client_id: int, today: date | None = None) -> None:
+def refresh_client(client_id: int) -> None:
     """Recompute one client's derived columns from its records."""
     client = Client.get_or_none(Client.id == client_id)
     if client is None:
@@ -125,9 +126,11 @@ def refresh_client(client_id: int, today: date | None = None) -> None:
     contacts = list(Contact.select().where(Contact.client == client_id))
     last = (Interaction.select(fn.MAX(Interaction.occurred_at))
             .where(Interaction.client == client_id).scalar())
-    start = window_start(today or date.today())
+    window = revenue_window()
     revenue = (Revenue.select(fn.COALESCE(fn.SUM(Revenue.amount_cents), 0))
-               .where((Revenue.client == client_id) & (Revenue.month >= start)).scalar())
+               .where((Revenue.client == client_id)
+                      & Revenue.month.between(window.first_month, window.last_month))
+               .scalar())
     Client.update(
         search_text=_search_text(client, contacts),
         sort_name=fold(client.name),

@@ -6,16 +6,12 @@ turned, and departures that took effect since the last run.
 """
 
 import sqlite3
-from datetime import date, datetime
+from datetime import date
 
+from goodbye_desktop import clock
+from goodbye_desktop.core.windows import Window, last_12_months
 from goodbye_desktop.errors import DatabaseError
 from goodbye_desktop.store.connection import current, transaction
-
-
-def window_start(today: date) -> date:
-    """First month of "the last 12 months": the current month and the eleven before it."""
-    month_index = today.year * 12 + today.month - 1 - 11
-    return date(month_index // 12, month_index % 12 + 1, 1)
 
 
 def ensure_profile() -> None:
@@ -24,43 +20,56 @@ def ensure_profile() -> None:
         conn.execute("INSERT OR IGNORE INTO business_profile (id) VALUES (1)")
 
 
-def refresh_revenue_window(today: date) -> bool:
+def revenue_window() -> Window:
+    """The 12-month window of the clients' revenue column, moved on first if the month
+    has turned since it was last computed (so a write never mixes two windows)."""
+    window = last_12_months(clock.today())
+    refresh_revenue_window(window)
+    return window
+
+
+def refresh_revenue_window(window: Window | None = None) -> bool:
     """Recompute every client's 12-month revenue when the month has turned; True if it ran."""
-    start = window_start(today).isoformat()
+    window = window or last_12_months(clock.today())
+    key = window.first_month.isoformat()
     conn = current()
     row = conn.execute("SELECT value FROM app_meta WHERE key = 'revenue_window'").fetchone()
-    if row and row[0] == start:
+    if row and row[0] == key:
         return False
     try:
-        _move_revenue_window(conn, start)
+        _move_revenue_window(conn, window)
     except sqlite3.Error as exc:
         raise DatabaseError(f"Could not update the 12-month revenue: {exc}.") from exc
     return True
 
 
-def _move_revenue_window(conn: sqlite3.Connection, start: str) -> None:
+def _move_revenue_window(conn: sqlite3.Connection, window: Window) -> None:
     with transaction():
         conn.execute(
             "UPDATE client SET revenue_12m_cents = COALESCE((SELECT SUM(amount_cents) "
-            "FROM revenue r WHERE r.client_id = client.id AND r.month >= ?), 0)",
-            (start,),
+            "FROM revenue r WHERE r.client_id = client.id AND r.month BETWEEN ? AND ?), 0)",
+            (window.first_month.isoformat(), window.last_month.isoformat()),
         )
         conn.execute(
             "INSERT INTO app_meta (key, value) VALUES ('revenue_window', ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (start,),
+            (window.first_month.isoformat(),),
         )
 
 
-def apply_effective_dates(today: date) -> int:
-    """Turn `departing` clients whose departure took effect by `today` into `departed`."""
-    now = datetime.now().replace(microsecond=0)
+def apply_effective_dates(today: date | None = None) -> int:
+    """Turn `departing` clients whose last day has passed into `departed`.
+
+    A departure's `effective_on` is the client's last day, still a working day: the
+    client is departed from the day after it."""
+    today = today or clock.today()
+    now = clock.local_now()
     try:
         with transaction() as conn:
             return conn.execute(
                 "UPDATE client SET status = 'departed', updated_at = ? "
                 "WHERE status = 'departing' AND id IN (SELECT client_id FROM departure "
-                "WHERE state = 'decided' AND effective_on <= ?)",
+                "WHERE state = 'decided' AND effective_on < ?)",
                 (now.isoformat(sep=" "), today.isoformat()),
             ).rowcount
     except sqlite3.Error as exc:

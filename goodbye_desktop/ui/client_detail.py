@@ -9,12 +9,11 @@ The tabs live in `ui/detail/`, one module each with its form.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from goodbye_desktop import clock
 from goodbye_desktop.errors import GoodbyeError, NotFoundError
 from goodbye_desktop.ui import alerts
 
@@ -139,11 +138,11 @@ class ClientDetail(QWidget):
 
         profile = records.get_profile()
         self._currency = profile.get("currency") or "EUR"
-        now = datetime.now()
+        now = clock.local_now()
         from goodbye_desktop.core.promises import kept_share, promise_state
         from goodbye_desktop.store import detail
 
-        summary = detail.client_summary(client_id, today=date.today())
+        summary = detail.client_summary(client_id, today=now.date())
         share = kept_share(promise_state(p.due_at, p.done_at, p.cancelled_at, now)
                            for p in detail.promises(client_id))
         self.header.show_summary(summary, share, self._currency,

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from goodbye_desktop import clock
 from goodbye_desktop.store import queries
 from goodbye_desktop.store.queries import ClientFilter, ClientRow
 from goodbye_desktop.ui import formatting, sign_words
@@ -74,7 +75,7 @@ class ClientListModel(QAbstractTableModel):
     # Emitted after every reset with the number of rows now shown.
     countChanged = Signal(int)
 
-    def __init__(self, parent: Any = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, parent: Any = None, *, today: Callable[[], date] = clock.today) -> None:
         super().__init__(parent)
         self._today = today
         self._filter = ClientFilter()
@@ -315,7 +316,7 @@ class ClientListPane(QWidget):
     clientActivated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = clock.today) -> None:
         super().__init__(parent)
         self.setObjectName("clientListPane")
         self._current_id: int | None = None

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import sys
 import traceback
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 
-from goodbye_desktop import __version__
+from goodbye_desktop import __version__, clock
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
 
@@ -33,7 +32,7 @@ def write_report(folder: Path, kind: type[BaseException], value: BaseException,
     """Append the traceback to the crash log (trimmed when it grows large); its path."""
     path = folder / LOG_NAME
     text = "".join(traceback.format_exception(kind, value, tb))
-    entry = (f"--- {datetime.now().isoformat(timespec='seconds')} Goodbye Desktop "
+    entry = (f"--- {clock.local_now().isoformat()} Goodbye Desktop "
              f"{__version__}, Python {sys.version.split()[0]}\n{text}\n")
     folder.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.stat().st_size > _MAX_LOG_BYTES:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from goodbye_desktop import clock
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.ui.departure.common import label_for, tr
 from goodbye_desktop.ui.formatting import plain_tooltip, short_date, tenure
@@ -116,7 +117,7 @@ class DepartedView(QWidget):
 
     @property
     def today(self) -> date:
-        return self._today or date.today()
+        return self._today or clock.today()
 
     def reload_years(self) -> None:
         """Refill the year choice from the departures, keeping the chosen year if it exists."""

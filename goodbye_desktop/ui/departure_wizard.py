@@ -27,6 +27,7 @@ from typing import ClassVar
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from goodbye_desktop import clock
 from goodbye_desktop.core.departure import DepartureDraft
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import departures as store
@@ -95,7 +96,7 @@ class DepartureWizard(QWizard):
         super().__init__(parent)
         self.setObjectName("departureWizard")
         self.client_id = client_id
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.saved = False
         self.departure_id: int | None = None
         self._loading = False

@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from goodbye_desktop import clock
+
 # Symbols for the currencies an owner is most likely to use. Anything else shows its
 # ISO code, which every reader understands ("CHF 1,200.00").
 _SYMBOLS = {
@@ -46,6 +48,11 @@ def money(cents: int, currency: str, locale: QLocale | None = None) -> str:
 
 def qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
+
+
+def today_qdate() -> QDate:
+    """Today as the app's clock has it (never Qt's own clock, which tests cannot freeze)."""
+    return qdate(clock.today())
 
 
 def short_date(value: date | datetime | None, locale: QLocale | None = None) -> str:

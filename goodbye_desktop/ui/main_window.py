@@ -8,10 +8,10 @@ the splitter are remembered with QSettings.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,6 +33,7 @@ from goodbye_desktop.store import queries
 from goodbye_desktop.ui import alerts, formatting
 from goodbye_desktop.ui.client_detail import ClientDetail
 from goodbye_desktop.ui.client_list import ClientListPane
+from goodbye_desktop.ui.day_watch import DayWatch
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
 _WIZARD_MODULE = "goodbye_desktop.ui.departure_wizard"
@@ -192,10 +193,8 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
         # Departures turn into "departed" on their effective date, also while the app runs.
-        self._day_timer = QTimer(self)
-        self._day_timer.setSingleShot(True)
-        self._day_timer.timeout.connect(self._new_day)
-        self._schedule_new_day()
+        self.day_watch = DayWatch(self)
+        self.day_watch.dayChanged.connect(self._new_day)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -585,18 +584,13 @@ class MainWindow(QMainWindow):
         self.restore_action.setVisible(row is not None and row.archived)
         self.find_action.setEnabled(not self.is_empty_state_shown())
 
-    def _schedule_new_day(self) -> None:
-        tomorrow = datetime.combine(date.today() + timedelta(days=1), time(0, 0, 5))
-        self._day_timer.start(max(int((tomorrow - datetime.now()).total_seconds() * 1000), 1000))
-
-    def _new_day(self) -> None:
+    def _new_day(self, today: date) -> None:
         from goodbye_desktop.store import upkeep
 
-        self._schedule_new_day()
         try:
-            upkeep.apply_effective_dates(date.today())
+            upkeep.apply_effective_dates(today)
             # On the first of a month the 12-month revenue moves on by one month.
-            upkeep.refresh_revenue_window(date.today())
+            upkeep.refresh_revenue_window()
         except GoodbyeError as exc:
             self._store_error(exc)
             return

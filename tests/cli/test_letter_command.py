@@ -16,6 +16,9 @@ from goodbye_desktop.store import documents
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.store.detail import interactions
 
+# The records of these tests are dated around TODAY: the clock is frozen there.
+pytestmark = pytest.mark.frozen_at(TODAY)
+
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "goodbye_desktop", *args], capture_output=True,
@@ -25,7 +28,7 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "letters.sqlite"
-    open_database(path, today=TODAY)
+    open_database(path)
     business_profile()
     departure_for(client_with_contact())
     client_with_contact("Renée & <Sons> Bakery", contact="")

@@ -15,6 +15,9 @@ from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import departures, documents
 from goodbye_desktop.store.database import close_database, open_database
 
+# The records of these tests are dated around TODAY: the clock is frozen there.
+pytestmark = pytest.mark.frozen_at(TODAY)
+
 
 def flat_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
@@ -23,7 +26,7 @@ def flat_text(pdf: bytes) -> str:
 
 @pytest.fixture
 def client_id(tmp_path: Path):
-    open_database(tmp_path / "draft-letters.sqlite", today=TODAY)
+    open_database(tmp_path / "draft-letters.sqlite")
     business_profile()
     yield client_with_contact()
     close_database()

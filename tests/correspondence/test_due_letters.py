@@ -14,6 +14,9 @@ from goodbye_desktop.store import documents, records
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.store.detail import interactions
 
+# The records of these tests are dated around TODAY: the clock is frozen there.
+pytestmark = pytest.mark.frozen_at(TODAY)
+
 
 def pages(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
@@ -21,7 +24,7 @@ def pages(pdf: bytes) -> list[str]:
 
 @pytest.fixture
 def store(tmp_path: Path):
-    open_database(tmp_path / "due.sqlite", today=TODAY)
+    open_database(tmp_path / "due.sqlite")
     business_profile()
     yield
     close_database()

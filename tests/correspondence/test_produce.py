@@ -19,6 +19,9 @@ from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.store.detail import interactions
 from goodbye_desktop.store.models import database_proxy
 
+# The records of these tests are dated around TODAY: the clock is frozen there.
+pytestmark = pytest.mark.frozen_at(TODAY)
+
 
 def text_of(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
@@ -31,7 +34,7 @@ def flat(text: str) -> str:
 
 @pytest.fixture
 def store(tmp_path: Path):
-    open_database(tmp_path / "letters.sqlite", today=TODAY)
+    open_database(tmp_path / "letters.sqlite")
     business_profile()
     yield
     close_database()

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from doc_pdfcheck import make_sender, norm, page_texts, pdf_text, poppler_text, reader
 
+from goodbye_desktop import clock
 from goodbye_desktop.documents import letters
 from goodbye_desktop.documents.letters import LETTER_KINDS, render_letter
 from goodbye_desktop.documents.values import LetterFacts, Recipient, Sender
@@ -220,4 +221,4 @@ def test_letter_date_defaults_to_today(recipient) -> None:
     pdf = letters.check_in(Sender("Acme"), recipient, LetterFacts(end_date=date(2026, 1, 1)))
     from goodbye_desktop.documents.i18n import format_date
 
-    assert format_date(date.today(), "en_GB") in norm(pdf_text(pdf))
+    assert format_date(clock.today(), "en_GB") in norm(pdf_text(pdf))

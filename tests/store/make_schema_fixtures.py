@@ -55,6 +55,13 @@ V3_ROWS = [
     " '2023-01-01 09:00:00')",
 ]
 
+# Two amounts for one client and month, which schema v4 still allowed: the upgrade to v5
+# keeps the one entered last.
+V4_ROWS = [
+    "INSERT INTO revenue (id, client_id, month, amount_cents) VALUES (10, 1, '2026-09-01', 5000)",
+    "INSERT INTO revenue (id, client_id, month, amount_cents) VALUES (11, 1, '2026-09-01', 7000)",
+]
+
 
 def write(path: Path, *layers: tuple[int, list[str]]) -> None:
     """A file made by the schema steps one by one, with each layer's rows written at its
@@ -72,6 +79,7 @@ def write(path: Path, *layers: tuple[int, list[str]]) -> None:
 FILES = {
     "schema_v1.sqlite": ((1, V1_ROWS),),
     "schema_v3.sqlite": ((1, V1_ROWS), (3, V3_ROWS)),
+    "schema_v4.sqlite": ((1, V1_ROWS), (3, V3_ROWS), (4, V4_ROWS)),
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from goodbye_desktop.core.signs import SIGN_KEYS, ClientFacts, signs
+from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import records
 from goodbye_desktop.store.database import close_database, open_database
@@ -18,6 +19,9 @@ from goodbye_desktop.store.queries import ClientFilter, client_list
 
 TODAY = date(2026, 3, 18)
 
+# The records of these tests are dated around TODAY: the clock is frozen there.
+pytestmark = pytest.mark.frozen_at(TODAY)
+
 
 def sql(query: str, *params) -> list[tuple]:
     return database_proxy.obj.execute_sql(query, params).fetchall()
@@ -27,7 +31,7 @@ def sql(query: str, *params) -> list[tuple]:
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoSummary]:
     """One demo database for the tests that only read it (filling takes most of a second)."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    open_database(path, today=TODAY)
+    open_database(path)
     try:
         return path, fill_demo(TODAY)
     finally:
@@ -37,7 +41,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoSumma
 @pytest.fixture
 def demo(demo_file: tuple[Path, DemoSummary]) -> Iterator[DemoSummary]:
     path, summary = demo_file
-    open_database(path, today=TODAY)
+    open_database(path)
     yield summary
     close_database()
 
@@ -92,9 +96,9 @@ def test_derived_columns_are_filled(demo) -> None:
     stale = sql(
         "SELECT c.name FROM client c WHERE c.sort_name = '' OR c.revenue_12m_cents != "
         "coalesce((SELECT sum(amount_cents) FROM revenue r WHERE r.client_id = c.id "
-        "AND r.month >= ?), 0) OR c.last_contact_at IS NOT "
+        "AND r.month BETWEEN ? AND ?), 0) OR c.last_contact_at IS NOT "
         "(SELECT max(occurred_at) FROM interaction i WHERE i.client_id = c.id)",
-        records.window_start(TODAY).isoformat(),
+        last_12_months(TODAY).first_month.isoformat(), TODAY.replace(day=1).isoformat(),
     )
     assert stale == []
 
@@ -175,7 +179,7 @@ def test_contacts_interactions_and_proposals(demo) -> None:
 
 def test_same_seed_same_rows(tmp_path: Path) -> None:
     def snapshot(name: str, seed: int) -> list:
-        open_database(tmp_path / name, today=TODAY)
+        open_database(tmp_path / name)
         try:
             fill_demo(TODAY, seed=seed)
             return [sql(f"SELECT * FROM {table} ORDER BY id")

@@ -31,10 +31,13 @@ from goodbye_desktop.store.models import (
 
 TODAY = date(2026, 5, 15)
 
+# The records of these tests are dated around TODAY: the clock is frozen there.
+pytestmark = pytest.mark.frozen_at(TODAY)
+
 
 @pytest.fixture
 def store(tmp_path: Path):
-    open_database(tmp_path / "departures.sqlite", today=TODAY)
+    open_database(tmp_path / "departures.sqlite")
     yield
     close_database()
 
@@ -228,11 +231,12 @@ def test_apply_effective_dates(client_id) -> None:
     other = records.create_client(name="Łukasz", started_on=date(2022, 1, 1))
     departures.finish(draft_for(client_id), today=TODAY)
     departures.finish(draft_for(other, effective_on=date(2026, 7, 31)), today=TODAY)
-    assert departures.apply_effective_dates(date(2026, 6, 29)) == 0
-    assert departures.apply_effective_dates(date(2026, 6, 30)) == 1
+    # The last day (30 June) is still a working day; the client has left from 1 July.
+    assert departures.apply_effective_dates(date(2026, 6, 30)) == 0
+    assert departures.apply_effective_dates(date(2026, 7, 1)) == 1
     assert Client.get_by_id(client_id).status == "departed"
     assert Client.get_by_id(other).status == "departing"
-    assert departures.apply_effective_dates(date(2026, 6, 30)) == 0
+    assert departures.apply_effective_dates(date(2026, 7, 1)) == 0
 
 
 def test_mark_returned_closes_as_won_back(client_id) -> None:

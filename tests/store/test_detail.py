@@ -10,10 +10,13 @@ from goodbye_desktop.store.database import close_database, open_database
 
 TODAY = date(2026, 5, 20)
 
+# The records of these tests are dated around TODAY: the clock is frozen there.
+pytestmark = pytest.mark.frozen_at(TODAY)
+
 
 @pytest.fixture
 def detail_store(tmp_path):
-    db = open_database(tmp_path / "detail.sqlite", today=TODAY)
+    db = open_database(tmp_path / "detail.sqlite")
     yield db
     close_database()
 

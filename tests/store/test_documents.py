@@ -11,13 +11,16 @@ from goodbye_desktop.store import documents, records
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.store.detail import interactions
 
+# The records of these tests are dated around TODAY: the clock is frozen there.
+pytestmark = pytest.mark.frozen_at(TODAY)
+
 PDF = b"%PDF-1.4\n% a tiny stand-in with \x00 binary \xff bytes\n%%EOF\n"
 
 
 @pytest.fixture
 def db_file(tmp_path: Path):
     path = tmp_path / "documents.sqlite"
-    open_database(path, today=TODAY)
+    open_database(path)
     yield path
     close_database()
 

@@ -2,6 +2,7 @@
 
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,7 @@ def test_upgrade_copies_the_old_file_aside_first(v1_copy: Path) -> None:
     assert before != v1_copy.read_bytes()
 
 
-@pytest.mark.parametrize("saved", ["schema_v1.sqlite", "schema_v3.sqlite"])
+@pytest.mark.parametrize("saved", ["schema_v1.sqlite", "schema_v3.sqlite", "schema_v4.sqlite"])
 def test_upgraded_schema_equals_a_fresh_one(saved: str, tmp_path: Path) -> None:
     old = tmp_path / "old.sqlite"
     shutil.copy(DATA / saved, old)
@@ -100,6 +101,35 @@ def test_upgrade_from_v3_keeps_departures_documents_and_templates(tmp_path: Path
         records.update_client(2, name="山田デザイン事務所")
         renamed = [r.name for r in client_list(ClientFilter(search="事務所"))]
         assert renamed == ["山田デザイン事務所"]
+    finally:
+        close_database()
+
+
+@pytest.mark.frozen_at("2026-11-25T10:00")
+def test_upgrade_from_v4_keeps_one_revenue_amount_per_month_the_latest(tmp_path: Path) -> None:
+    old = tmp_path / "v4.sqlite"
+    shutil.copy(DATA / "schema_v4.sqlite", old)
+    conn = sqlite3.connect(old)
+    twice = "SELECT count(*) FROM revenue WHERE month = '2026-09-01'"
+    assert conn.execute(twice).fetchone() == (2,)
+    conn.close()
+    open_database(old)
+    try:
+        from goodbye_desktop.store import records
+
+        conn = sqlite3.connect(old)
+        assert conn.execute("SELECT amount_cents FROM revenue WHERE month = '2026-09-01'"
+                            ).fetchall() == [(7000,)]
+        conn.close()
+        # The 12-month column was recomputed from what is left: October and September.
+        assert records.get_client(1)["revenue_12m_cents"] == 123456 + 7000
+        records.set_revenue(1, date(2026, 9, 1), 8000)
+        assert records.get_client(1)["revenue_12m_cents"] == 123456 + 8000
+        conn = sqlite3.connect(old)
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("INSERT INTO revenue (client_id, month, amount_cents) "
+                         "VALUES (1, '2026-09-01', 1)")
+        conn.close()
     finally:
         close_database()
 

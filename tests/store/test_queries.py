@@ -18,10 +18,13 @@ from goodbye_desktop.store.queries import (
 
 TODAY = date(2026, 11, 25)
 
+# The records of these tests are dated around TODAY: the clock is frozen there.
+pytestmark = pytest.mark.frozen_at(TODAY)
+
 
 @pytest.fixture
 def clients(tmp_path: Path) -> dict[str, int]:
-    open_database(tmp_path / "q.sqlite", today=TODAY)
+    open_database(tmp_path / "q.sqlite")
     ids = {
         "luk": records.create_client(name="Łukasiewicz Logistics", started_on=date(2020, 1, 1)),
         "zoe": records.create_client(name="Zoë Papadopoulou", started_on=date(2024, 6, 1),

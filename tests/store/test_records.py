@@ -5,15 +5,19 @@ from pathlib import Path
 
 import pytest
 
+from goodbye_desktop import clock
 from goodbye_desktop.errors import NotFoundError, ValidationError
 from goodbye_desktop.store import records
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.store.models import Client, Contact, Interaction, Revenue, database_proxy
 
+# The records of these tests are dated around 25 November 2026.
+pytestmark = pytest.mark.frozen_at("2026-11-25T10:00")
+
 
 @pytest.fixture
 def store(tmp_path: Path):
-    open_database(tmp_path / "records.sqlite", today=date(2026, 11, 25))
+    open_database(tmp_path / "records.sqlite")
     yield
     close_database()
 
@@ -85,15 +89,44 @@ def test_derived_columns_follow_the_records(store) -> None:
 
 def test_revenue_window_moves_with_the_month(tmp_path: Path) -> None:
     path = tmp_path / "w.sqlite"
-    open_database(path, today=date(2026, 11, 25))
+    open_database(path)
     cid = records.create_client(name="A")
     records.set_revenue(cid, date(2025, 12, 1), 300)
     close_database()
-    open_database(path, today=date(2027, 1, 3))
+    clock.freeze("2027-01-03T09:00")
+    open_database(path)
     try:
         assert Client.get_by_id(cid).revenue_12m_cents == 0
     finally:
         close_database()
+
+
+def test_a_write_after_the_month_turned_moves_the_whole_window_first(store) -> None:
+    """The month turns while the app is open, before the midnight timer: the first write
+    moves every client's 12-month revenue on, so the column never mixes two windows."""
+    a = records.create_client(name="A")
+    b = records.create_client(name="B")
+    records.set_revenue(a, date(2025, 12, 1), 300)
+    records.set_revenue(b, date(2025, 12, 1), 500)
+    clock.freeze("2026-12-01T08:00")
+    records.set_revenue(a, date(2026, 12, 1), 10)
+    assert Client.get_by_id(a).revenue_12m_cents == 10
+    assert Client.get_by_id(b).revenue_12m_cents == 0
+
+
+def test_revenue_after_today_does_not_count(store) -> None:
+    cid = records.create_client(name="A")
+    records.set_revenue(cid, date(2026, 11, 1), 100)
+    records.set_revenue(cid, date(2030, 1, 1), 99999)
+    records.set_revenue(cid, date(2026, 12, 1), 77777)
+    assert Client.get_by_id(cid).revenue_12m_cents == 100
+
+
+def test_one_amount_per_client_and_month(store) -> None:
+    cid = records.create_client(name="A")
+    records.set_revenue(cid, date(2026, 10, 1), 100)
+    records.set_revenue(cid, date(2026, 10, 15), 250)
+    assert [r.amount_cents for r in Revenue.select().where(Revenue.client == cid)] == [250]
 
 
 def test_one_primary_contact_per_client(store) -> None:

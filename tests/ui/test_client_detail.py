@@ -7,6 +7,7 @@ import pytest
 from helpers import type_text
 from PySide6.QtCore import QLocale, Qt
 
+from goodbye_desktop import clock
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import detail, records
 from goodbye_desktop.ui import alerts
@@ -60,11 +61,11 @@ def test_a_missing_client_shows_the_placeholder(qtbot, db_path):
 
 def test_showing_a_client_fills_header_and_tabs(pane, client_id):
     records.save_contact(client_id, name="山田 太郎", primary=True)
-    records.add_interaction(client_id, datetime.now() - timedelta(days=2), "call", minutes=90)
-    records.set_revenue(client_id, date.today(), 45_000)
-    records.save_proposal(client_id, title="Retainer", sent_on=date.today(),
+    records.add_interaction(client_id, clock.local_now() - timedelta(days=2), "call", minutes=90)
+    records.set_revenue(client_id, clock.today(), 45_000)
+    records.save_proposal(client_id, title="Retainer", sent_on=clock.today(),
                           hourly_rate_cents=9_000)
-    records.add_promise(client_id, "Send the figures", datetime.now() + timedelta(days=1))
+    records.add_promise(client_id, "Send the figures", clock.local_now() + timedelta(days=1))
     records.update_profile(currency="EUR", target_hourly_rate_cents=40_000)
 
     pane.show_client(client_id)
@@ -99,7 +100,7 @@ def test_add_a_contact_through_the_form(qtbot, pane, client_id):
     [row] = detail.contacts(client_id)
     assert row.name == "Łukasz Żółć محمد"
     assert row.email == "lukasz@example.org"
-    assert row.left_on == date.today() - timedelta(days=3)
+    assert row.left_on == clock.today() - timedelta(days=3)
     assert row.new_employer == "Zoë & <Co>"
     assert pane.contacts_tab.model.index(0, 0).data() == "Łukasz Żółć محمد"
 
@@ -156,7 +157,7 @@ def test_remove_a_contact_after_confirming(qtbot, pane, client_id):
 
 
 def test_log_an_interaction_it_comes_first_and_the_minutes_change(qtbot, pane, client_id):
-    records.add_interaction(client_id, datetime.now() - timedelta(days=5), "email",
+    records.add_interaction(client_id, clock.local_now() - timedelta(days=5), "email",
                             minutes=15, summary="older")
     pane.show_client(client_id)
     assert pane.header.minutes.value.text() == "15 min"
@@ -183,7 +184,7 @@ def test_log_an_interaction_it_comes_first_and_the_minutes_change(qtbot, pane, c
 
 
 def test_correct_a_logged_interaction(qtbot, pane, client_id):
-    records.add_interaction(client_id, datetime.now() - timedelta(days=2), "call",
+    records.add_interaction(client_id, clock.local_now() - timedelta(days=2), "call",
                             minutes=10, summary="Quick call")
     pane.show_client(client_id)
     pane.timeline_tab.select_row(0)
@@ -203,7 +204,7 @@ def test_correct_a_logged_interaction(qtbot, pane, client_id):
 
 
 def test_delete_an_interaction_after_confirming(qtbot, pane, client_id):
-    records.add_interaction(client_id, datetime.now(), "call", minutes=10)
+    records.add_interaction(client_id, clock.local_now(), "call", minutes=10)
     pane.show_client(client_id)
     pane.timeline_tab.select_row(0)
     with alerts.intercept(answer=True) as seen, qtbot.waitSignal(pane.clientChanged):
@@ -241,7 +242,7 @@ def test_negative_revenue_is_refused_next_to_the_field_and_nothing_saved(
     with qtbot.waitSignal(pane.clientChanged):
         click_save(qtbot, form)
     assert detail.revenue_by_month(client_id) == [
-        detail.RevenueRow(date.today().replace(day=1), 123_450)]
+        detail.RevenueRow(clock.today().replace(day=1), 123_450)]
     assert pane.revenue_tab.model.index(0, 1).data() == "€1,234.50"
     assert pane.header.revenue.value.text() == "€1,234.50"
 
@@ -260,7 +261,7 @@ def test_editing_a_month_replaces_its_amount(qtbot, pane, client_id):
 
 
 def test_remove_a_month_after_confirming(qtbot, pane, client_id):
-    records.set_revenue(client_id, date.today(), 5_000)
+    records.set_revenue(client_id, clock.today(), 5_000)
     pane.show_client(client_id)
     pane.revenue_tab.select_row(0)
     with alerts.intercept(answer=True) as seen, qtbot.waitSignal(pane.clientChanged):
@@ -318,7 +319,7 @@ def test_a_promise_done_before_its_due_time_is_kept_after_it_late(qtbot, pane, c
     form.channel_combo.setCurrentIndex(form.channel_combo.findData("call"))
     with qtbot.waitSignal(pane.clientChanged):
         click_save(qtbot, form)
-    records.add_promise(client_id, "Call back", datetime.now() - timedelta(hours=2), "call")
+    records.add_promise(client_id, "Call back", clock.local_now() - timedelta(hours=2), "call")
     pane.show_client(client_id)
     assert promise_state_text(pane, "Envoyer les chiffres à Zoë") == "Open"
     assert promise_state_text(pane, "Call back") == "Broken"  # overdue, not done

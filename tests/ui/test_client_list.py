@@ -13,6 +13,7 @@ from goodbye_desktop.store.queries import ClientFilter
 from goodbye_desktop.ui.client_list import ClientListModel, ClientListPane
 
 TODAY = date(2025, 6, 15)
+pytestmark = pytest.mark.frozen_at(TODAY)
 
 
 @pytest.fixture
@@ -49,8 +50,7 @@ def clients(db_path):
     records.add_interaction(ids["lukasiewicz"], datetime(2025, 6, 1, 10, 0), "call", minutes=30)
     records.add_interaction(ids["yamada"], datetime(2025, 2, 3, 9, 0), "email", minutes=10)
     records.add_interaction(ids["acme"], datetime(2024, 12, 24, 16, 0), "meeting", minutes=60)
-    # The store counts revenue over the 12 months up to the real today.
-    this_month = date.today().replace(day=1)
+    this_month = TODAY.replace(day=1)
     records.set_revenue(ids["lukasiewicz"], this_month, 120_000)
     records.set_revenue(ids["yamada"], this_month, 450_050)
     records.set_revenue(ids["acme"], this_month, 9_900)
@@ -191,7 +191,7 @@ def test_warning_signs_header_names_the_signs(qtbot, clients):
 
 def test_warning_signs_show_with_their_reason(qtbot, db_path):
     complaining = records.create_client(name="Renée & <Sons>", started_on=date(2023, 1, 1))
-    for day in (2, 9, 16):
+    for day in (2, 9, 14):
         records.add_interaction(complaining, datetime(2025, 6, day, 10), "support",
                                 minutes=20, complaint=True)
     quiet = records.create_client(name="Łukasz", started_on=date(2022, 1, 1))

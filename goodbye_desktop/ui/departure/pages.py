@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from goodbye_desktop import clock
 from goodbye_desktop.core import departure as rules
 from goodbye_desktop.core.assessment import Assessment, assess
 from goodbye_desktop.core.signs import ClientFacts
@@ -427,7 +428,7 @@ class MeetingPage(DeparturePage):
 
     def load(self, draft: DepartureDraft) -> None:
         when = draft.meeting.when or datetime.combine(
-            (draft.decided_on or date.today()) + timedelta(days=2), rules.FOLLOW_UP_TIME)
+            (draft.decided_on or clock.today()) + timedelta(days=2), rules.FOLLOW_UP_TIME)
         self.when.setDateTime(qdatetime(when))
         self.channel.setCurrentIndex(max(self.channel.findData(draft.meeting.channel), 0))
         self.note.setText(draft.meeting.note)
@@ -717,7 +718,7 @@ class KeepInTouchPage(DeparturePage):
                     self.lessons.textChanged)
 
     def _new_row(self):
-        end = self.wizard().draft.effective_on or date.today()
+        end = self.wizard().draft.effective_on or clock.today()
         return ["", rules.add_months(end, 1)], ("email", "")
 
     def initializePage(self) -> None:

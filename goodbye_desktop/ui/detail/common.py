@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.ui import alerts
-from goodbye_desktop.ui.formatting import money, plain_tooltip, qdate
+from goodbye_desktop.ui.formatting import money, plain_tooltip, qdate, today_qdate
 
 ERROR_COLOR = "#c62828"
 # Colours readable on both a light and a dark window background.
@@ -265,7 +265,7 @@ class OptionalDate(QWidget):
         self.check.setAccessibleName(accessible_name)
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDate(QDate.currentDate())
+        self.edit.setDate(today_qdate())
         self.edit.setAccessibleName(accessible_name)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QWidget
 
+from goodbye_desktop import clock
 from goodbye_desktop.core.promises import PromiseState, promise_state
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import detail, records
@@ -57,7 +58,7 @@ class PromiseForm(RecordForm):
                                                self.tr("What was promised"))
         self.description_edit.setPlaceholderText(self.tr("e.g. Email the quarterly figures"))
         # Most promises are for a day or two ahead; start at tomorrow, on the hour.
-        due = (now or datetime.now()).replace(minute=0, second=0, microsecond=0)
+        due = (now or clock.local_now()).replace(minute=0, second=0, microsecond=0)
         due += timedelta(days=1)
         self.due_edit = QDateTimeEdit(qdatetime(due))
         self.due_edit.setCalendarPopup(True)
@@ -93,9 +94,9 @@ class PromiseForm(RecordForm):
 
 class PromisesTab(RecordTab):
     def __init__(self, parent: QWidget | None = None,
-                 clock: Callable[[], datetime] = datetime.now) -> None:
+                 now: Callable[[], datetime] = clock.local_now) -> None:
         super().__init__(detail.promises, parent)
-        self.clock = clock
+        self.now = now
         self.setObjectName("promisesTab")
         self.table.setObjectName("promisesTable")
         self.table.setAccessibleName(self.tr("Promises"))
@@ -120,7 +121,7 @@ class PromisesTab(RecordTab):
                                              self.reopen, needs_selection=True)
 
     def state_of(self, row: PromiseRow) -> PromiseState:
-        return promise_state(row.due_at, row.done_at, row.cancelled_at, self.clock())
+        return promise_state(row.due_at, row.done_at, row.cancelled_at, self.now())
 
     def empty_text(self) -> str:
         return self.tr("No promises yet.")
@@ -168,7 +169,7 @@ class PromisesTab(RecordTab):
         return done
 
     def _now(self) -> datetime:
-        return self.clock().replace(microsecond=0)
+        return self.now().replace(microsecond=0)
 
     def mark_done(self) -> bool:
         return self._on_selected(lambda pid: records.mark_promise_done(pid, self._now()))

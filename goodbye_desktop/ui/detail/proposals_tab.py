@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
+from goodbye_desktop import clock
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import detail, records
 from goodbye_desktop.store.choices import PROPOSAL_OUTCOMES
@@ -26,6 +27,7 @@ from goodbye_desktop.ui.detail.common import (
     qdate,
     to_date,
 )
+from goodbye_desktop.ui.formatting import today_qdate
 
 
 def outcome_labels(tr) -> dict[str, str]:
@@ -45,7 +47,7 @@ class ProposalForm(RecordForm):
         self.title_edit = self.add_field("title", self.tr("&Title:"), QLineEdit(),
                                          self.tr("Proposal title"))
         self.title_edit.setPlaceholderText(self.tr("e.g. Website redesign"))
-        self.sent_edit = QDateEdit(QDate.currentDate())
+        self.sent_edit = QDateEdit(today_qdate())
         self.sent_edit.setCalendarPopup(True)
         self.add_field("sent_on", self.tr("&Sent on:"), self.sent_edit, self.tr("Sent on"))
         self.pricing_combo = QComboBox()
@@ -86,7 +88,7 @@ class ProposalForm(RecordForm):
 
     def _outcome_changed(self, _index: int) -> None:
         if self.outcome_combo.currentData() != "pending" and self.decided.value() is None:
-            self.decided.set_value(to_date(QDate.currentDate()))
+            self.decided.set_value(clock.today())
 
     def values(self) -> dict[str, Any]:
         title = self.title_edit.text().strip()

@@ -23,6 +23,7 @@ from goodbye_desktop.ui.detail.common import (
     qdate,
     to_date,
 )
+from goodbye_desktop.ui.formatting import today_qdate
 
 
 class RevenueForm(RecordForm):
@@ -40,7 +41,7 @@ class RevenueForm(RecordForm):
         self.month_edit = QDateEdit()
         self.month_edit.setDisplayFormat("MMMM yyyy")
         self.month_edit.setCalendarPopup(True)
-        today = QDate.currentDate()
+        today = today_qdate()
         self.month_edit.setDate(qdate(row.month) if row else QDate(today.year(), today.month(), 1))
         self.add_field("month", self.tr("&Month:"), self.month_edit, self.tr("Month"))
         self.month_edit.setEnabled(row is None)  # to move an amount, remove it and add it again

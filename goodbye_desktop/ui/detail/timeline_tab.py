@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from goodbye_desktop import clock
 from goodbye_desktop.store import detail, records
 from goodbye_desktop.store.choices import DIRECTIONS, INTERACTION_KINDS
 from goodbye_desktop.store.detail import InteractionRow
@@ -50,7 +51,7 @@ class InteractionForm(RecordForm):
         self.setObjectName("interactionForm")
         self.setWindowTitle(self.tr("Log an interaction") if existing is None
                             else self.tr("Edit an interaction"))
-        now = (now or datetime.now()).replace(second=0, microsecond=0)
+        now = (now or clock.local_now()).replace(second=0, microsecond=0)
         self.when_edit = QDateTimeEdit(qdatetime(now))
         self.when_edit.setCalendarPopup(True)
         self.add_field("occurred_at", self.tr("&When:"), self.when_edit, self.tr("When"))

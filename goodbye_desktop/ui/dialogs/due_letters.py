@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from goodbye_desktop import clock
 from goodbye_desktop.correspondence.due_letters import DueBatch, DueLetter, build_batch, find_due
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
@@ -72,7 +73,7 @@ class DueLettersDialog(QDialog):
         self.setObjectName("dueLetters")
         self.setWindowTitle(self.tr("Due follow-up letters"))
         self.resize(1100, 760)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.batch: DueBatch | None = None
         locale = QLocale()
 
