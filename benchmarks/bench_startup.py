@@ -34,7 +34,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -174,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     shown = result["figures"]["shown_s"]
     result.update({
         "name": args.name or f"startup-{clients}",
-        "when": datetime.now().isoformat(timespec="seconds"),
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "db": str(db), "clients": clients,
         "versions": {"python": platform.python_version(), "machine": platform.platform(),
                      "cpus": str(os.cpu_count()),
