@@ -138,9 +138,17 @@ def database_is_open() -> bool:
     return is_open()
 
 
-def prepare_search() -> None:
-    """Read the search texts ahead of the first keystroke, off the calling thread."""
-    client_index().warm_up()
+def prepare_search(flt: ClientFilter | None = None, today: date | None = None) -> None:
+    """Read the search texts ahead of the first keystroke, off the calling thread.
+
+    With `flt` (what the list shows), its order is read ahead too, so the first keystroke
+    only filters.
+    """
+    if flt is None:
+        client_index().warm_up()
+        return
+    sql, params = ordered_ids_sql(flt, today or clock.today())
+    client_index().warm_up((sql, tuple(params)))
 
 
 def client_rows(ids: list[int]) -> dict[int, ClientRow]:

@@ -101,6 +101,11 @@ class ClientListModel(QAbstractTableModel):
     def filter(self) -> ClientFilter:
         return self._filter
 
+    @property
+    def shown_for(self) -> date:
+        """The day the shown list was read for (an order by tenure depends on it)."""
+        return self._today_value
+
     def set_filter(self, flt: ClientFilter) -> None:
         """Show the clients matching `flt` (one query), unless it is what is shown already."""
         if flt != self._filter:
@@ -496,7 +501,7 @@ class ClientListPane(QWidget):
     def _prepare_search(self) -> None:
         self._warmed_up = True
         if not self.search.text() and queries.database_is_open():
-            queries.prepare_search()
+            queries.prepare_search(self.model.filter, self.model.shown_for)
 
     # --- slots --------------------------------------------------------------------------
 
