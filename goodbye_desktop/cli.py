@@ -10,13 +10,16 @@ status 2.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from goodbye_desktop import __version__
 from goodbye_desktop.errors import DatabaseError, GoodbyeError
+
+if TYPE_CHECKING:
+    import argparse
 
 PROG = "goodbye-desktop"
 
@@ -30,6 +33,8 @@ EXIT_INTERRUPTED = 130
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every command of COMMAND_MODULES registered."""
+    import argparse  # here: the window's start needs no parser
+
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Keep client records, notice early when clients drift away, and handle "

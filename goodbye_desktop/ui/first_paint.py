@@ -14,9 +14,6 @@ variable is set.
 
 from __future__ import annotations
 
-import json
-import sys
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -56,6 +53,10 @@ def quit_when_painted(window: QWidget, started: str,
     `started` is a `time.monotonic()` value as text; anything else prints no time. One
     line of JSON: {"shown_s": seconds or null, "rows": rows(), "modules": [loaded names]}.
     """
+    import json
+    import sys
+    import time
+
     try:
         since: float | None = float(started)
     except ValueError:
