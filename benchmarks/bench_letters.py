@@ -86,7 +86,7 @@ def main() -> int:
     args = parser.parse_args()
 
     start = time.perf_counter()
-    from goodbye_desktop.documents import batch, letters, plans
+    from goodbye_desktop.documents import batch, letters
     from goodbye_desktop.documents.values import LetterItem, Recipient
 
     sender, recipient, facts = _values()
@@ -107,7 +107,7 @@ def main() -> int:
     letters.check_in(sender, cjk, facts)  # loads the CJK font once
     _report("check-in letter, CJK names", _time(lambda: letters.check_in(sender, cjk, facts),
                                                 max(10, args.n // 4)))
-    _report("transition plan, 60 steps", _time(lambda: plans.transition_plan(
+    _report("transition plan, 60 steps", _time(lambda: letters.transition_plan(
         sender, recipient, facts), max(5, args.n // 10)))
 
     start = time.perf_counter()

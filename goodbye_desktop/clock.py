@@ -12,9 +12,15 @@ time, so `local_now()` gives that, to the second.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
+
+# A moment to run the whole program at, for tests that start it as a process of its own and
+# for trying out a date: GOODBYE_DESKTOP_CLOCK=2028-02-29T23:59:30 goodbye-desktop ...
+ENV_VAR = "GOODBYE_DESKTOP_CLOCK"
 
 # An aware instant while the clock is frozen (tests, benchmarks); None means the wall clock.
 _frozen: datetime | None = None
@@ -91,3 +97,17 @@ def frozen(moment: datetime | date | str) -> Iterator[None]:
         yield
     finally:
         _frozen = before
+
+
+def _from_environment() -> None:
+    text = os.environ.get(ENV_VAR, "").strip()
+    if not text:
+        return
+    try:
+        freeze(text)
+    except ValueError:
+        print(f"goodbye-desktop: {ENV_VAR}={text!r} is not an ISO date and time such as "
+              "2028-02-29T23:59:30; the real clock is used.", file=sys.stderr)
+
+
+_from_environment()

@@ -31,6 +31,9 @@ _QT_NOISE = (
 # (ISO, e.g. 2028-02-29T23:59:30 or 2027-03-28T01:30Z; CI runs the suite at several such
 # dates) or the wall clock when the session starts. No test may depend on which it is.
 SESSION_NOW = clock._as_instant(os.environ.get("GOODBYE_DESKTOP_TEST_NOW") or clock.now())
+# Programs the tests start as processes of their own run at that moment too (module-scoped
+# fixtures start them before any test's own freeze).
+os.environ[clock.ENV_VAR] = SESSION_NOW.isoformat()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -43,10 +46,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def frozen_clock(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Every test runs on a frozen clock: its `frozen_at` marker's moment, else SESSION_NOW."""
+def frozen_clock(request: pytest.FixtureRequest,
+                 monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test runs on a frozen clock: its `frozen_at` marker's moment, else SESSION_NOW.
+
+    The program started as a process of its own (the command-line tests) gets the same
+    moment through $GOODBYE_DESKTOP_CLOCK."""
     marker = request.node.get_closest_marker("frozen_at")
     clock.freeze(marker.args[0] if marker else SESSION_NOW)
+    monkeypatch.setenv(clock.ENV_VAR, clock.now().isoformat())
     yield
     clock.unfreeze()
 

@@ -11,7 +11,7 @@ def test_resources_hold_fonts_letters_and_seeds() -> None:
     assert (folder / "fonts" / "DejaVuSans.ttf").is_file()
     assert (folder / "fonts" / "wqy-microhei.ttc").is_file()
     assert (folder / "letters" / "farewell.txt").is_file()
-    assert (folder / "demo" / "clients.tsv").is_file()
+    assert (folder / "demo" / "cast.toml").is_file()
 
 
 def test_an_install_is_looked_for_under_the_prefix() -> None:

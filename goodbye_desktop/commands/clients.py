@@ -11,14 +11,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from datetime import date
 from typing import Any
 
 from goodbye_desktop import clock
+from goodbye_desktop.commands.terminal import table
+from goodbye_desktop.core import client_figures
+from goodbye_desktop.formatting import tenure_short
 from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.queries import LIST_SORT_KEYS, ClientFilter, ClientRow, client_list
 from goodbye_desktop.store.records import get_profile
+from goodbye_desktop.words import word
 
 NAME_WIDTH = 36
 
@@ -91,43 +94,15 @@ def as_json(row: ClientRow, today: date, currency: str) -> dict[str, Any]:
 
 # --- table --------------------------------------------------------------------------------
 
-def display_width(text: str) -> int:
-    """Columns a terminal gives `text`: wide (CJK) characters take two, accents none."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
-
-def _fit(text: str, width: int) -> str:
-    """Cut `text` to `width` columns (with an ellipsis) and pad it to exactly that."""
-    if display_width(text) > width:
-        cut = ""
-        for ch in text:
-            if display_width(cut + ch) > width - 1:
-                break
-            cut += ch
-        text = cut + "…"
-    return text + " " * (width - display_width(text))
-
-
 def format_cents(cents: int) -> str:
     """1234567 -> '12,345.67': the terminal has no locale of the owner's to follow."""
     return f"{cents // 100:,}.{cents % 100:02d}"
 
 
-def format_tenure(days: int | None) -> str:
-    if days is None:
-        return "–"
-    if days < 31:
-        return f"{days} d"
-    months = round(days / 30.44)
-    years, months = divmod(months, 12)
-    if not years:
-        return f"{months} mo"
-    return f"{years} yr {months} mo" if months else f"{years} yr"
+def tenure_text(started_on: date | None, ended_on: date | None, today: date) -> str:
+    """The tenure as the window's list writes it ("2 y 9 m"), "–" without a start date."""
+    months = client_figures.tenure_months(started_on, ended_on, today)
+    return "–" if months is None else tenure_short(months)
 
 
 def as_table(rows: list[ClientRow], today: date, currency: str) -> str:
@@ -137,25 +112,9 @@ def as_table(rows: list[ClientRow], today: date, currency: str) -> str:
     header = ("Name", "Status", f"Revenue 12 m ({currency})", "Tenure", "Last contact")
     body = []
     for row in rows:
-        status = row.status + (" (archived)" if row.archived else "")
+        status = word("status", row.status) + (" (archived)" if row.archived else "")
         last = row.last_contact_at.date().isoformat() if row.last_contact_at else "–"
         body.append((row.name, status, format_cents(row.revenue_12m_cents),
-                     format_tenure(row.tenure_days(today)), last))
-    name_width = min(NAME_WIDTH, max(display_width(r[0]) for r in [header, *body]))
-    widths = [name_width] + [max(display_width(r[i]) for r in [header, *body])
-                             for i in range(1, len(header))]
-    right = {2, 3}  # amounts and durations line up on the right
-
-    def line(cells: tuple[str, ...]) -> str:
-        parts = []
-        for i, cell in enumerate(cells):
-            if i in right:
-                parts.append(" " * (widths[i] - display_width(cell)) + cell)
-            else:
-                parts.append(_fit(cell, widths[i]))
-        return "  ".join(parts).rstrip() + "\n"
-
-    out = [line(header), "  ".join("-" * w for w in widths) + "\n"]
-    out.extend(line(cells) for cells in body)
-    out.append(f"{len(rows)} client{'s' if len(rows) != 1 else ''}\n")
-    return "".join(out)
+                     tenure_text(row.started_on, row.ended_on, today), last))
+    count = f"{len(rows)} client{'s' if len(rows) != 1 else ''}\n"
+    return table(header, body, first_width=NAME_WIDTH, right=(2, 3)) + count

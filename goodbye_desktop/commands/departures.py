@@ -13,8 +13,10 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from goodbye_desktop.commands.clients import _fit, display_width, format_tenure
+from goodbye_desktop.commands.clients import tenure_text
+from goodbye_desktop.commands.terminal import table
 from goodbye_desktop.errors import ValidationError
+from goodbye_desktop.words import word
 
 if TYPE_CHECKING:
     from goodbye_desktop.store.departures import DepartureRow
@@ -53,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _ended_by(row: DepartureRow) -> str:
-    return f"{row.ended_by} ({row.outside_event})" if row.outside_event else row.ended_by
+    ended_by = word("ended_by", row.ended_by) if row.ended_by else "–"
+    return f"{ended_by} ({word('outside_event', row.outside_event)})" \
+        if row.outside_event else ended_by
 
 
 def as_table(rows: list[DepartureRow]) -> str:
@@ -61,15 +65,10 @@ def as_table(rows: list[DepartureRow]) -> str:
         return "No departures.\n"
     header = ("Client", "Last day", "Tenure", "Ended by", "Kind", "Reasons", "State")
     body = [(row.client_name, row.effective_on.isoformat() if row.effective_on else "–",
-             format_tenure(row.tenure_days), _ended_by(row), row.kind or "–",
-             ", ".join(row.reasons) or "–", row.state) for row in rows]
-    widths = [min(NAME_WIDTH, max(display_width(r[0]) for r in [header, *body]))]
-    widths += [max(display_width(r[i]) for r in [header, *body]) for i in range(1, len(header))]
-
-    def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(_fit(cell, widths[i]) for i, cell in enumerate(cells)).rstrip() + "\n"
-
-    out = [line(header), "  ".join("-" * w for w in widths) + "\n"]
-    out.extend(line(cells) for cells in body)
-    out.append(f"{len(rows)} departure{'s' if len(rows) != 1 else ''}\n")
-    return "".join(out)
+             tenure_text(row.started_on, row.effective_on, row.effective_on)
+             if row.effective_on else "–",
+             _ended_by(row), word("kind", row.kind) if row.kind else "–",
+             ", ".join(word("reason", r) for r in row.reasons) or "–",
+             word("state", row.state)) for row in rows]
+    count = f"{len(rows)} departure{'s' if len(rows) != 1 else ''}\n"
+    return table(header, body, first_width=NAME_WIDTH) + count

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from goodbye_desktop.core import client_figures
 from goodbye_desktop.core.signs import ClientFacts, Sign, signs
 
 
@@ -36,12 +37,8 @@ def assess(facts: ClientFacts) -> Assessment:
     if facts.all_revenue_12m_cents > 0:
         share = round(100 * facts.revenue_12m_cents / facts.all_revenue_12m_cents, 1)
     rate = facts.revenue_per_hour_cents
-    tenure = months = None
-    if facts.started_on is not None:
-        tenure = max(0, (facts.today - facts.started_on).days)
-        start, end = facts.started_on, facts.today
-        months = max(0, (end.year - start.year) * 12 + end.month - start.month
-                     - (end.day < start.day))
+    tenure = client_figures.tenure_days(facts.started_on, None, facts.today)
+    months = client_figures.tenure_months(facts.started_on, None, facts.today)
     return Assessment(
         revenue_12m_cents=facts.revenue_12m_cents,
         revenue_share_pct=share,

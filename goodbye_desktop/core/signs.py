@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from goodbye_desktop.core import windows
+from goodbye_desktop.core import client_figures, windows
 
 SILENCE = "silence"
 ACQUISITION = "acquisition"
@@ -60,9 +60,7 @@ class ClientFacts:
     @property
     def revenue_per_hour_cents(self) -> int | None:
         """Revenue / (minutes / 60), or None when no time was recorded."""
-        if self.minutes_12m <= 0:
-            return None
-        return round(self.revenue_12m_cents * 60 / self.minutes_12m)
+        return client_figures.revenue_per_hour_cents(self.revenue_12m_cents, self.minutes_12m)
 
 
 @dataclass(frozen=True)

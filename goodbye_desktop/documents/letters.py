@@ -11,6 +11,7 @@ logs it as the letter's interaction, and a preview can show it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from goodbye_desktop import clock
@@ -167,6 +168,7 @@ def letter_part(kind: str, sender: Sender, recipient: Recipient, facts: LetterFa
     ctx = layout.make_context(sender, recipient, facts.today)
     story = layout.body_flowables(letter.subject, letter.body)
     if kind == "transition_plan":
+        # Loaded with ReportLab, on first use: the letter command starts without it.
         from goodbye_desktop.documents.plans import plan_table
 
         plan = facts.plan_steps if steps is None else tuple(steps)
@@ -227,3 +229,18 @@ def feedback_thanks(sender: Sender, recipient: Recipient, facts: LetterFacts,
                     template: str | None = None) -> bytes:
     """Thanks for feedback (`facts.feedback_summary`, `facts.improvement`)."""
     return render_letter("feedback_thanks", sender, recipient, facts, template)
+
+
+def transition_plan(sender: Sender, recipient: Recipient, facts: LetterFacts,
+                    steps: Iterable[PlanStep] | None = None,
+                    template: str | None = None) -> bytes:
+    """The transition plan as PDF: cover text (template), the steps' table, the closing.
+
+    `steps` defaults to `facts.plan_steps`.
+    """
+    from goodbye_desktop.documents import layout
+
+    part, letter = letter_part("transition_plan", sender, recipient, facts, template,
+                               None if steps is None else tuple(steps))
+    return layout.build_pdf([part], title=letter.subject,
+                            subject=LETTER_KINDS["transition_plan"])

@@ -14,9 +14,9 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from goodbye_desktop.documents import i18n
 from goodbye_desktop.documents.fonts import SANS, SANS_BOLD
-from goodbye_desktop.documents.layout import LIGHT, build_pdf, para, styles, text_width
+from goodbye_desktop.documents.layout import LIGHT, para, styles, text_width
 from goodbye_desktop.documents.markup import one_line
-from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
+from goodbye_desktop.documents.values import PlanStep
 
 _HEAD_FILL = colors.Color(0.92, 0.92, 0.92)
 _ZEBRA = colors.Color(0.975, 0.975, 0.975)
@@ -78,17 +78,3 @@ def plan_table(steps: Iterable[PlanStep], locale: str, width: float) -> list[Flo
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]))
     return [Spacer(1, 4), table, Spacer(1, 8)]
-
-
-def transition_plan(sender: Sender, recipient: Recipient, facts: LetterFacts,
-                    steps: Iterable[PlanStep] | None = None,
-                    template: str | None = None) -> bytes:
-    """The transition plan as PDF: cover text (template), the steps' table, the closing.
-
-    `steps` defaults to `facts.plan_steps`.
-    """
-    from goodbye_desktop.documents.letters import LETTER_KINDS, letter_part
-
-    part, letter = letter_part("transition_plan", sender, recipient, facts, template,
-                               None if steps is None else tuple(steps))
-    return build_pdf([part], title=letter.subject, subject=LETTER_KINDS["transition_plan"])

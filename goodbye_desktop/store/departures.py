@@ -17,15 +17,13 @@ The store does not import `core`: `finish` reads the draft by attribute (a
 from __future__ import annotations
 
 import json
-import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-import peewee
-
 from goodbye_desktop import clock
-from goodbye_desktop.errors import DatabaseError, NotFoundError, ValidationError
+from goodbye_desktop.core import client_figures
+from goodbye_desktop.errors import NotFoundError, ValidationError
 from goodbye_desktop.store.client_facts import facts_for_clients
 from goodbye_desktop.store.models import (
     Client,
@@ -135,51 +133,45 @@ def finish(draft: Any, today: date | None = None) -> int:
     effective_on = draft.effective_on
     now = _now()
     assessment = json.dumps(draft.assessment or {}, default=str, ensure_ascii=False)
-    try:
-        with database_proxy.atomic():
-            Departure.delete().where((Departure.client == client_id)
-                                     & (Departure.state == "draft")).execute()
-            departure = Departure.create(
-                client=client_id, state="decided", ended_by=draft.ended_by,
-                outside_event=draft.outside_event if draft.ended_by == "outside" else "",
-                reason_text=draft.reason_text, kind=draft.kind, decision=draft.decision,
-                decided_on=draft.decided_on or today, effective_on=effective_on,
-                assessment_json=assessment,
-                interview_status="requested" if draft.interview_ask else "not_asked",
-                interviewer=draft.interviewer if draft.interview_ask else "",
-                interview_times=draft.interview_times if draft.interview_ask else "",
-                letters=",".join(draft.letters or []),
-                mailing_consent=bool(draft.mailing_consent), staff_told=draft.staff_told,
-                lessons=draft.lessons, created_at=now, updated_at=now,
-            )
-            did = departure.id
-            for reason in draft.reasons:
-                DepartureReason.create(departure=did, reason=reason)
-            for position, item in enumerate(draft.pending):
-                PendingWork.create(departure=did, position=position,
-                                   description=item.description, due_on=item.due_on)
-            for position, step in enumerate(draft.steps):
-                TransitionStep.create(departure=did, position=position,
-                                      description=step.description, due_on=step.due_on,
-                                      owner=step.owner)
-            if draft.interview_ask:
-                for position, question in enumerate(draft.questions):
-                    InterviewQuestion.create(departure=did, position=position,
-                                             question=question)
-            for item in draft.follow_ups or []:
-                Promise.create(client=client_id, departure=did, description=item.description,
-                               due_at=item.due_at, channel=item.channel,
-                               letter_kind=item.letter_kind)
-            # The last day is still a working day: the client has left from the day after.
-            status = "departed" if effective_on < today else "departing"
-            Client.update(status=status, ended_on=effective_on,
-                          keep_in_touch=bool(draft.mailing_consent), updated_at=now
-                          ).where(Client.id == client_id).execute()
-    except (peewee.IntegrityError, peewee.OperationalError, sqlite3.DatabaseError) as exc:
-        raise DatabaseError(
-            f"The departure could not be saved, so nothing was changed ({exc}). "
-            "Your answers are still in the wizard."
-        ) from exc
+    with user_action("save the departure"):
+        Departure.delete().where((Departure.client == client_id)
+                                 & (Departure.state == "draft")).execute()
+        departure = Departure.create(
+            client=client_id, state="decided", ended_by=draft.ended_by,
+            outside_event=draft.outside_event if draft.ended_by == "outside" else "",
+            reason_text=draft.reason_text, kind=draft.kind, decision=draft.decision,
+            decided_on=draft.decided_on or today, effective_on=effective_on,
+            assessment_json=assessment,
+            interview_status="requested" if draft.interview_ask else "not_asked",
+            interviewer=draft.interviewer if draft.interview_ask else "",
+            interview_times=draft.interview_times if draft.interview_ask else "",
+            letters=",".join(draft.letters or []),
+            mailing_consent=bool(draft.mailing_consent), staff_told=draft.staff_told,
+            lessons=draft.lessons, created_at=now, updated_at=now,
+        )
+        did = departure.id
+        for reason in draft.reasons:
+            DepartureReason.create(departure=did, reason=reason)
+        for position, item in enumerate(draft.pending):
+            PendingWork.create(departure=did, position=position,
+                               description=item.description, due_on=item.due_on)
+        for position, step in enumerate(draft.steps):
+            TransitionStep.create(departure=did, position=position,
+                                  description=step.description, due_on=step.due_on,
+                                  owner=step.owner)
+        if draft.interview_ask:
+            for position, question in enumerate(draft.questions):
+                InterviewQuestion.create(departure=did, position=position,
+                                         question=question)
+        for item in draft.follow_ups or []:
+            Promise.create(client=client_id, departure=did, description=item.description,
+                           due_at=item.due_at, channel=item.channel,
+                           letter_kind=item.letter_kind)
+        # The last day is still a working day: the client has left from the day after.
+        status = "departed" if effective_on < today else "departing"
+        Client.update(status=status, ended_on=effective_on,
+                      keep_in_touch=bool(draft.mailing_consent), updated_at=now
+                      ).where(Client.id == client_id).execute()
     return did
 
 
@@ -188,15 +180,11 @@ def keep_client(draft: Any) -> int:
     meeting = draft.meeting
     note = meeting.note.strip()
     description = "Meeting to talk about staying" + (f": {note}" if note else "")
-    try:
-        with database_proxy.atomic():
-            Departure.delete().where((Departure.client == draft.client_id)
-                                     & (Departure.state == "draft")).execute()
-            return Promise.create(client=draft.client_id, description=description,
-                                  due_at=meeting.when, channel=meeting.channel).id
-    except (peewee.IntegrityError, peewee.OperationalError, sqlite3.DatabaseError) as exc:
-        raise DatabaseError(f"The meeting could not be saved, so nothing was changed ({exc}).") \
-            from exc
+    with user_action("save the meeting"):
+        Departure.delete().where((Departure.client == draft.client_id)
+                                 & (Departure.state == "draft")).execute()
+        return Promise.create(client=draft.client_id, description=description,
+                              due_at=meeting.when, channel=meeting.channel).id
 
 
 # --- after the decision -------------------------------------------------------------------
@@ -347,9 +335,9 @@ class DepartureRow:
 
     @property
     def tenure_days(self) -> int | None:
-        if self.started_on is None or self.effective_on is None:
+        if self.effective_on is None:
             return None
-        return (self.effective_on - self.started_on).days
+        return client_figures.tenure_days(self.started_on, self.effective_on, self.effective_on)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -408,14 +396,19 @@ def departure_years() -> list[int]:
 
 @dataclass(frozen=True)
 class FolderEntry:
-    """One thing in a client's folder: when, what kind, a title and the detail."""
+    """One thing in a client's folder, as codes and values for the screen to word.
+
+    `kind` is an interaction kind or "document", "decision", "step", "pending",
+    "interview", "question", "follow_up", "departure_note", "returned", "undone",
+    "promise"; `text` is what the owner wrote (a summary's first line, a step, a
+    question); `facts` holds the rest (direction, minutes, a status code, reasons ...).
+    """
 
     when: datetime
-    kind: str  # interaction kinds, "document", "decision", "step", "pending", "interview",
-    # "question", "follow_up", "departure_note", "returned", "undone"
-    title: str
-    detail: str = ""
+    kind: str
+    text: str = ""
     ref: int | None = None
+    facts: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def client_folder(client_id: int) -> list[FolderEntry]:
@@ -427,17 +420,15 @@ def client_folder(client_id: int) -> list[FolderEntry]:
     for iid, at, kind, direction, minutes, summary, complaint in db.execute_sql(
             "SELECT id, occurred_at, kind, direction, minutes, summary, complaint "
             "FROM interaction WHERE client_id = ?", (client_id,)).fetchall():
-        title = summary.splitlines()[0] if summary else kind
-        detail_parts = [("received" if direction == "in" else "sent")]
-        if minutes:
-            detail_parts.append(f"{minutes} min")
-        if complaint:
-            detail_parts.append("complaint")
-        entries.append(FolderEntry(as_datetime(at), kind, title, ", ".join(detail_parts), iid))
+        entries.append(FolderEntry(as_datetime(at), kind,
+                                   summary.splitlines()[0] if summary else "", iid,
+                                   {"direction": direction, "minutes": minutes,
+                                    "complaint": bool(complaint)}))
     for doc_id, at, kind, title in db.execute_sql(
             "SELECT id, created_at, kind, title FROM document WHERE client_id = ?",
             (client_id,)).fetchall():
-        entries.append(FolderEntry(as_datetime(at), "document", title or kind, kind, doc_id))
+        entries.append(FolderEntry(as_datetime(at), "document", title, doc_id,
+                                   {"letter_kind": kind}))
     for did in [r[0] for r in db.execute_sql(
             "SELECT id FROM departure WHERE client_id = ? AND state != 'draft'",
             (client_id,)).fetchall()]:
@@ -445,7 +436,8 @@ def client_folder(client_id: int) -> list[FolderEntry]:
     for pid, due, description, channel in db.execute_sql(
             "SELECT id, due_at, description, channel FROM promise "
             "WHERE client_id = ? AND departure_id IS NULL", (client_id,)).fetchall():
-        entries.append(FolderEntry(as_datetime(due), "promise", description, channel, pid))
+        entries.append(FolderEntry(as_datetime(due), "promise", description, pid,
+                                   {"channel": channel}))
     entries.sort(key=lambda e: (e.when, e.kind, e.ref or 0))
     return entries
 
@@ -457,35 +449,32 @@ def _at(day: date | None, fallback: datetime) -> datetime:
 def _departure_entries(d: dict[str, Any]) -> list[FolderEntry]:
     created = as_datetime(d["created_at"])
     decided = _at(d["decided_on"], created)
-    reasons = ", ".join(d["reasons"])
-    out = [FolderEntry(decided, "decision", f"Departure decided ({d['ended_by']})",
-                       f"Reasons: {reasons}. {d['reason_text']}".strip(), d["id"])]
+    out = [FolderEntry(decided, "decision", d["reason_text"], d["id"],
+                       {"ended_by": d["ended_by"], "reasons": tuple(d["reasons"])})]
     for item in d["pending"]:
         out.append(FolderEntry(_at(item["due_on"], decided), "pending", item["description"],
-                               "done" if item["done_on"] else "open", item["id"]))
+                               item["id"], {"done": item["done_on"] is not None}))
     for step in d["steps"]:
         out.append(FolderEntry(_at(step["due_on"], decided), "step", step["description"],
-                               f"{step['owner']} · {step['status']}".strip(" ·"), step["id"]))
+                               step["id"], {"owner": step["owner"], "status": step["status"]}))
     if d["interview_status"] != "not_asked":
         when = _at(d["interview_held_on"], decided)
-        out.append(FolderEntry(when, "interview", f"Exit interview ({d['interview_status']})",
-                               d["interviewer"], d["id"]))
+        out.append(FolderEntry(when, "interview", d["interviewer"], d["id"],
+                               {"status": d["interview_status"]}))
         for q in d["questions"]:
             if q["answer"]:
-                out.append(FolderEntry(when, "question", q["question"], q["answer"], q["id"]))
+                out.append(FolderEntry(when, "question", q["question"], q["id"],
+                                       {"answer": q["answer"]}))
     for p in d["follow_ups"]:
         out.append(FolderEntry(as_datetime(p["due_at"]), "follow_up", p["description"],
-                               p["channel"], p["id"]))
+                               p["id"], {"channel": p["channel"]}))
     end = _at(d["effective_on"], decided)
     if d["notes"] or d["lessons"]:
-        detail = "\n".join(x for x in (d["notes"], d["lessons"] and f"Lessons: {d['lessons']}")
-                           if x)
-        out.append(FolderEntry(end, "departure_note", "Notes on the departure", detail, d["id"]))
+        out.append(FolderEntry(end, "departure_note", d["notes"], d["id"],
+                               {"lessons": d["lessons"]}))
     if d["returned_on"]:
-        out.append(FolderEntry(_at(d["returned_on"], end), "returned", "Came back", "",
-                               d["id"]))
+        out.append(FolderEntry(_at(d["returned_on"], end), "returned", "", d["id"]))
     if d["undone_on"]:
-        out.append(FolderEntry(_at(d["undone_on"], end), "undone", "Departure undone", "",
-                               d["id"]))
+        out.append(FolderEntry(_at(d["undone_on"], end), "undone", "", d["id"]))
     return out
 

@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from peewee import SQL, Case, fn
 
 from goodbye_desktop import clock
+from goodbye_desktop.core import client_figures
 from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.errors import NotFoundError
 from goodbye_desktop.store.models import (
@@ -48,20 +49,12 @@ class ClientSummary:
 
     @property
     def revenue_per_hour_cents(self) -> int | None:
-        """Revenue / (minutes / 60), in whole cents rounded half up; None without minutes."""
-        if self.minutes_12m <= 0:
-            return None
-        return (self.revenue_12m_cents * 60 * 2 + self.minutes_12m) // (2 * self.minutes_12m)
+        """Revenue / (minutes / 60) in whole cents (core.client_figures)."""
+        return client_figures.revenue_per_hour_cents(self.revenue_12m_cents, self.minutes_12m)
 
     def tenure_months(self, today: date) -> int | None:
-        """Whole months from the start to the end (or today); None without a start date."""
-        if self.started_on is None:
-            return None
-        end = self.ended_on or today
-        months = (end.year - self.started_on.year) * 12 + end.month - self.started_on.month
-        if end.day < self.started_on.day:
-            months -= 1
-        return max(months, 0)
+        """Whole months with the business (core.client_figures)."""
+        return client_figures.tenure_months(self.started_on, self.ended_on, today)
 
 
 @dataclass(frozen=True)

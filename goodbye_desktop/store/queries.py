@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from goodbye_desktop import clock
+from goodbye_desktop.core import client_figures
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.client_index import OrderedIds, client_index
@@ -25,6 +26,7 @@ _SORT_SQL = {
     "name": "sort_name",
     "status": "status",
     "revenue": "revenue_12m_cents",
+    # To the last day when one is set, else to today (core.client_figures.tenure_end).
     "tenure": "julianday(COALESCE(ended_on, ?)) - julianday(started_on)",
     "last_contact": "last_contact_at",
 }
@@ -58,9 +60,7 @@ class ClientRow:
     archived: bool
 
     def tenure_days(self, today: date) -> int | None:
-        if self.started_on is None:
-            return None
-        return ((self.ended_on or today) - self.started_on).days
+        return client_figures.tenure_days(self.started_on, self.ended_on, today)
 
 
 def _where(flt: ClientFilter) -> tuple[str, list[Any]]:

@@ -38,6 +38,7 @@ def user_action(what: str) -> Iterator[None]:
         with database_proxy.atomic():
             yield
     except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
-        raise ValidationError(f"Could not {what}: {_explain(exc)}.") from exc
+        raise ValidationError(
+            f"Could not {what}: {_explain(exc)}. Nothing was changed.") from exc
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:
-        raise DatabaseError(f"Could not {what}: {exc}.") from exc
+        raise DatabaseError(f"Could not {what}: {exc}. Nothing was changed.") from exc

@@ -30,19 +30,8 @@ from PySide6.QtWidgets import (
 from goodbye_desktop import clock
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.ui.departure.common import label_for, tr
+from goodbye_desktop.ui.folder_words import kind_title, title_and_detail
 from goodbye_desktop.ui.formatting import plain_tooltip, short_date, tenure
-
-
-def _folder_kinds() -> dict[str, str]:
-    return {
-        "call": tr("Call"), "email": tr("Email"), "meeting": tr("Meeting"),
-        "support": tr("Support request"), "letter": tr("Letter"), "note": tr("Note"),
-        "document": tr("Document"), "decision": tr("Departure"), "pending": tr("Pending work"),
-        "step": tr("Transition step"), "interview": tr("Exit interview"),
-        "question": tr("Interview answer"), "follow_up": tr("Follow-up"),
-        "departure_note": tr("Notes"), "returned": tr("Came back"), "undone": tr("Undone"),
-        "promise": tr("Promise"),
-    }
 
 
 def _item(text: str, data=None) -> QTableWidgetItem:
@@ -201,13 +190,12 @@ class ClientFolderDialog(QDialog):
         layout.addWidget(buttons)
         self.entries = store.client_folder(client_id)
         self.table.setRowCount(len(self.entries))
-        kinds = _folder_kinds()
         for row, entry in enumerate(self.entries):
-            what = kinds.get(entry.kind, entry.kind)
-            for column, text in enumerate((short_date(entry.when), what, entry.title,
-                                           entry.detail)):
+            title, detail = title_and_detail(entry)
+            for column, text in enumerate((short_date(entry.when), kind_title(entry.kind),
+                                           title, detail)):
                 item = _item(text)
-                item.setToolTip(plain_tooltip(entry.detail or entry.title))
+                item.setToolTip(plain_tooltip(detail or title))
                 self.table.setItem(row, column, item)
         if self.entries:
             self.table.setCurrentCell(0, 0)

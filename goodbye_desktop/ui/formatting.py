@@ -12,6 +12,9 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from goodbye_desktop import clock
+from goodbye_desktop import formatting as formats
+from goodbye_desktop.core import client_figures
+from goodbye_desktop.words import word
 
 # Symbols for the currencies an owner is most likely to use. Anything else shows its
 # ISO code, which every reader understands ("CHF 1,200.00").
@@ -63,38 +66,27 @@ def short_date(value: date | datetime | None, locale: QLocale | None = None) -> 
     return locale.toString(qdate(value), QLocale.FormatType.ShortFormat)
 
 
-def whole_months(start: date, end: date) -> int:
-    """Complete months from `start` to `end` (0 when `end` is before `start`)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
-        months -= 1
-    return max(months, 0)
-
-
 def tenure(started_on: date | None, ended_on: date | None, today: date) -> str:
     """How long a client has been (or was) with the business: "3 y 2 m", "5 m"; "" if unknown."""
-    if started_on is None:
+    months = client_figures.tenure_months(started_on, ended_on, today)
+    if months is None:
         return ""
-    months = whole_months(started_on, ended_on or today)
-    years, months = divmod(months, 12)
-    if years and months:
-        return _tr("%1 y %2 m", "tenure: years and months").replace(
-            "%1", str(years)).replace("%2", str(months))
-    if years:
-        return _tr("%1 y", "tenure: whole years").replace("%1", str(years))
-    return _tr("%1 m", "tenure: months").replace("%1", str(months))
+    return tenure_from_months(months)
+
+
+def tenure_from_months(months: int) -> str:
+    """Whole months as the list writes a tenure: "3 y 2 m", "2 y", "5 m" (translated)."""
+    return formats.tenure_short(months, _tr)
+
+
+def duration(minutes: int) -> str:
+    """Minutes spent: "45 min", "1 h 54 min", "12 h" (translated)."""
+    return formats.duration(minutes, _tr)
 
 
 def status_label(status: str) -> str:
-    """The word shown for a client status."""
-    labels = {
-        "prospect": _tr("Prospect"),
-        "active": _tr("Active"),
-        "departing": _tr("Departing"),
-        "departed": _tr("Departed"),
-        "returned": _tr("Returned"),
-    }
-    return labels.get(status, status)
+    """The word shown for a client status (goodbye_desktop.words, translated)."""
+    return QCoreApplication.translate("words", word("status", status))
 
 
 def count_clients_text(count: int) -> str:

@@ -37,7 +37,7 @@ from goodbye_desktop.ui.day_watch import DayWatch
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
 _WIZARD_MODULE = "goodbye_desktop.ui.departure_wizard"
-_DEMO_MODULE = "goodbye_desktop.store.demo"
+_DEMO_MODULE = "goodbye_desktop.sample"
 
 
 def _module_available(name: str) -> bool:
@@ -507,7 +507,7 @@ class MainWindow(QMainWindow):
 
     def load_sample_data(self) -> None:
         try:
-            from goodbye_desktop.store import demo
+            from goodbye_desktop import sample
         except ModuleNotFoundError as exc:
             if exc.name != _DEMO_MODULE:
                 raise
@@ -523,15 +523,16 @@ class MainWindow(QMainWindow):
             if not force:
                 return
         try:
-            summary = demo.fill_demo(force=force)
+            summary = sample.fill_demo(force=force)
         except GoodbyeError as exc:
             alerts.error(self, str(exc), title=self.tr("The sample data was not loaded"))
             return
         self.refresh_clients()
         self.show_page(self.CLIENTS_PAGE)
-        self.statusBar().showMessage(
-            self.tr("Added %1 sample clients.").replace("%1", str(summary.clients)),
-            self.STATUS_TIMEOUT_MS)
+        message = (self.tr("Added %1 sample clients.").replace("%1", str(summary.clients))
+                   if summary.clients else
+                   self.tr("The sample clients are already in this file: nothing was added."))
+        self.statusBar().showMessage(message, self.STATUS_TIMEOUT_MS)
 
     def about(self) -> None:
         alerts.info(self, self.tr(

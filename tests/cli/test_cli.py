@@ -11,7 +11,7 @@ import pytest
 
 from goodbye_desktop import __version__
 from goodbye_desktop.cli import main
-from goodbye_desktop.commands.clients import display_width
+from goodbye_desktop.commands.terminal import display_width
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -71,9 +71,10 @@ def test_demo_in_process_then_refused_the_second_time(
     assert_one_line_error(captured.err, "already holds clients", "--force")
     assert len(clients_json(capsys, db, "--archived")) == count
 
+    # --force never adds a second client of the same name: the sample is there already.
     assert main(["--db", str(db), "demo", "--force"]) == 0
-    capsys.readouterr()
-    assert len(clients_json(capsys, db, "--archived")) == 2 * count
+    assert "nothing was added" in capsys.readouterr().out
+    assert len(clients_json(capsys, db, "--archived")) == count
 
 
 def test_demo_refused_in_a_fresh_process_too(demo_db: Path) -> None:
@@ -90,7 +91,7 @@ def test_clients_json_has_iso_dates_and_cents(
     assert {"Renée & <Sons> Bakery", "山田デザイン事務所", "مكتبة محمد", "Дмитрий Соколов"} \
         <= by_name.keys()
     bakery = by_name["Renée & <Sons> Bakery"]
-    assert isinstance(bakery["revenue_12m_cents"], int) and bakery["currency"] == "EUR"
+    assert isinstance(bakery["revenue_12m_cents"], int) and bakery["currency"] == "GBP"
     assert len(bakery["started_on"]) == 10 and bakery["started_on"][4] == "-"
     assert "T" in bakery["last_contact_at"]
     assert all(not row["archived"] for row in rows)
@@ -130,7 +131,7 @@ def test_table_columns_line_up_in_every_script(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() [:2] == ["Name", "Status"]
     status_column = display_width(lines[0][:lines[0].index("Status")])
-    statuses = ("prospect", "active", "departing", "departed", "returned")
+    statuses = ("Prospect", "Active", "Departing", "Departed", "Returned")
     body = lines[2:-1]
     assert len(body) >= 45 and lines[-1].endswith("clients")
     for line in body:

@@ -58,7 +58,7 @@ def test_table_aligns_names_in_any_script(db, capsys) -> None:
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("Client")
     assert out[2].startswith("山田商店  2025-11-30")
-    assert "price, competitor" in out[2] and out[-1] == "1 departure"
+    assert "Price, Competitor" in out[2] and out[-1] == "1 departure"
 
 
 def test_no_departures(tmp_path, capsys) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from doc_pdfcheck import make_sender, make_steps, page_texts, pdf_text, reader
 
-from goodbye_desktop.documents import batch, plans
+from goodbye_desktop.documents import batch, letters
 from goodbye_desktop.documents.values import LetterItem, PlanStep, Recipient
 from goodbye_desktop.errors import ValidationError
 
@@ -14,7 +14,7 @@ MM = 72 / 25.4
 
 def test_long_plan_repeats_the_header_and_numbers_pages(sender, recipient, facts) -> None:
     steps = make_steps(60)
-    pdf = plans.transition_plan(sender, recipient, facts, steps)
+    pdf = letters.transition_plan(sender, recipient, facts, steps)
     pages = page_texts(pdf)
     total = len(pages)
     assert total >= 3
@@ -36,7 +36,7 @@ def test_plan_steps_are_sorted_and_statuses_worded(sender, recipient, facts) -> 
     steps = [PlanStep(date(2026, 12, 20), "Final invoice", "Alex", "done"),
              PlanStep(date(2026, 12, 2), "Hand over <files> & logins", "Zoë", "in_progress"),
              PlanStep(date(2026, 12, 10), "Introduce Bright Path", "", "waiting on client")]
-    text = pdf_text(plans.transition_plan(sender, recipient, facts, steps))
+    text = pdf_text(letters.transition_plan(sender, recipient, facts, steps))
     assert text.index("Hand over <files> & logins") < text.index("Introduce Bright Path")
     assert text.index("Introduce Bright Path") < text.index("Final invoice")
     assert "In progress" in text and "Done" in text and "waiting on client" in text
@@ -44,7 +44,7 @@ def test_plan_steps_are_sorted_and_statuses_worded(sender, recipient, facts) -> 
 
 
 def test_plan_header_in_german(recipient, facts) -> None:
-    text = pdf_text(plans.transition_plan(make_sender(locale="de_DE"), recipient, facts))
+    text = pdf_text(letters.transition_plan(make_sender(locale="de_DE"), recipient, facts))
     assert "Datum Schritt Wer Status" in text
     assert "1. Dezember 2026" in text
 

@@ -16,7 +16,7 @@ from goodbye_desktop.core.departure import (
     default_plan,
 )
 from goodbye_desktop.core.signs import ClientFacts
-from goodbye_desktop.errors import DatabaseError, NotFoundError, ValidationError
+from goodbye_desktop.errors import DatabaseError, GoodbyeError, NotFoundError, ValidationError
 from goodbye_desktop.store import departures, records
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.store.models import (
@@ -184,7 +184,7 @@ def test_a_failure_on_the_last_row_leaves_nothing_behind(client_id) -> None:
     before = counts()
     # A step edited to blank in the draft slips past the pages but not the schema's CHECK.
     steps = [*default_plan(date(2026, 6, 30), TODAY), PlanStep("   ", date(2026, 6, 30))]
-    with pytest.raises(DatabaseError, match="nothing was changed"):
+    with pytest.raises(GoodbyeError, match="Nothing was changed"):
         departures.finish(draft_for(client_id, steps=steps), today=TODAY)
     assert counts() == before
     assert departures.load_draft(client_id) == "{}"

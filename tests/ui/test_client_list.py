@@ -265,7 +265,9 @@ def test_showing_a_screenful_costs_a_few_statements_not_one_per_row(qtbot, many_
         qtbot.waitUntil(lambda: 1500 // ClientListModel.PAGE_SIZE in pane.model.loaded_pages())
     finally:
         connection.set_trace_callback(None)
-    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    # The index's change counter is one tiny read, asked again whenever the window is idle.
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")
+               and "client_generation" not in s]
     # Two screens of 20-odd rows each: a handful of queries per page read (its rows, then
     # the facts behind its warning signs, grouped), far fewer than the rows shown.
     pages = len(pane.model.loaded_pages())

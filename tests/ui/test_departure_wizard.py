@@ -301,7 +301,7 @@ def test_a_failed_save_leaves_nothing_and_keeps_the_wizard_open(qtbot, client_id
     with alerts.intercept() as shown:
         click(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert [a.kind for a in shown] == ["error"]
-    assert "nothing was changed" in shown[0].text
+    assert "Nothing was changed" in shown[0].text
     assert wizard.isVisible() and wizard.currentPage().key == "summary" and not wizard.saved
     assert Departure.select().where(Departure.state != "draft").count() == 0
     assert Promise.select().count() == 0

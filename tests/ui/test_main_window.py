@@ -160,6 +160,16 @@ def test_sample_data_is_not_mixed_into_real_clients_without_asking(qtbot, window
     assert queries.count_clients() == 4
 
 
+def test_loading_the_sample_again_adds_no_twins(qtbot, db_path):
+    window = make_window(qtbot, db_path)
+    window.load_sample_data()
+    count = queries.count_clients()
+    with alerts.intercept(answer=True):
+        window.load_sample_data()
+    assert queries.count_clients() == count
+    assert "nothing was added" in window.statusBar().currentMessage()
+
+
 # --- editing ------------------------------------------------------------------------------
 
 def test_edit_client_from_the_menu_updates_the_list(qtbot, window, clients):

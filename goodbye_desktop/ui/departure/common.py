@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from goodbye_desktop.words import WORDS
+
 ERROR_COLOR = "#c62828"
 WARN_COLOR = "#b26a00"
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -55,52 +57,11 @@ def to_datetime(value: QDateTime) -> datetime:
 # --- words for stored codes -----------------------------------------------------------------
 
 def _labels() -> dict[str, dict[str, str]]:
-    # Built on each call so a translation installed later is picked up.
-    return {
-        "ended_by": {
-            "client": tr("The client"), "owner": tr("You (the owner)"), "mutual": tr("Mutual"),
-            "outside": tr("Outside events"),
-        },
-        "outside_event": {
-            "closed": tr("The client closed down"), "acquired": tr("The client was acquired"),
-            "moved": tr("The client moved away"),
-        },
-        "reason": {
-            "price": tr("Price"), "results": tr("Results"), "service": tr("Service"),
-            "fit": tr("Fit"), "needs_fulfilled": tr("Needs fulfilled"), "budget": tr("Budget"),
-            "acquisition": tr("Acquisition"), "contact_turnover": tr("Contact turnover"),
-            "competitor": tr("Competitor"), "out_of_business": tr("Out of business"),
-            "unprofitable": tr("Unprofitable"), "conduct": tr("Conduct"), "other": tr("Other"),
-        },
-        "kind": {
-            "fulfilled": tr("Fulfilled"), "scattered": tr("Scattered"),
-            "no_follow_through": tr("Did not follow through"), "": tr("Not sure yet"),
-        },
-        "decision": {
-            "keep": tr("Try to keep"), "let_go": tr("Let go gracefully"), "accept": tr("Accept"),
-        },
-        "channel": {
-            "email": tr("Email"), "call": tr("Call"), "meeting": tr("Meeting"),
-            "letter": tr("Letter"), "other": tr("Other"),
-        },
-        "letter": {
-            "farewell": tr("Farewell letter"), "parting_ways": tr("Parting-ways letter"),
-            "transition_plan": tr("Transition plan"),
-            "exit_interview_request": tr("Exit interview request"),
-            "check_in": tr("Check-in letter"), "keep_in_touch": tr("Keep-in-touch note"),
-            "feedback_thanks": tr("Feedback thanks"),
-        },
-        "interview_status": {
-            "not_asked": tr("Not asked"), "requested": tr("Requested"),
-            "scheduled": tr("Scheduled"), "held": tr("Held"), "declined": tr("Declined"),
-        },
-        "answer": {"": tr("Not known"), "yes": tr("Yes"), "no": tr("No"), "maybe": tr("Maybe")},
-        "state": {
-            "draft": tr("Draft"), "decided": tr("Decided"), "won_back": tr("Won back"),
-            "undone": tr("Undone"),
-        },
-        "step_status": {"todo": tr("To do"), "done": tr("Done"), "skipped": tr("Skipped")},
-    }
+    # Built on each call so a translation installed later is picked up; the English words
+    # are the one list in goodbye_desktop.words, shared with the command line.
+    return {group: {code: QCoreApplication.translate("words", text)
+                    for code, text in table.items()}
+            for group, table in WORDS.items()}
 
 
 def label_for(kind: str, code: str) -> str:

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.ui import alerts
-from goodbye_desktop.ui.formatting import money, plain_tooltip, qdate, today_qdate
+from goodbye_desktop.ui.formatting import duration, money, plain_tooltip, qdate, today_qdate
 
 ERROR_COLOR = "#c62828"
 # Colours readable on both a light and a dark window background.
@@ -95,15 +95,8 @@ def format_month(value: date) -> str:
 
 
 def format_minutes(minutes: int) -> str:
-    """"45 min", "2 h 05 min", "12 h" in the locale's digits."""
-    locale = QLocale()
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return _tr("%1 min").replace("%1", locale.toString(rest))
-    if not rest:
-        return _tr("%1 h").replace("%1", locale.toString(hours))
-    padded = locale.toString(rest).rjust(2, locale.zeroDigit())
-    return _tr("%1 h %2 min").replace("%1", locale.toString(hours)).replace("%2", padded)
+    """"45 min", "2 h 05 min", "12 h" (the one duration formatter, translated)."""
+    return duration(minutes)
 
 
 def format_amount(cents: int) -> str:

@@ -31,7 +31,7 @@ from goodbye_desktop.ui.detail.common import (
     format_money,
     format_month,
 )
-from goodbye_desktop.ui.formatting import status_label
+from goodbye_desktop.ui.formatting import status_label, tenure_from_months
 
 STATUS_COLORS = {
     "prospect": "#1565c0",
@@ -146,20 +146,8 @@ class ClientHeader(QWidget):
                             " padding: 2px 10px; font-weight: bold; }")
 
     def _tenure_text(self, months: int) -> str:
-        years, rest = divmod(months, 12)
-        # Separate singular and plural sources read right in English without a
-        # translation file; translators get n for their plural forms.
-        year_text = (self.tr("%n year", "", years) if years == 1
-                     else self.tr("%n years", "", years))
-        month_text = (self.tr("%n month", "", rest) if rest == 1
-                      else self.tr("%n months", "", rest))
-        if years and rest:
-            return self.tr("%1, %2").replace("%1", year_text).replace("%2", month_text)
-        if years:
-            return year_text
-        if rest:
-            return month_text
-        return self.tr("Less than a month")
+        # Written as in the client list, so one client's tenure reads the same everywhere.
+        return tenure_from_months(months)
 
     def show_summary(self, summary: ClientSummary, share: KeptShare, currency: str,
                      target_cents: int, today: date, now: datetime) -> None:
