@@ -56,3 +56,19 @@ def test_a_change_after_the_read_ahead_is_never_missed(db_path) -> None:
     prepare_search(shown)
     assert names(ClientFilter(search="łuk")) == ["Łukasz Nowak", "Zoë Łukasiewicz"]
     assert client_index()._loader is None
+
+
+def test_typing_on_finds_what_a_fresh_search_finds(db_path) -> None:
+    # Words whose longer forms first occur later in a text than their beginnings do.
+    for name in ("Anna Banana", "Ban Ananas", "Nana & Ann", "Bananarama", "ab abc abcd",
+                 "Łukasz Łuk", "山田 山田太郎", "abc", "Renée & <Sons>"):
+        records.create_client(name=name)
+    typed = ["a", "an", "ana", "anan", "anana", "ananas", "b", "ba", "ban", "bana",
+             "a", "ab", "abc", "abcd", "ł", "łu", "łuk", "łuka", "山", "山田", "山田太",
+             "an a", "an an", "an ana", "nana", "ann", "anna b"]
+    by_typing = [names(ClientFilter(search=text)) for text in typed]
+    client_index().clear()
+    fresh = [names(ClientFilter(search=text)) for text in typed]
+    assert by_typing == fresh
+    assert fresh[typed.index("anana")] == ["Anna Banana", "Ban Ananas", "Bananarama"]
+    assert fresh[typed.index("abcd")] == ["ab abc abcd"]
