@@ -143,7 +143,7 @@ def _bench_command(runs: int) -> None:
         db = os.path.join(folder, "bench.sqlite")
         program = [sys.executable, "-m", "goodbye_desktop", "--db", db]
         subprocess.run([*program, "demo"], check=True, stdout=subprocess.DEVNULL)
-        letter = [*program, "letter", "check_in", "--client", "Chez Hélène Bistro",
+        letter = [*program, "letter", "farewell", "--client", "Chez Hélène Bistro",
                   "-o", os.path.join(folder, "letter.pdf")]
         _wall(letter, 1)  # compiles and caches bytecode, warms the disk cache
         rows = [("python -c pass", _wall([sys.executable, "-c", "pass"], runs)),

@@ -23,9 +23,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from goodbye_desktop import clock
+from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.store.folding import fold
-from goodbye_desktop.store.records import window_start
 
 # Name pools per script (first names, family names, trades), with how often each occurs.
 SCRIPTS = (
@@ -89,7 +89,7 @@ def _months_before(last: date) -> list[str]:
 def generate(out: Path, clients: int, interactions: int, seed: int, today: date) -> dict:
     """Write the data set to `out` (which must not exist yet); return row counts."""
     rng = random.Random(seed)
-    open_database(out, today=today)  # creates the schema, exactly as the app does
+    open_database(out)  # creates the schema, exactly as the app does
     close_database()
 
     conn = sqlite3.connect(out, isolation_level=None)
@@ -102,7 +102,7 @@ def generate(out: Path, clients: int, interactions: int, seed: int, today: date)
     begin = today - timedelta(days=10 * 365)
     begin_at = datetime.combine(begin, datetime.min.time())
     span = (today - begin).days
-    window = window_start(today)
+    window = last_12_months(today).first_month
     months = []
     month = window
     for _ in range(12):
@@ -181,6 +181,9 @@ def generate(out: Path, clients: int, interactions: int, seed: int, today: date)
         " complaint) VALUES (?,?,?,?,?,?,?)", interaction_rows)
     conn.executemany("INSERT INTO revenue (client_id, month, amount_cents) VALUES (?,?,?)",
                      revenue_rows)
+    promise_rows = _promise_rows(rng, client_rows, today)
+    conn.executemany("INSERT INTO promise (client_id, description, due_at, channel, done_at,"
+                     " cancelled_at) VALUES (?,?,?,?,?,?)", promise_rows)
     # The derived columns, set-based, as records.refresh_client computes them one by one.
     conn.execute("UPDATE client SET last_contact_at = (SELECT max(occurred_at) FROM interaction"
                  " i WHERE i.client_id = client.id)")
@@ -193,7 +196,38 @@ def generate(out: Path, clients: int, interactions: int, seed: int, today: date)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.close()
     return {"clients": len(client_rows), "contacts": len(contact_rows),
-            "interactions": len(interaction_rows), "revenue": len(revenue_rows)}
+            "interactions": len(interaction_rows), "revenue": len(revenue_rows),
+            "promises": len(promise_rows)}
+
+
+PROMISE_WORDS = ("Email the figures", "Call back about the quote", "Send the draft",
+                 "Post the samples", "Check in after the launch", "Meet about next year")
+
+
+def _promise_rows(rng: random.Random, client_rows: list[tuple], today: date) -> list[tuple]:
+    """About one promise per current client over two years and a month ahead: the past
+    ones nearly all kept (some late, a few cancelled), one in a hundred left open."""
+    rows = []
+    now = datetime.combine(today, datetime.min.time()) + timedelta(hours=12)
+    for client in client_rows:
+        if client[3] not in ("active", "departing", "returned"):
+            continue
+        for _ in range(rng.choice((0, 1, 1, 2))):
+            due = now + timedelta(days=rng.randint(-730, 30), hours=rng.randint(-3, 5))
+            done = cancelled = None
+            if due < now:
+                luck = rng.random()
+                if luck < 0.80:
+                    done = due - timedelta(hours=rng.randint(0, 48))
+                elif luck < 0.95:
+                    done = due + timedelta(hours=rng.randint(1, 96))
+                elif luck < 0.99:
+                    cancelled = due - timedelta(hours=1)
+            rows.append((client[0], rng.choice(PROMISE_WORDS), due.isoformat(sep=" "),
+                         rng.choice(("email", "call", "meeting", "letter")),
+                         done.isoformat(sep=" ") if done else None,
+                         cancelled.isoformat(sep=" ") if cancelled else None))
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:

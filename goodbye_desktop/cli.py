@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 PROG = "goodbye-desktop"
 
 # One module per command under goodbye_desktop/commands/; add yours here.
-COMMAND_MODULES = ("demo", "clients", "letter", "departures")
+COMMAND_MODULES = ("demo", "clients", "letter", "departures", "at_risk", "due")
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2

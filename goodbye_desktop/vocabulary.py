@@ -56,3 +56,23 @@ LETTER_KINDS = (
 )
 # The letters the departure wizard can produce for a departure.
 DEPARTURE_LETTERS = ("farewell", "parting_ways", "transition_plan", "exit_interview_request")
+
+# --- the daily habit: at-risk list, risk history (issue 11) -------------------------------
+# How a save was attempted: a promise made from the At-risk list, or "try to keep" in the
+# departure wizard.
+RISK_SAVE_KINDS = ("promise", "keep")
+# How a time at risk ended: recovered (no sign for 60 days) or lost (a departure).
+RISK_OUTCOMES = ("recovered", "lost")
+# The groups of the Due view, in the order it shows them.
+DUE_GROUPS = ("overdue", "today", "week")
+
+# --- letters that fit the departure (core.letter_fit) -------------------------------------
+# Why a letter kind does or does not suit a client's situation.
+FIT_OK = "ok"
+FIT_NEEDS_DEPARTURE = "needs_departure"  # the kind speaks of a departure and there is none
+FIT_CURRENT_AGAIN = "current_again"  # the client came back: no goodbye letters
+FIT_OWNER_ENDED = "owner_ended"  # a farewell thanks a client who left; the owner ended it
+FIT_CLIENT_ENDED = "client_ended"  # parting ways explains the owner's decision; it was not
+FIT_NOT_ENDED = "not_ended"  # a check-in follows the transition, which is not over yet
+FIT_REASONS = (FIT_OK, FIT_NEEDS_DEPARTURE, FIT_CURRENT_AGAIN, FIT_OWNER_ENDED,
+               FIT_CLIENT_ENDED, FIT_NOT_ENDED)

@@ -51,6 +51,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="what you are changing because of it (feedback thanks)")
     parser.add_argument("--referral", metavar="TEXT",
                         help="another provider you recommend (parting ways)")
+    parser.add_argument("--times", metavar="TIMES",
+                        help="the proposed interview times, separated by ';' "
+                        "(e.g. '2026-12-08T10:00; 2026-12-10 14:00'); they replace the "
+                        "departure's (exit interview request)")
+    parser.add_argument("--anyway", action="store_true",
+                        help="write the letter even when it does not fit the client's "
+                        "situation (a farewell to a client you let go, ...)")
     parser.set_defaults(run=run)
 
 
@@ -93,21 +100,36 @@ def find_client(name: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from goodbye_desktop.correspondence.produce import keep, produce
+    from goodbye_desktop.correspondence import fit, preflight
+    from goodbye_desktop.correspondence.produce import inputs_for, keep, produce, template_for
     from goodbye_desktop.errors import GoodbyeError, ValidationError
 
     client_id = find_client(args.client)
     extras = {"news": args.news, "feedback_summary": args.feedback,
-              "improvement": args.improvement, "referral": args.referral}
+              "improvement": args.improvement, "referral": args.referral,
+              "interview_times": args.times}
+    extras = {k: v for k, v in extras.items() if v}
+    inputs = inputs_for(args.kind, client_id, departure_id=args.departure, extras=extras)
+    result = fit.fit(args.kind, inputs.situation)
+    if not result.fits and not (args.anyway and result.offered):
+        words = fit.message(result, inputs.recipient.client_name)
+        if result.offered:
+            words += " (Give --anyway to write it all the same.)"
+        raise GoodbyeError(words)
+    problems = preflight.check(args.kind, inputs, template_for(args.kind))
+    summary = preflight.one_line_summary(problems)
+    if summary:
+        raise GoodbyeError(summary)
+    for problem in problems:
+        print(f"goodbye-desktop: note: {problem.message}", file=sys.stderr)
     try:
-        produced = produce(args.kind, client_id, departure_id=args.departure,
-                           extras={k: v for k, v in extras.items() if v})
+        produced = produce(args.kind, client_id, departure_id=args.departure, extras=extras)
     except ValidationError as exc:
         hint = {"news": " (give it with --news)", "feedback_summary": " (give it with --feedback)",
                 "referral": " (give it with --referral)",
                 "end_date": " (start a departure for the client in the app, or set its end "
                 "date)",
-                "interview_times": " (propose times in the client's departure)",
+                "interview_times": " (give them with --times)",
                 }.get(exc.field or "", "")
         raise GoodbyeError(f"{exc.message.rstrip('.')}{hint}.") from exc
     output = args.output or Path(f"{safe_file_name(produced.client_name)}-{args.kind}.pdf")

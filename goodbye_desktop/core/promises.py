@@ -75,3 +75,50 @@ def kept_share(states: Iterable[PromiseState]) -> KeptShare:
         if state is PromiseState.KEPT:
             kept += 1
     return KeptShare(kept=kept, settled=settled)
+
+
+@dataclass(frozen=True)
+class PromiseLedger:
+    """A client's record of keeping its word: kept on time, late, broken; open ones apart.
+
+    Broken means cancelled. A promise still open after its due time is *overdue*: it is
+    counted on its own and not in the shares, because it can still be kept (late).
+    """
+
+    kept: int = 0
+    late: int = 0
+    broken: int = 0
+    overdue: int = 0
+    open: int = 0
+
+    @property
+    def settled(self) -> int:
+        return self.kept + self.late + self.broken
+
+    def share(self, part: str) -> float | None:
+        """`kept`, `late` or `broken` as a share of the settled promises (None if none)."""
+        if self.settled == 0:
+            return None
+        return getattr(self, part) / self.settled
+
+    def percent(self, part: str) -> int | None:
+        """The share as a whole percentage, rounded half up (None if nothing is settled)."""
+        if self.settled == 0:
+            return None
+        return (200 * getattr(self, part) + self.settled) // (2 * self.settled)
+
+
+def ledger(
+    moments: Iterable[tuple[datetime, datetime | None, datetime | None]],
+    now: datetime,
+) -> PromiseLedger:
+    """The ledger of (due_at, done_at, cancelled_at) moments, all in the same wall time."""
+    counts = {"kept": 0, "late": 0, "broken": 0, "overdue": 0, "open": 0}
+    for due_at, done_at, cancelled_at in moments:
+        if cancelled_at is not None:
+            counts["broken"] += 1
+        elif done_at is not None:
+            counts["kept" if done_at <= due_at else "late"] += 1
+        else:
+            counts["overdue" if now > due_at else "open"] += 1
+    return PromiseLedger(**counts)

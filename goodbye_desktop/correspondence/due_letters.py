@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from goodbye_desktop.core.letter_fit import fit
+from goodbye_desktop.correspondence.fit import message as fit_message
 from goodbye_desktop.correspondence.produce import (
     ProducedDocument,
     check_kind,
@@ -33,6 +35,7 @@ from goodbye_desktop.store.documents import (
     save_documents,
 )
 from goodbye_desktop.store.records import get_profile
+from goodbye_desktop.vocabulary import FIT_CURRENT_AGAIN
 
 ENVELOPE_SIZES = ("DL", "#10")
 LABEL_SHEETS = ("A4", "Letter")
@@ -81,7 +84,8 @@ def build_batch(
     """Write every due letter into one PDF, plus envelopes or labels for those written.
 
     A letter that cannot be written (a fact is missing, e.g. no news for a keep-in-touch
-    note) is left out and listed in `skipped` with the reason; the others still print.
+    note) or no longer suits the client (a check-in to a client who came back, see
+    core.letter_fit) is left out and listed in `skipped` with the reason; the others print.
     Raises ValidationError when not a single letter can be written.
     """
     if envelope_size is not None and envelope_size not in ENVELOPE_SIZES:
@@ -102,6 +106,13 @@ def build_batch(
                 templates[letter.kind] = template_for(letter.kind)
             inputs = with_extras(inputs_for_client(letter.client_id, letter.departure_id, today),
                                  **(extras or {}))
+            result = fit(letter.kind, inputs.situation)
+            if result.reason == FIT_CURRENT_AGAIN:
+                # A follow-up of a departure the client came back from: no goodbye letter.
+                # (The other fit rules judge the day a letter is chosen; a follow-up was
+                # chosen with its departure and is due after the last day.)
+                skipped.append((letter, fit_message(result, letter.client_name)))
+                continue
             pdf, subject = render(letter.kind, inputs, templates[letter.kind])
         except GoodbyeError as exc:
             skipped.append((letter, str(exc)))

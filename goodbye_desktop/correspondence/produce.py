@@ -49,6 +49,7 @@ EXTRA_FACTS: dict[str, str] = {
     "feedback_summary": "What the client told you",
     "improvement": "What you are changing because of it",
     "referral": "Another provider you recommend",
+    "interview_times": "The proposed interview times",
 }
 
 
@@ -64,6 +65,7 @@ class ProducedDocument:
     subject: str = ""
     contact_email: str = ""
     client_name: str = ""
+    notes: tuple[str, ...] = ()  # the pre-flight's warnings, shown beside the preview
 
 
 def check_kind(kind: str) -> None:
@@ -119,6 +121,26 @@ def render(kind: str, inputs: LetterInputs, template: str | None = None) -> tupl
     return pdf, letter.subject
 
 
+def inputs_for(kind: str, client_id: int, *, departure_id: int | None = None,
+               today: date | None = None, extras: dict[str, str] | None = None,
+               ) -> LetterInputs:
+    """The values a letter of `kind` would be made from (for the pre-flight and the fit)."""
+    check_kind(kind)
+    inputs = inputs_for_client(client_id, departure_id, today)
+    return with_extras(inputs, **(extras or {}))
+
+
+def _require_departure(kind: str, inputs: LetterInputs) -> None:
+    """A letter about a departure is refused for a client who has none (core.letter_fit)."""
+    from goodbye_desktop.core.letter_fit import fit
+    from goodbye_desktop.vocabulary import FIT_NEEDS_DEPARTURE
+
+    if fit(kind, inputs.situation).reason == FIT_NEEDS_DEPARTURE:
+        raise ValidationError(
+            f"{inputs.recipient.client_name} has no departure, and this letter speaks of one: "
+            "start a departure first (the client's Departure tab).", field="departure")
+
+
 def produce(
     kind: str,
     client_id: int,
@@ -138,12 +160,34 @@ def produce(
     check_kind(kind)
     inputs = inputs_for_client(client_id, departure_id, today)
     inputs = with_extras(inputs, **(extras or {}))
+    _require_departure(kind, inputs)
     text = template if template is not None else template_for(kind)
     pdf, subject = render(kind, inputs, text)
     return ProducedDocument(pdf=pdf, title=title_for(kind, subject), kind=kind,
                             client_id=client_id, departure_id=inputs.departure_id,
                             subject=subject, contact_email=inputs.contact_email,
                             client_name=inputs.recipient.client_name)
+
+
+def inputs_for_draft(draft: Any, *, today: date | None = None,
+                     extras: dict[str, str] | None = None) -> LetterInputs:
+    """The values of a letter from the departure wizard's draft (its end date, plan,
+    interviewer and times), for the pre-flight and the rendering."""
+    sources = letter_sources(draft.client_id)
+    departure = DepartureSource(
+        id=None, state="draft", ended_by=draft.ended_by, decided_on=draft.decided_on,
+        effective_on=draft.effective_on,
+        interviewer=draft.interviewer if draft.interview_ask else "",
+        interview_times=draft.interview_times if draft.interview_ask else "",
+        lessons=draft.lessons,
+        outside_event=getattr(draft, "outside_event", "") or "",
+        steps=tuple(StepSource(description=step.description, due_on=step.due_on,
+                               owner=step.owner, status="planned")
+                    for step in draft.steps if step.description.strip()),
+    )
+    inputs = inputs_from_sources(replace(sources, departure=departure), today)
+    inputs = with_extras(inputs, **(extras or {}))
+    return inputs
 
 
 def produce_for_draft(
@@ -157,19 +201,7 @@ def produce_for_draft(
     before anything is saved: its end date, plan, interviewer and times, not the records'.
     """
     check_kind(kind)
-    sources = letter_sources(draft.client_id)
-    departure = DepartureSource(
-        id=None, state="draft", ended_by=draft.ended_by, decided_on=draft.decided_on,
-        effective_on=draft.effective_on,
-        interviewer=draft.interviewer if draft.interview_ask else "",
-        interview_times=draft.interview_times if draft.interview_ask else "",
-        lessons=draft.lessons,
-        steps=tuple(StepSource(description=step.description, due_on=step.due_on,
-                               owner=step.owner, status="planned")
-                    for step in draft.steps if step.description.strip()),
-    )
-    inputs = inputs_from_sources(replace(sources, departure=departure), today)
-    inputs = with_extras(inputs, **(extras or {}))
+    inputs = inputs_for_draft(draft, today=today, extras=extras)
     pdf, subject = render(kind, inputs, template_for(kind))
     return ProducedDocument(pdf=pdf, title=title_for(kind, subject), kind=kind,
                             client_id=draft.client_id, departure_id=None, subject=subject,

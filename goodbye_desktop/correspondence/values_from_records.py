@@ -19,6 +19,8 @@ from decimal import Decimal
 
 from goodbye_desktop import clock
 from goodbye_desktop.core.contacts import still_there
+from goodbye_desktop.core.letter_fit import Situation
+from goodbye_desktop.core.names import suggested_salutation
 from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
 from goodbye_desktop.store.documents import LetterSources, letter_sources
 from goodbye_desktop.store.records import get_profile
@@ -41,6 +43,7 @@ class LetterInputs:
     departure_id: int | None
     contact_email: str = ""
     unreadable_times: tuple[str, ...] = ()  # interview times that are not dates
+    situation: Situation = Situation(has_departure=False)
 
 
 def address_without_name(address: str, name: str) -> str:
@@ -71,6 +74,7 @@ def sender_from_profile(profile: dict) -> Sender:
         signature=bytes(profile["signature"]) if profile.get("signature") else None,
         page_size=profile.get("page_size") or None,
         locale=profile.get("locale") or "en_GB",
+        greeting=profile.get("letter_greeting") or "",
     )
 
 
@@ -92,24 +96,53 @@ def parse_interview_times(text: str) -> tuple[tuple[datetime | date, ...], tuple
     return tuple(times), tuple(unreadable)
 
 
-def _contact(sources: LetterSources, today: date) -> tuple[str, str]:
-    """Name and email of the person to write to: the primary contact still there, else the
-    first contact still there; a contact who has left is never the addressee."""
+def _contact(sources: LetterSources, today: date) -> tuple[str, str, str]:
+    """Name, email and salutation of the person to write to: the primary contact still
+    there, else the first contact still there; a contact who has left is never the addressee.
+    """
     present = [c for c in sources.contacts if still_there(c.left_on, today)]
     if not present:
-        return "", ""
+        return "", "", ""
     chosen = next((c for c in present if c.primary), present[0])
-    return chosen.name, chosen.email
+    return chosen.name, chosen.email, chosen.salutation
+
+
+def salutation_for(name: str, salutation: str = "") -> str:
+    """The greeting for a person: theirs if the owner wrote one, else "Dear" and the given
+    name where the name order is known ("Dear An" for Nguyễn Văn An), else the whole name."""
+    if salutation.strip():
+        return " ".join(salutation.split())
+    return suggested_salutation(name).name
+
+
+def situation_from_sources(sources: LetterSources, today: date) -> Situation:
+    """The situation a letter to this client is written into (see core.letter_fit)."""
+    departure = sources.departure
+    end = (departure.effective_on if departure else None) or sources.ended_on
+    # A client who came back: the departure was won back, or the client returned and no
+    # new departure is being prepared or decided since.
+    back = bool(departure and departure.state == "won_back") or (
+        sources.status == "returned"
+        and not (departure and departure.state in ("draft", "decided")))
+    return Situation(has_departure=departure is not None,
+                     ended_by=departure.ended_by if departure else "",
+                     state=departure.state if departure else "",
+                     current_again=back, end_date=end if departure else None, today=today)
 
 
 def inputs_from_sources(sources: LetterSources, today: date | None = None) -> LetterInputs:
     """Build a letter's values from records already read (see store.documents.letter_sources)."""
     today = today or clock.today()
     profile = sources.profile
-    contact_name, contact_email = _contact(sources, today)
+    contact_name, contact_email, salutation = _contact(sources, today)
+    if contact_name:
+        salutation = salutation_for(contact_name, salutation)
+    elif sources.is_person:
+        salutation = salutation_for(sources.client_name)
     recipient = Recipient(client_name=sources.client_name, contact_name=contact_name,
                           address=address_without_name(sources.client_address or "",
-                                                       sources.client_name))
+                                                       sources.client_name),
+                          is_person=sources.is_person, salutation=salutation)
     departure = sources.departure
     owner_name = (profile.get("owner_name") or "").strip()
     end_date = sources.ended_on
@@ -125,7 +158,9 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
         for step in departure.steps:
             if step.status.casefold() in _SKIPPED:
                 continue
-            lines.append(step.description)
+            if step.status.casefold() != "done":
+                # The steps a letter lists are the ones still to do.
+                lines.append(step.description)
             # A step with no date of its own is due by the end of the work together.
             due = step.due_on or end_date or today
             # The wizard's default plan says "Me"; the client reads the owner's name.
@@ -141,11 +176,15 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
         transition_steps=tuple(lines),
         plan_steps=tuple(plan),
         currency=profile.get("currency") or "",
+        current_again=situation_from_sources(sources, today).current_again,
+        client_closed=bool(departure and departure.ended_by == "outside"
+                           and departure.outside_event == "closed"),
     )
     return LetterInputs(sender=sender_from_profile(profile), recipient=recipient, facts=facts,
                         client_id=sources.client_id,
                         departure_id=departure.id if departure else None,
-                        contact_email=contact_email or "", unreadable_times=unreadable)
+                        contact_email=contact_email or "", unreadable_times=unreadable,
+                        situation=situation_from_sources(sources, today))
 
 
 def inputs_for_client(client_id: int, departure_id: int | None = None,
@@ -155,9 +194,18 @@ def inputs_for_client(client_id: int, departure_id: int | None = None,
 
 
 def with_extras(inputs: LetterInputs, **extras: str) -> LetterInputs:
-    """The same inputs with facts the records do not hold (news, feedback, a referral...)."""
+    """The same inputs with facts the records do not hold (news, feedback, a referral...).
+
+    `interview_times` is text as the wizard stores it (one time per line or ";"-separated,
+    "2026-12-08T10:00"); it replaces the departure's times.
+    """
     known = {"news", "feedback_summary", "improvement", "referral", "interviewer"}
     given = {k: v for k, v in extras.items() if k in known and v is not None}
+    times_text = extras.get("interview_times")
+    if times_text:
+        times, unreadable = parse_interview_times(times_text)
+        inputs = replace(inputs, facts=replace(inputs.facts, interview_times=times),
+                         unreadable_times=unreadable)
     if not given:
         return inputs
     return replace(inputs, facts=replace(inputs.facts, **given))

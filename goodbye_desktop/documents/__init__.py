@@ -20,7 +20,7 @@ _EXPORTS = {
     "render_letter": "letters", "farewell": "letters", "parting_ways": "letters",
     "exit_interview_request": "letters", "check_in": "letters", "keep_in_touch": "letters",
     "feedback_thanks": "letters",
-    "transition_plan": "plans",
+    "transition_plan": "letters",
     "letters_batch": "batch", "envelopes": "batch", "address_labels": "batch",
     "LABEL_SHEETS": "batch", "ENVELOPE_SIZES": "batch",
     "placeholders_for": "templates", "check_template": "templates", "fill": "templates",

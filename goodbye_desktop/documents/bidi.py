@@ -1,4 +1,4 @@
-"""Right-to-left text (Arabic, Hebrew ...) in a left-to-right letter, without shaping.
+"""Right-to-left text (Arabic, Hebrew ...) in a left-to-right letter.
 
 ReportLab draws characters left to right in the order given.  A Hebrew or Arabic name in
 logical order would then print backwards, and PDF text extractors (which reverse
@@ -9,6 +9,10 @@ reshaping: that swaps letters for presentation forms and breaks search and copy)
 extracted text is the name as typed.  A simplification of the Unicode bidi algorithm for a
 left-to-right paragraph; a right-to-left segment that wraps over two lines keeps its words
 on the lines where they fall.
+
+When HarfBuzz shapes the text (`by_words=True`, see shaping.py), it lays each word out right
+to left itself and joins its letters: then only the order of the words is reversed here,
+and each word is handed over as typed.
 """
 
 from __future__ import annotations
@@ -39,8 +43,11 @@ def _kind(ch: str) -> str:
     return "N"
 
 
-def visual(text: str) -> str:
-    """`text` (one line, logical order) with its right-to-left segments in visual order."""
+def visual(text: str, by_words: bool = False) -> str:
+    """`text` (one line, logical order) with its right-to-left segments in visual order.
+
+    With `by_words`, a segment's words change places but keep their letters in typed order.
+    """
     if not has_rtl(text):
         return text
     kinds = [_kind(ch) for ch in text]
@@ -57,7 +64,11 @@ def visual(text: str) -> str:
             if kinds[j] == "R":
                 last_r = j
             j += 1
-        out.append(_reverse(text[i : last_r + 1], kinds[i : last_r + 1]))
+        segment = text[i : last_r + 1]
+        if by_words:
+            out.append("".join(reversed(re.split(r"(\s+)", segment))))
+        else:
+            out.append(_reverse(segment, kinds[i : last_r + 1]))
         i = last_r + 1
     return "".join(out)
 

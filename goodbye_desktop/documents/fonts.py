@@ -2,8 +2,10 @@
 
 ReportLab has no glyph fallback: a character the current font lacks prints as an empty box.
 So every piece of text is split into *runs*, each with the font that covers it: CJK, Hangul,
-Kana and full-width forms go to WenQuanYi Micro Hei, everything else to DejaVu Sans (which
-covers Latin, Greek, Cyrillic, Arabic, Hebrew, Armenian, Georgian and many symbols).
+Kana and full-width forms go to WenQuanYi Micro Hei; Arabic, Hebrew, Devanagari and Thai to
+their Noto Sans faces (shaped by HarfBuzz, see shaping.py); everything else to DejaVu Sans
+(Latin, Greek, Cyrillic, Armenian, Georgian and many symbols).  `unprintable()` names the
+characters no shipped face has (an emoji), so the pre-flight can say so before printing.
 
 Registration is done once per process (a module-level guard) and the CJK font, a 5 MB TTC
 that takes ~0.2 s to parse, is only loaded the first time a run needs it.  Importing this
@@ -21,6 +23,23 @@ from pathlib import Path
 SANS = "GDSans"
 SANS_BOLD = "GDSans-Bold"
 CJK = "GDCJK"
+ARABIC = "GDArabic"
+HEBREW = "GDHebrew"
+DEVANAGARI = "GDDevanagari"
+THAI = "GDThai"
+
+# The complex-script faces: (registered name, file, blocks it takes over from DejaVu Sans).
+# Regular only: a bold subject line prints these scripts in the regular weight, as CJK.
+_SCRIPT_FONTS: tuple[tuple[str, str, tuple[tuple[int, int], ...]], ...] = (
+    (ARABIC, "NotoSansArabic-Regular.ttf",
+     ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF),
+      (0xFE70, 0xFEFE))),
+    (HEBREW, "NotoSansHebrew-Regular.ttf", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))),
+    (DEVANAGARI, "NotoSansDevanagari-Regular.ttf", ((0x0900, 0x097F), (0xA8E0, 0xA8FF),
+                                                    (0x1CD0, 0x1CFF))),
+    (THAI, "NotoSansThai-Regular.ttf", ((0x0E00, 0x0E7F),)),
+)
+_script_registered: set[str] = set()
 
 _lock = threading.Lock()
 _base_registered = False
@@ -47,6 +66,11 @@ _CJK_RANGES: tuple[tuple[int, int], ...] = (
 _CJK_LOW = _CJK_RANGES[0][0]
 # One regex for "is there any CJK at all": most text has none and skips the per-character loop.
 _CJK_RE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "]")
+# Any character that is not set in DejaVu Sans: most text has none and takes the fast path.
+_SPECIAL_RE = re.compile("[" + "".join(
+    f"{chr(a)}-{chr(b)}" for a, b in (*_CJK_RANGES,
+                                      *(r for _, _, ranges in _SCRIPT_FONTS for r in ranges)))
+    + "]")
 
 # Characters that belong to the run they follow, whatever their block: joiners and
 # variation selectors would otherwise start a one-character run in the wrong font.
@@ -240,6 +264,57 @@ def register_cjk_font() -> None:
         _cjk_registered = True
 
 
+def register_script_font(name: str) -> None:
+    """Register one complex-script face (Arabic, Hebrew, Devanagari, Thai) on first use."""
+    if name in _script_registered:
+        return
+    register_fonts()
+    with _lock:
+        if name in _script_registered:
+            return
+        from reportlab.lib.fonts import addMapping
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        from goodbye_desktop.documents import shaping
+
+        file = next(f for n, f, _ in _SCRIPT_FONTS if n == name)
+        pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / file)))
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(name, bold, italic, name)
+        shaping.SHAPED_FONTS.add(name)
+        shaping.install()
+        _script_registered.add(name)
+
+
+def script_font(ch: str) -> str | None:
+    """The complex-script face for `ch`, or None when DejaVu Sans or CJK sets it."""
+    cp = ord(ch)
+    if cp < 0x0590:
+        return None
+    for name, _, ranges in _SCRIPT_FONTS:
+        for start, end in ranges:
+            if start <= cp <= end:
+                return name
+    return None
+
+
+def unprintable(text: str) -> str:
+    """The characters of `text` that no shipped face has, once each, in order of appearance.
+
+    Whitespace, joiners and variation selectors are not counted: they print as nothing.
+    """
+    seen: list[str] = []
+    for font, run in split_runs(text, keep_missing=True):
+        cmap = _covered(font)
+        for ch in run:
+            if (ord(ch) not in cmap and not ch.isspace() and ord(ch) not in _ATTACHING
+                    and ch not in seen and unicodedata.category(ch) not in ("Cf", "Mn")):
+                seen.append(ch)
+    return "".join(seen)
+
+
 def cjk_registered() -> bool:
     """Whether the CJK font has been loaded in this process (for tests and benchmarks)."""
     return _cjk_registered
@@ -281,18 +356,21 @@ def _keep_covered(name: str, run: str) -> str:
     return "".join(ch for ch in run if ord(ch) in cmap or ch == "\u00a0")
 
 
-def split_runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
+def split_runs(text: str, font: str = SANS,
+               keep_missing: bool = False) -> list[tuple[str, str]]:
     """Split `text` into (font name, text) runs so each character gets a font that has it.
 
     `font` is the Latin face to use for the non-CJK runs (SANS or SANS_BOLD).
     Characters the chosen font does not have (most emoji, CJK extension B) are left out:
     written as ReportLab's glyph 0 they would turn into U+0000 in the PDF's text layer and
     cut the rest of the line off for copy, search and screen readers.
-    Registers the fonts it names (the CJK one lazily, on its first use).
+    Registers the fonts it names (the CJK and script ones lazily, on their first use).
+    With `keep_missing`, uncovered characters stay in their runs (see `unprintable`).
     """
     register_fonts()
-    if not _CJK_RE.search(text):
-        text = _keep_covered(font, text)
+    if not _SPECIAL_RE.search(text):
+        if not keep_missing:
+            text = _keep_covered(font, text)
         return [(font, text)] if text else []
     runs: list[tuple[str, str]] = []
     current: str | None = None
@@ -302,7 +380,7 @@ def split_runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
             # Combining accents and joiners stay with their base character.
             buf.append(ch)
             continue
-        wanted = CJK if needs_cjk(ch) else font
+        wanted = CJK if needs_cjk(ch) else (script_font(ch) or font)
         if wanted != current:
             if buf:
                 runs.append((current, "".join(buf)))  # type: ignore[arg-type]
@@ -312,7 +390,12 @@ def split_runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
             buf.append(ch)
     if buf:
         runs.append((current, "".join(buf)))  # type: ignore[arg-type]
-    if any(name == CJK for name, _ in runs):
-        register_cjk_font()
+    for name in {name for name, _ in runs}:
+        if name == CJK:
+            register_cjk_font()
+        elif name not in (SANS, SANS_BOLD):
+            register_script_font(name)
+    if keep_missing:
+        return runs
     covered = ((name, _keep_covered(name, run)) for name, run in runs)
     return [(name, run) for name, run in covered if run]

@@ -9,6 +9,8 @@ here for the documents).
 
 from __future__ import annotations
 
+from datetime import date
+
 from goodbye_desktop.formatting import (  # noqa: F401  (the documents' formatters)
     default_page_size,
     format_date,
@@ -49,3 +51,33 @@ def label(key: str, locale: str | None, **kwargs: object) -> str:
     text = _LABELS.get(lang, _LABELS["en"]).get(key) or _LABELS["en"].get(key, key)
     return text.format(**kwargs) if kwargs else text
 
+
+
+_EN_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+               "ten", "eleven", "twelve")
+
+
+def letter_tenure(start: date, end: date, locale: str | None) -> str:
+    """How long the work lasted, as a letter says it: in English "two years and three
+    months", "a year and nine months", "five months", "a few weeks" (words that read after
+    "for" or "Thank you for ... of working together", never "1 years"); in the other
+    languages the durations of `format_tenure` ("3 Jahre und 2 Monate")."""
+    from goodbye_desktop.formatting import whole_months
+
+    lang, _ = split_locale(locale)
+    if lang != "en":
+        return format_tenure(start, end, locale)
+    months = whole_months(start, end)
+    if months < 1:
+        return "a few weeks"
+    years, months = divmod(months, 12)
+
+    def count(n: int, word: str) -> str:
+        if n == 1:
+            return f"a {word}"
+        return f"{_EN_NUMBERS[n] if n < len(_EN_NUMBERS) else n} {word}s"
+
+    parts = [count(years, "year")] if years else []
+    if months:
+        parts.append(count(months, "month"))
+    return " and ".join(parts)

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from goodbye_desktop import clock
 from goodbye_desktop.documents import i18n
 from goodbye_desktop.documents.markup import clean_text, one_line
-from goodbye_desktop.documents.templates import check_template, default_template, fill
+from goodbye_desktop.documents.templates import (
+    Placeholder,
+    check_template,
+    default_template,
+    fill,
+    shown_parts,
+)
 from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
 from goodbye_desktop.errors import ValidationError
 
@@ -58,6 +64,66 @@ def _bullets(items: list[str]) -> str:
     return "\n".join(f"• {item}" for item in items if item)
 
 
+# Plan step statuses that count as finished (PlanStep.status is free text).
+_FINISHED = {"done", "completed", "finished", "skipped", "cancelled", "canceled"}
+
+
+def greeting(sender: Sender, recipient: Recipient) -> str:
+    """The greeting without its comma: the contact's salutation, else "Dear" and their first
+    name, else the profile's greeting for an organisation ("Dear {client_name} team" unless
+    the owner wrote another), else "Dear" and the person's name."""
+    client = one_line(recipient.client_name)
+    salutation = one_line(recipient.salutation)
+    contact = one_line(recipient.contact_name)
+    candidates = [salutation,
+                  f"Dear {first_name(contact) or contact}" if contact else "",
+                  f"Dear {client}" if recipient.is_person else ""]
+    for candidate in candidates:
+        # A name entirely in characters no font has would print as "Dear ,": skip it.
+        if candidate and _prints_a_name(candidate):
+            return candidate
+    pattern = one_line(sender.greeting) or "Dear {client_name} team"
+    return pattern.replace("{client_name}", client)
+
+
+def _prints_a_name(greeting_text: str) -> bool:
+    from goodbye_desktop.documents.fonts import unprintable
+
+    missing = set(unprintable(greeting_text))
+    words = greeting_text.split(" ", 1)
+    rest = words[1] if len(words) > 1 else words[0]
+    return any(ch.isalnum() and ch not in missing for ch in rest)
+
+
+def situation_flags(facts: LetterFacts, recipient: Recipient,
+                    steps: tuple[PlanStep, ...]) -> dict[str, bool]:
+    """Which of templates.CONDITIONS hold for this letter."""
+    today = facts.today or clock.today()
+    end = facts.end_date
+    if steps:
+        open_steps = any(s.status.casefold() not in _FINISHED for s in steps)
+        all_done = not open_steps
+    else:
+        open_steps, all_done = bool(facts.transition_steps), False
+    return {
+        "before_end": bool(end and today < end),
+        "on_end": bool(end and today == end),
+        "after_end": bool(end and today > end),
+        "ended": bool(end and today >= end),
+        "plan_open": open_steps and bool(facts.transition_steps or steps),
+        "plan_done": all_done,
+        "current_again": facts.current_again,
+        "client_closed": facts.client_closed,
+        "is_person": recipient.is_person,
+        "is_company": not recipient.is_person,
+        "has_contact": bool(one_line(recipient.contact_name)),
+    }
+
+
+def _notice(days: int) -> str:
+    return "one day" if days == 1 else f"{days} days"
+
+
 def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
             steps: tuple[PlanStep, ...]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """Placeholder values, and the placeholders that have no value: name -> (field, why)."""
@@ -70,6 +136,7 @@ def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
         "contact_name": contact,
         "contact_first_name": first_name(contact) if contact else "",
         "greeting_name": (first_name(contact) if contact else "") or client,
+        "greeting": greeting(sender, recipient),
         "owner_name": one_line(sender.owner_name),
         "business_name": one_line(sender.business_name),
         "business_email": one_line(sender.email),
@@ -92,14 +159,20 @@ def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
         missing["start_date"] = ("start_date", "the client's start date is not set")
     if facts.end_date:
         values["end_date"] = i18n.format_date(facts.end_date, loc)
-        values["notice_days"] = str(max(0, (facts.end_date - today).days))
+        days = (facts.end_date - today).days
+        values["notice_days"] = str(max(0, days))
+        if days > 0:
+            values["notice"] = _notice(days)
+        else:
+            missing["notice"] = ("end_date", "the end date is not ahead: there is no notice")
     else:
         missing["end_date"] = ("end_date", "no end date is set")
         missing["notice_days"] = ("end_date", "no end date is set")
+        missing["notice"] = ("end_date", "no end date is set")
     if facts.tenure.strip():
         values["tenure"] = one_line(facts.tenure)
     elif facts.start_date:
-        values["tenure"] = i18n.format_tenure(facts.start_date, facts.end_date or today, loc)
+        values["tenure"] = i18n.letter_tenure(facts.start_date, facts.end_date or today, loc)
     else:
         missing["tenure"] = ("start_date", "the client's start date is not set")
     if facts.interview_times:
@@ -122,9 +195,31 @@ def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
         values["last_step_date"] = i18n.format_date(ordered[-1], loc)
     else:
         missing["first_step_date"] = missing["last_step_date"] = ("steps", "the plan is empty")
+    # A placeholder never prints empty: a value with nothing in it is a missing fact.
+    for name, value in values.items():
+        if not value.strip() and name not in missing:
+            missing[name] = (_EMPTY_FIELDS.get(name, name), _EMPTY_WHY.get(name, "it is empty"))
     for name in missing:
         values.pop(name, None)
     return values, missing
+
+
+# The fact behind a placeholder, and why it has no value, when the value is empty.
+_EMPTY_FIELDS = {"contact_name": "contact", "contact_first_name": "contact",
+                 "greeting_name": "client_name", "client_name": "client_name",
+                 "transition_steps": "steps", "feedback_summary": "feedback_summary",
+                 "improvement": "improvement", "referral": "referral", "news": "news",
+                 "owner_name": "owner_name", "business_name": "business_name",
+                 "business_email": "email", "business_phone": "phone",
+                 "business_website": "website", "interviewer": "interviewer"}
+_EMPTY_WHY = {"contact_name": "the client has no contact", "contact_first_name":
+              "the client has no contact", "transition_steps": "no steps are open",
+              "feedback_summary": "what the client said is not given",
+              "improvement": "what changes is not given", "referral": "no referral is given",
+              "news": "there is no news to share", "owner_name": "your name is not in the "
+              "business profile", "business_email": "the business profile has no email",
+              "business_phone": "the business profile has no phone number",
+              "business_website": "the business profile has no website"}
 
 
 def compose(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
@@ -141,22 +236,57 @@ def compose(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
     parts = check_template(kind, text)
     steps = facts.plan_steps if steps is None else tuple(steps)
     values, missing = _values(kind, sender, recipient, facts, steps)
-    used = _used_names(parts.subject) | _used_names(parts.body) | _used_names(parts.closing)
-    for name in sorted(used & missing.keys()):
+    holds = _holds(values, facts, recipient, steps)
+    for name in sorted(missing_facts(parts, values, missing, holds)):
         fact, why = missing[name]
         raise ValidationError(f"The letter uses {{{name}}}, but {why}.", field=fact)
     return ComposedLetter(
         kind=kind,
-        subject=one_line(fill(parts.subject, values)),
-        closing=one_line(fill(parts.closing, values)),
-        body=fill(parts.body, values),
+        subject=one_line(fill(parts.subject, values, holds)),
+        closing=one_line(fill(parts.closing, values, holds)),
+        body=fill(parts.body, values, holds),
     )
 
 
-def _used_names(text: str) -> set[str]:
-    from goodbye_desktop.documents.templates import placeholders_in
+def _holds(values: dict[str, str], facts: LetterFacts, recipient: Recipient,
+           steps: tuple[PlanStep, ...]) -> dict[str, bool]:
+    holds = {name: bool(value.strip()) for name, value in values.items()}
+    holds.update(situation_flags(facts, recipient, steps))
+    return holds
 
-    return {p.name for p in placeholders_in(text)}
+
+def missing_facts(parts, values: dict[str, str], missing: dict[str, tuple[str, str]],
+                  holds: dict[str, bool]) -> set[str]:
+    """The placeholders that would print (in a section that is shown) but have no value."""
+    used: set[str] = set()
+    for text in (parts.subject, parts.closing, parts.body):
+        used |= {p.name for p in shown_parts(text, holds) if isinstance(p, Placeholder)}
+    return used & missing.keys()
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A fact the letter needs and does not have: the placeholder, the fact, why."""
+
+    placeholder: str
+    field: str
+    why: str
+
+
+def gaps(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
+         template: str | None = None, steps: tuple[PlanStep, ...] | None = None,
+         ) -> list[Gap]:
+    """Every missing fact of a letter at once (compose stops at the first), for a pre-flight.
+
+    Raises TemplateError for a broken template.
+    """
+    text = default_template(kind) if template is None else template
+    parts = check_template(kind, text)
+    steps = facts.plan_steps if steps is None else tuple(steps)
+    values, missing = _values(kind, sender, recipient, facts, steps)
+    holds = _holds(values, facts, recipient, steps)
+    return [Gap(name, *missing[name])
+            for name in sorted(missing_facts(parts, values, missing, holds))]
 
 
 def letter_part(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from goodbye_desktop.documents import shaping
 from goodbye_desktop.documents.bidi import visual
 from goodbye_desktop.documents.fonts import SANS, split_runs
 
@@ -56,7 +57,7 @@ def to_markup(text: str, font: str = SANS) -> str:
     for i, line in enumerate(clean_text(text).split("\n")):
         if i:
             out.append("<br/>")
-        for name, run in split_runs(visual(line), font):
+        for name, run in split_runs(visual(line, by_words=shaping.available()), font):
             escaped = escape(run)
             out.append(escaped if name == font else f'<font name="{name}">{escaped}</font>')
     return "".join(out)

@@ -67,6 +67,9 @@ def plan_table(steps: Iterable[PlanStep], locale: str, width: float) -> list[Flo
     table = Table(rows, colWidths=[date_w, width - date_w - who_w - status_w, who_w,
                                    status_w], repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
+        # The table sets its cells' font before drawing them; left at ReportLab's default it
+        # would add an unembedded Helvetica to the PDF.
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), _HEAD_FILL),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, _ZEBRA]),

@@ -13,12 +13,19 @@ Syntax (shown to the owner in the template editor):
   "Kind regards,").  Then one blank line, then the body.
 - ``{name}`` is replaced by the value of the placeholder *name* (letters, digits and ``_``).
   ``placeholders_for(kind)`` lists the names a kind knows, with a description.
+- ``{?name}...{/name}`` is a section printed only when *name* holds: a situation of the
+  letter (``before_end``, ``on_end``, ``after_end``, ``plan_done``, ``current_again``,
+  ``is_person`` ..., see ``CONDITIONS``) or a placeholder of the kind that has a value
+  (``{?referral}I can recommend {referral}.{/referral}``).  ``{!name}...{/name}`` is
+  printed when it does not hold.  Sections nest; a placeholder inside a section that is
+  not printed needs no value.
 - ``{{`` and ``}}`` print a literal ``{`` and ``}``.  Nothing else is special: no formats,
   no attributes, no expressions - so a template cannot reach into the program.
 - Filling is a single pass: a value that itself contains ``{client_name}`` prints as is.
 
-`check_template()` reports unknown placeholders and unbalanced braces with their line and
-column; it is called when the owner saves a template and again before every rendering.
+`check_template()` reports unknown placeholders and conditions, unclosed or mismatched
+sections and unbalanced braces with their line and column; it is called when the owner
+saves a template and again before every rendering.
 """
 
 from __future__ import annotations
@@ -37,6 +44,8 @@ _COMMON: dict[str, str] = {
     "client_name": "The client's name (the organisation or the person)",
     "contact_name": "Full name of your contact at the client (may be empty)",
     "contact_first_name": "First name of your contact (empty when there is no contact)",
+    "greeting": "The greeting, without its comma: the contact's salutation (\"Dear An\"), "
+    "else one made from their name, else the greeting of your business profile",
     "greeting_name": "Who to greet: the contact's first name, or the client's name when "
     "there is no contact",
     "owner_name": "Your name, as on the business profile",
@@ -47,7 +56,23 @@ _COMMON: dict[str, str] = {
     "today": "The letter's date, written in your locale",
     "start_date": "When the client started working with you",
     "end_date": "When the work together ends (or ended)",
-    "tenure": "How long you have worked together, in words (\"3 years and 2 months\")",
+    "tenure": "How long you have worked together, in words (\"two years\", \"a year and "
+    "nine months\")",
+}
+
+# Situations a section can depend on ({?name}...{/name}), with what they mean.
+CONDITIONS: dict[str, str] = {
+    "before_end": "The letter is dated before the last day of the work together",
+    "on_end": "The letter is dated on the last day",
+    "after_end": "The letter is dated after the last day",
+    "ended": "The last day is today or has passed",
+    "plan_open": "Some steps of the transition plan are not done yet",
+    "plan_done": "The transition plan has steps and all of them are done",
+    "current_again": "The client has come back and is a current client again",
+    "client_closed": "The client's business has closed (it ended the work)",
+    "is_person": "The client is a person, not an organisation",
+    "is_company": "The client is an organisation",
+    "has_contact": "There is a named person to write to",
 }
 
 _BY_KIND: dict[str, dict[str, str]] = {
@@ -57,6 +82,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
     "parting_ways": {
         "transition_steps": "The handover steps, one per line with a bullet",
         "notice_days": "Days of notice: from the letter's date to the end date",
+        "notice": "The notice in words (\"24 days\", \"one day\"); none on or after the end",
         "referral": "Another provider you recommend",
         "final_invoice_amount": "The amount of the final invoice",
     },
@@ -93,6 +119,17 @@ class Placeholder:
 
 
 @dataclass(frozen=True)
+class Section:
+    """`{?name}` (or `{!name}` when `negate`) opening a section, or `{/name}` closing one."""
+
+    name: str
+    negate: bool
+    closing: bool
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class LetterTemplate:
     """A template split into its parts (still with placeholders)."""
 
@@ -117,17 +154,18 @@ def _check_kind(kind: str) -> None:
 _TOKEN = re.compile(r"\{\{|\}\}|\{[^{}\n]*\}|[{}\n]")
 
 
-def _parse(text: str, first_line: int = 1) -> tuple[list[str | Placeholder], list[str]]:
+def _parse(text: str, first_line: int = 1) -> tuple[list[str | Placeholder | Section],
+                                                   list[str]]:
     """Split text into literal strings and placeholders; also return the syntax errors."""
     parts, errors = _parse_cached(text, first_line)
     return list(parts), list(errors)
 
 
 @functools.lru_cache(maxsize=256)
-def _parse_cached(text: str, first_line: int) -> tuple[tuple[str | Placeholder, ...],
+def _parse_cached(text: str, first_line: int) -> tuple[tuple[str | Placeholder | Section, ...],
                                                        tuple[str, ...]]:
     # Cached: the same few templates are parsed for every letter of a batch.
-    parts: list[str | Placeholder] = []
+    parts: list[str | Placeholder | Section] = []
     errors: list[str] = []
     literal: list[str] = []
     line, line_start, pos = first_line, 0, 0
@@ -155,6 +193,11 @@ def _parse_cached(text: str, first_line: int) -> tuple[tuple[str | Placeholder, 
                 "(write '}}' for a brace that is meant to print)"
             )
             literal.append(token)
+        elif token[1:2] in ("?", "!", "/") and _NAME.fullmatch(token[2:-1]):
+            if literal:
+                parts.append("".join(literal))
+                literal = []
+            parts.append(Section(token[2:-1], token[1] == "!", token[1] == "/", line, column))
         else:
             name = token[1:-1]
             if _NAME.fullmatch(name):
@@ -223,6 +266,7 @@ def check_template(kind: str, text: str) -> LetterTemplate:
     for section, first_line in sections:
         found, errors = _parse(section, first_line)
         problems.extend(errors)
+        problems.extend(_section_problems(found, known))
         for item in found:
             if isinstance(item, Placeholder) and item.name not in known:
                 problems.append(
@@ -237,6 +281,62 @@ def check_template(kind: str, text: str) -> LetterTemplate:
     return parts
 
 
+def _section_problems(found: list, known: Mapping[str, object] | None) -> list[str]:
+    """Unknown conditions, sections closed without being opened, or never closed."""
+    problems: list[str] = []
+    names = None if known is None else {**CONDITIONS, **known}
+    stack: list[Section] = []
+    for item in found:
+        if not isinstance(item, Section):
+            continue
+        where = f"line {item.line}, column {item.column}"
+        if not item.closing:
+            if names is not None and item.name not in names:
+                mark = "!" if item.negate else "?"
+                problems.append(f"{where}: unknown condition {{{mark}{item.name}}}"
+                                f"{_suggestion(item.name, names)}")
+            stack.append(item)
+        elif not stack:
+            problems.append(f"{where}: {{/{item.name}}} closes a section that was not opened")
+        elif stack[-1].name != item.name:
+            problems.append(f"{where}: {{/{item.name}}} closes a section, but the open one "
+                            f"is {{?{stack[-1].name}}} (line {stack[-1].line}, "
+                            f"column {stack[-1].column})")
+            stack.pop()
+        else:
+            stack.pop()
+    for item in stack:
+        mark = "!" if item.negate else "?"
+        problems.append(f"line {item.line}, column {item.column}: the section "
+                        f"{{{mark}{item.name}}} is not closed (end it with {{/{item.name}}})")
+    return problems
+
+
+def shown_parts(text: str, holds: Mapping[str, bool]) -> list[str | Placeholder]:
+    """The literal text and placeholders of `text` that print, given which conditions hold.
+
+    A condition missing from `holds` does not hold.  Raises TemplateError for broken
+    braces or sections (check_template says where).
+    """
+    parts, errors = _parse(text)
+    problems = list(errors) + _section_problems(parts, None)
+    if problems:
+        raise TemplateError("The template has problems:\n" + "\n".join(problems),
+                            field="template")
+    out: list[str | Placeholder] = []
+    showing: list[bool] = [True]
+    for item in parts:
+        if isinstance(item, Section):
+            if item.closing:
+                showing.pop()
+            else:
+                wanted = bool(holds.get(item.name, False)) != item.negate
+                showing.append(showing[-1] and wanted)
+        elif showing[-1]:
+            out.append(item)
+    return out
+
+
 def _has_closing_line(text: str) -> bool:
     lines = text.replace("\r\n", "\n").split("\n")
     return len(lines) > 1 and lines[1].partition(":")[0].strip().lower() == "closing"
@@ -249,15 +349,19 @@ def _suggestion(name: str, known: Mapping[str, str]) -> str:
     return f" (did you mean {{{close[0]}}}?)" if close else ""
 
 
-def fill(text: str, values: Mapping[str, object]) -> str:
+def fill(text: str, values: Mapping[str, object],
+         holds: Mapping[str, bool] | None = None) -> str:
     """Replace each `{name}` in `text` by `values[name]` in one pass; `{{`/`}}` become braces.
 
-    Raises TemplateError for broken braces or a placeholder with no value in `values`.
+    Sections print when their condition holds: `holds[name]`, else a placeholder of that
+    name with a non-empty value.  Lines left empty by a section that did not print are
+    folded away, so no paragraph gap is doubled.
+    Raises TemplateError for broken braces or sections, or a printed placeholder with no
+    value in `values`.
     """
-    parts, errors = _parse(text)
-    if errors:
-        raise TemplateError("The template has problems:\n" + "\n".join(errors),
-                            field="template")
+    conditions = {name: value not in (None, "") for name, value in values.items()}
+    conditions.update(holds or {})
+    parts = shown_parts(text, conditions)
     out: list[str] = []
     for item in parts:
         if isinstance(item, str):
@@ -270,7 +374,19 @@ def fill(text: str, values: Mapping[str, object]) -> str:
                 f"line {item.line}, column {item.column}: unknown placeholder {{{item.name}}}",
                 field="template",
             )
-    return "".join(out)
+    filled = "".join(out)
+    if not any(isinstance(item, Section) for item in _parse(text)[0]):
+        return filled
+    return _fold_blank_lines(filled)
+
+
+_SPACES_AT_END = re.compile(r"[ \t]+\n")
+_MANY_BLANKS = re.compile(r"\n{3,}")
+
+
+def _fold_blank_lines(text: str) -> str:
+    text = _SPACES_AT_END.sub("\n", text)
+    return _MANY_BLANKS.sub("\n\n", text).strip("\n")
 
 
 @functools.cache

@@ -42,15 +42,25 @@ class Sender:
     signature: bytes | None = None
     page_size: str | None = None
     locale: str = "en_GB"
+    # How to greet an organisation when there is nobody to write to by name; "{client_name}"
+    # in it is the client's name. Empty: "Dear {client_name} team".
+    greeting: str = ""
 
 
 @dataclass(frozen=True)
 class Recipient:
-    """Who the letter goes to: the client, the person there (may be empty), the postal address."""
+    """Who the letter goes to: the client, the person there (may be empty), the postal address.
+
+    `is_person`: the client is a person (letters then speak to them, not to "the team").
+    `salutation`: how the contact likes to be greeted ("Dear An", "Dear Dr Okafor"); when
+    empty a greeting is made from the name.
+    """
 
     client_name: str
     contact_name: str = ""
     address: str = ""
+    is_person: bool = False
+    salutation: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,8 @@ class LetterFacts:
     - `feedback_summary` / `improvement`: what the client told us and what changes now.
     - `final_invoice_amount`: money, if a letter mentions it; formatted without currency
       symbol unless `currency` is given (an ISO code such as "EUR" or "GBP").
+    - `current_again`: the client left and has come back (a departure won back).
+    - `client_closed`: the client's business closed (the departure's outside event).
     """
 
     today: date | None = None
@@ -102,6 +114,8 @@ class LetterFacts:
     improvement: str = ""
     final_invoice_amount: Decimal | None = None
     currency: str = ""
+    current_again: bool = False
+    client_closed: bool = False
 
     def __post_init__(self) -> None:
         for name in ("interview_times", "transition_steps", "plan_steps"):

@@ -24,6 +24,7 @@ from typing import Any
 from goodbye_desktop import clock
 from goodbye_desktop.core import client_figures
 from goodbye_desktop.errors import NotFoundError, ValidationError
+from goodbye_desktop.store.at_risk import record_save_attempt
 from goodbye_desktop.store.client_facts import facts_for_clients
 from goodbye_desktop.store.models import (
     Client,
@@ -183,8 +184,11 @@ def keep_client(draft: Any) -> int:
     with user_action("save the meeting"):
         Departure.delete().where((Departure.client == draft.client_id)
                                  & (Departure.state == "draft")).execute()
-        return Promise.create(client=draft.client_id, description=description,
-                              due_at=meeting.when, channel=meeting.channel).id
+        promise_id = Promise.create(client=draft.client_id, description=description,
+                                    due_at=meeting.when, channel=meeting.channel).id
+        # The client's risk history notes the attempt to keep it.
+        record_save_attempt(draft.client_id, "keep", clock.today())
+        return promise_id
 
 
 # --- after the decision -------------------------------------------------------------------

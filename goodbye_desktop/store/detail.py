@@ -67,6 +67,7 @@ class ContactRow:
     primary: bool
     left_on: date | None
     new_employer: str
+    salutation: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,13 +147,14 @@ def contacts(client_id: int) -> list[ContactRow]:
     """The client's contacts: the primary first, then those still there, then by name."""
     query = (Contact.select(Contact.id, Contact.name, Contact.role, Contact.email,
                             Contact.phone, Contact.primary, Contact.left_on,
-                            Contact.new_employer)
+                            Contact.new_employer, Contact.salutation)
              .where(Contact.client == client_id)
              .order_by(Contact.primary.desc(), Contact.left_on.is_null(False),
                        Contact.name.collate("NOCASE"), Contact.id)
              .tuples())
     return [ContactRow(id=r[0], name=r[1], role=r[2], email=r[3], phone=r[4],
-                       primary=bool(r[5]), left_on=r[6], new_employer=r[7]) for r in query]
+                       primary=bool(r[5]), left_on=r[6], new_employer=r[7],
+                       salutation=r[8] or "") for r in query]
 
 
 def interactions(client_id: int, limit: int = DEFAULT_PAGE, offset: int = 0

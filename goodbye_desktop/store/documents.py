@@ -195,6 +195,7 @@ class ContactSource:
     email: str
     primary: bool
     left_on: date | None
+    salutation: str = ""
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,7 @@ class DepartureSource:
     interview_times: str
     lessons: str
     steps: tuple[StepSource, ...]
+    outside_event: str = ""  # closed, acquired, moved (when outside events ended it)
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,8 @@ class LetterSources:
     ended_on: date | None
     contacts: tuple[ContactSource, ...]  # the primary first, then by name
     departure: DepartureSource | None
+    status: str = "active"
+    is_person: bool = False
 
 
 def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSources:
@@ -239,20 +243,22 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
     is the wizard's unfinished draft (see correspondence.produce.produce_for_draft).
     """
     client = (Client.select(Client.id, Client.name, Client.address, Client.started_on,
-                            Client.ended_on)
+                            Client.ended_on, Client.status, Client.is_person)
               .where(Client.id == client_id).tuples().first())
     if client is None:
         raise NotFoundError(f"There is no client with id {client_id}.")
     contacts = tuple(
-        ContactSource(name=r[0], email=r[1], primary=bool(r[2]), left_on=r[3])
-        for r in (Contact.select(Contact.name, Contact.email, Contact.primary, Contact.left_on)
+        ContactSource(name=r[0], email=r[1], primary=bool(r[2]), left_on=r[3],
+                      salutation=r[4] or "")
+        for r in (Contact.select(Contact.name, Contact.email, Contact.primary, Contact.left_on,
+                                 Contact.salutation)
                   .where(Contact.client == client_id)
                   .order_by(Contact.primary.desc(), Contact.name, Contact.id).tuples())
     )
     query = Departure.select(
         Departure.id, Departure.state, Departure.ended_by, Departure.decided_on,
         Departure.effective_on, Departure.interviewer, Departure.interview_times,
-        Departure.lessons,
+        Departure.lessons, Departure.outside_event,
     ).where(Departure.client == client_id)
     if departure_id is not None:
         query = query.where(Departure.id == departure_id)
@@ -274,10 +280,12 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
         )
         departure = DepartureSource(id=row[0], state=row[1], ended_by=row[2], decided_on=row[3],
                                     effective_on=row[4], interviewer=row[5],
-                                    interview_times=row[6], lessons=row[7], steps=steps)
+                                    interview_times=row[6], lessons=row[7], steps=steps,
+                                    outside_event=row[8] or "")
     return LetterSources(profile=get_profile(), client_id=client[0], client_name=client[1],
                          client_address=client[2], started_on=client[3], ended_on=client[4],
-                         contacts=contacts, departure=departure)
+                         contacts=contacts, departure=departure, status=client[5],
+                         is_person=bool(client[6]))
 
 
 def primary_email(client_id: int) -> str:

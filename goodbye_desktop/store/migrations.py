@@ -249,6 +249,58 @@ CREATE INDEX revenue_client_month_amount ON revenue (client_id, month, amount_ce
 DELETE FROM app_meta WHERE key = 'revenue_window'
 """
 
+# The daily habit (issue 11): warning signs kept per client as of the day they were last
+# worked out (the At-risk list reads this instead of aggregating a million interactions),
+# acknowledgements of a sign until a date, each client's risk history, and the index the
+# Due view and the calendar read open promises by.
+_V6 = """
+CREATE TABLE risk_client (
+    client_id INTEGER PRIMARY KEY REFERENCES client (id) ON DELETE CASCADE,
+    signs_json TEXT NOT NULL DEFAULT '[]',
+    visible TEXT NOT NULL DEFAULT '',
+    score INTEGER NOT NULL DEFAULT 0,
+    revenue_12m_cents INTEGER NOT NULL DEFAULT 0,
+    checked_on DATE NOT NULL
+);
+CREATE INDEX risk_client_order ON risk_client (score DESC, revenue_12m_cents DESC, client_id)
+    WHERE score > 0;
+CREATE TABLE sign_ack (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    sign VARCHAR(255) NOT NULL CHECK (sign IN ('silence', 'acquisition', 'contact_turnover',
+        'chronic_complaints', 'costly', 'revenue_decline')),
+    until DATE NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX sign_ack_client ON sign_ack (client_id, sign, until);
+CREATE TABLE risk_episode (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    began_on DATE NOT NULL,
+    last_seen_on DATE NOT NULL,
+    save_on DATE,
+    save_kind VARCHAR(255) NOT NULL DEFAULT '' CHECK (save_kind IN ('', 'promise', 'keep')),
+    ended_on DATE,
+    outcome VARCHAR(255) NOT NULL DEFAULT '' CHECK (outcome IN ('', 'recovered', 'lost')),
+    CHECK (ended_on IS NULL OR ended_on >= began_on)
+);
+CREATE INDEX risk_episode_client ON risk_episode (client_id, began_on);
+CREATE UNIQUE INDEX risk_episode_one_open ON risk_episode (client_id) WHERE ended_on IS NULL;
+-- Covering for the Due page and the calendar: open promises only, read without the table.
+CREATE INDEX promise_open_due
+    ON promise (due_at, id, client_id, channel, departure_id, description)
+    WHERE done_at IS NULL AND cancelled_at IS NULL;
+"""
+
+# How a contact likes to be greeted in a letter ("Dear An"), and the owner's greeting for an
+# organisation with nobody to write to by name ("Dear {client_name} team").
+_V7 = """
+ALTER TABLE contact ADD COLUMN salutation TEXT NOT NULL DEFAULT '';
+ALTER TABLE business_profile ADD COLUMN letter_greeting TEXT NOT NULL DEFAULT ''
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
@@ -282,6 +334,8 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V3),
     _script(_V4),
     _script(_V5),
+    _script(_V6),
+    _script(_V7),
 ]
 LATEST_VERSION = len(STEPS)
 

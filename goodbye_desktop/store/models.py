@@ -88,6 +88,7 @@ class BusinessProfile(BaseModel):
     silence_days = IntegerField(default=45)
     retention_target_pct = IntegerField(default=90)
     reactivation_target = IntegerField(default=2)
+    letter_greeting = TextField(default="")  # "Dear {client_name} team" when empty
 
 
 class Client(BaseModel):
@@ -122,6 +123,7 @@ class Contact(BaseModel):
     primary = BooleanField(default=False)
     left_on = DateField(null=True)
     new_employer = TextField(default="")
+    salutation = TextField(default="")  # "Dear An", "Dear Dr Okafor"; empty: from the name
 
 
 class Interaction(BaseModel):

@@ -41,11 +41,12 @@ _CLIENT_FIELDS = {
     "name", "is_person", "status", "started_on", "ended_on", "address", "notes", "tags",
     "source", "acquired_on", "acquirer", "keep_in_touch",
 }
-_CONTACT_FIELDS = {"name", "role", "email", "phone", "primary", "left_on", "new_employer"}
+_CONTACT_FIELDS = {"name", "role", "email", "phone", "primary", "left_on", "new_employer",
+                   "salutation"}
 _PROFILE_FIELDS = {
     "business_name", "owner_name", "address", "email", "phone", "website", "logo", "signature",
     "page_size", "locale", "currency", "target_hourly_rate_cents", "silence_days",
-    "retention_target_pct", "reactivation_target",
+    "retention_target_pct", "reactivation_target", "letter_greeting",
 }
 
 
@@ -439,5 +440,10 @@ def update_profile(**fields: Any) -> None:
     if "page_size" in fields and fields["page_size"] not in (None, "A4", "Letter"):
         raise ValidationError("Page size must be A4 or Letter.", field="page_size")
     _check_cents(fields, "target_hourly_rate_cents", "Target hourly rate")
+    greeting = str(fields.get("letter_greeting") or "")
+    if greeting.replace("{client_name}", "").count("{") or "}" in greeting.replace(
+            "{client_name}", ""):
+        raise ValidationError("The greeting can name the client with {client_name}; it holds "
+                              "no other braces.", field="letter_greeting")
     with user_action("save the business profile"):
         BusinessProfile.update(**fields).where(BusinessProfile.id == 1).execute()

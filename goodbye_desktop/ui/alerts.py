@@ -32,19 +32,21 @@ class Alert:
 class _Recorder(list):
     """The alerts seen inside `intercept()`, and the answer given to questions."""
 
-    def __init__(self, answer: bool) -> None:
+    def __init__(self, answer: bool, choice: int | None) -> None:
         super().__init__()
         self.answer = answer
+        self.choice = choice
 
 
 _recorder: _Recorder | None = None
 
 
 @contextmanager
-def intercept(answer: bool = True) -> Iterator[list[Alert]]:
-    """Record alerts instead of showing them; questions are answered with `answer`."""
+def intercept(answer: bool = True, choice: int | None = 0) -> Iterator[list[Alert]]:
+    """Record alerts instead of showing them; questions are answered with `answer`, choices
+    (see `choose`) with the option numbered `choice` (None: cancelled)."""
     global _recorder
-    previous, _recorder = _recorder, _Recorder(answer)
+    previous, _recorder = _recorder, _Recorder(answer, choice)
     try:
         yield _recorder
     finally:
@@ -113,3 +115,24 @@ def question(parent: QWidget | None, text: str, *, title: str | None = None,
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+def choose(parent: QWidget | None, text: str, options: list[str], *,
+           title: str | None = None) -> int | None:
+    """Ask the user to pick one of `options` (button texts, the first is the default);
+    the index chosen, or None when they cancelled."""
+    title = title or _tr("Please choose")
+    if _recorder is not None:
+        _recorder.append(Alert("question", title, text, "\n".join(options)))
+        return _recorder.choice
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    if buttons:
+        box.setDefaultButton(buttons[0])
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None

@@ -139,15 +139,19 @@ class ClientDetail(QWidget):
         profile = records.get_profile()
         self._currency = profile.get("currency") or "EUR"
         now = clock.local_now()
-        from goodbye_desktop.core.promises import kept_share, promise_state
-        from goodbye_desktop.store import detail
+        from goodbye_desktop.core.promises import kept_share, ledger, promise_state
+        from goodbye_desktop.store import at_risk, detail
 
         summary = detail.client_summary(client_id, today=now.date())
+        rows = detail.promises(client_id)
         share = kept_share(promise_state(p.due_at, p.done_at, p.cancelled_at, now)
-                           for p in detail.promises(client_id))
+                           for p in rows)
         self.header.show_summary(summary, share, self._currency,
                                  profile.get("target_hourly_rate_cents") or 0,
                                  today=now.date(), now=now)
+        # The promise ledger (kept, late, broken) and the client's times at risk.
+        self.header.show_daily(ledger(((p.due_at, p.done_at, p.cancelled_at) for p in rows),
+                                      now), at_risk.risk_history(client_id), now.date())
 
     def _written(self) -> None:
         if self._client_id is None:

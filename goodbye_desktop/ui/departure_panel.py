@@ -451,17 +451,31 @@ class DeparturePanel(QWidget):
         return False
 
     def _fill_letters_menu(self, chosen: list[str]) -> None:
-        from goodbye_desktop.documents.letters import LETTER_KINDS
+        """The letters chosen in the wizard, then the others that suit this departure, then
+        those that do not (core.letter_fit), each group in the app's order."""
+        from goodbye_desktop.core.letter_fit import ordered
+        from goodbye_desktop.correspondence.fit import situation_for
 
         self.letters_menu.clear()
-        kinds = [k for k in chosen if k in LETTER_KINDS]
-        kinds += [k for k in LETTER_KINDS if k not in kinds]
-        for position, kind in enumerate(kinds):
-            if position == len(chosen) and chosen:
+        try:
+            fits = ordered(situation_for(self.client_id, self.departure_id))
+        except GoodbyeError:
+            fits = []
+        suited = [f.kind for f in fits if f.fits]
+        others = [f.kind for f in fits if not f.fits]
+        first = [k for k in chosen if k in suited]
+        groups = [first, [k for k in suited if k not in first], others]
+        for group_index, group in enumerate(groups):
+            if not group:
+                continue
+            if not self.letters_menu.isEmpty():
                 self.letters_menu.addSeparator()
-            action = self.letters_menu.addAction(label_for("letter", kind) + "…")
-            action.setData(kind)
-            action.triggered.connect(lambda _checked=False, k=kind: self.prepare_letter(k))
+            if group_index == 2:
+                self.letters_menu.addAction(tr("Less suited now:")).setEnabled(False)
+            for kind in group:
+                action = self.letters_menu.addAction(label_for("letter", kind) + "…")
+                action.setData(kind)
+                action.triggered.connect(lambda _checked=False, k=kind: self.prepare_letter(k))
 
     def prepare_letter(self, kind: str) -> bool:
         """Produce a letter of this departure and preview it; True when it was kept."""

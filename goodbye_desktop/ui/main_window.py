@@ -33,6 +33,7 @@ from goodbye_desktop.store import queries
 from goodbye_desktop.ui import alerts, formatting
 from goodbye_desktop.ui.client_detail import ClientDetail
 from goodbye_desktop.ui.client_list import ClientListPane
+from goodbye_desktop.ui.daily_pages import DailyPages
 from goodbye_desktop.ui.day_watch import DayWatch
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
@@ -164,6 +165,9 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self.departed_page).setContentsMargins(0, 0, 0, 0)
         self.departed_view = None
         self.tabs.addTab(self.departed_page, self.tr("Departed"))
+        # The daily habit: the At-risk and Due pages, and the notice of due promises.
+        self.daily = DailyPages(self, self.open_client, self.refresh_clients)
+        self.daily.add_to(self.tabs)
         self.setCentralWidget(self.tabs)
 
         self.count_label = QLabel(self)
@@ -195,6 +199,7 @@ class MainWindow(QMainWindow):
         # Departures turn into "departed" on their effective date, also while the app runs.
         self.day_watch = DayWatch(self)
         self.day_watch.dayChanged.connect(self._new_day)
+        self.day_watch.dayChanged.connect(self.daily.new_day)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -326,6 +331,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.clients_page_action)
         view_menu.addAction(self.dashboard_page_action)
         view_menu.addAction(self.departed_page_action)
+        view_menu.addAction(self.daily.at_risk_action)
+        view_menu.addAction(self.daily.due_action)
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addAction(self.profile_action)
@@ -374,16 +381,43 @@ class MainWindow(QMainWindow):
         return self.departed_view
 
     def fill_letter_menu(self) -> None:
-        """One entry per kind of letter, in the order of DOMAIN's letters."""
-        if self.letter_menu.actions():
-            return
-        from goodbye_desktop.documents.letters import LETTER_KINDS
+        """The kinds of letter for the selected client, those that suit its situation first
+        (core.letter_fit); without a departure, the way to start one instead of the letters
+        that need it. Filled each time it opens: the client may have changed."""
+        from goodbye_desktop.core.letter_fit import NEEDS_DEPARTURE
         from goodbye_desktop.ui.departure.common import label_for
 
-        for kind in LETTER_KINDS:
+        self.letter_menu.clear()
+        client_id = self.current_client_id()
+        fits = self._letter_fits(client_id)
+        suited = [f for f in fits if f.fits]
+        for position, result in enumerate(fits):
+            if position == len(suited) and suited:
+                self.letter_menu.addSeparator()
+                self.letter_menu.addAction(self.tr("Less suited now:")).setEnabled(False)
             self.letter_menu.addAction(self._action(
-                label_for("letter", kind) + "…", lambda k=kind: self.write_letter(k),
-                name=f"letter_{kind}_action"))
+                label_for("letter", result.kind) + "…",
+                lambda k=result.kind: self.write_letter(k),
+                name=f"letter_{result.kind}_action"))
+        if client_id is not None and not any(f.kind in NEEDS_DEPARTURE for f in fits):
+            self.letter_menu.addSeparator()
+            note = self.letter_menu.addAction(self.tr(
+                "Farewell, parting-ways and the other departure letters need a departure"))
+            note.setObjectName("needsDepartureNote")
+            note.setEnabled(False)
+            self.letter_menu.addAction(self.departure_action)
+
+    def _letter_fits(self, client_id: int | None) -> list:
+        from goodbye_desktop.core.letter_fit import Fit, ordered
+        from goodbye_desktop.correspondence.fit import situation_for
+        from goodbye_desktop.vocabulary import LETTER_KINDS
+
+        if client_id is None:
+            return [Fit(kind, True) for kind in LETTER_KINDS]
+        try:
+            return ordered(situation_for(client_id))
+        except GoodbyeError:
+            return [Fit(kind, True) for kind in LETTER_KINDS]
 
     def write_letter(self, kind: str) -> bool:
         """Prepare a letter of `kind` to the selected client; True when it was kept."""
@@ -444,6 +478,7 @@ class MainWindow(QMainWindow):
         if ClientFormDialog.edit(self, client_id):
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
+            self.daily.client_changed(client_id)
 
     def archive_client(self) -> None:
         row = self.client_list.current_row()
@@ -480,6 +515,9 @@ class MainWindow(QMainWindow):
 
     def _archived_changed(self, client_ids: list[int], archived: bool) -> None:
         self.refresh_clients()
+        for client_id in client_ids:
+            # An archived client leaves the At-risk list; a restored one may come back.
+            self.daily.client_changed(client_id)
         if not archived and self.current_client_id() not in client_ids:
             # Undoing an archive: show the client that came back.
             self.client_list.select_client(client_ids[0])
@@ -504,6 +542,7 @@ class MainWindow(QMainWindow):
         if DepartureWizard.run(self, client_id):
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
+            self.daily.client_changed(client_id)
 
     def load_sample_data(self) -> None:
         try:
@@ -547,8 +586,18 @@ class MainWindow(QMainWindow):
         self.client_detail.show_client(client_id)
         self._update_actions()
 
-    def _detail_changed(self, _client_id: int) -> None:
+    def _detail_changed(self, client_id: int) -> None:
         self.refresh_clients()
+        self.daily.client_changed(client_id)
+
+    def open_client(self, client_id: int) -> None:
+        """Show a client in the list and its detail (from the At-risk or Due page)."""
+        self.show_page(self.CLIENTS_PAGE)
+        if not self.client_list.select_client(client_id):
+            # The search or the status filter hides it: show everyone.
+            self.client_list.search.clear()
+            self.client_list.status_filter.setCurrentIndex(0)
+            self.client_list.select_client(client_id)
 
     def _count_changed(self, count: int) -> None:
         flt = self.client_list.model.filter

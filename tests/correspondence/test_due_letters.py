@@ -93,3 +93,18 @@ def test_nothing_due_is_said_plainly(store) -> None:
         build_batch([], today=TODAY)
     with pytest.raises(ValidationError):
         build_batch([], envelope_size="C4")
+
+
+def test_a_follow_up_of_a_client_who_came_back_is_left_out(two_clients) -> None:
+    from goodbye_desktop.store import departures
+
+    first, _ = two_clients
+    departure_id = departures.departure_for_client(first)
+    departures.mark_returned(departure_id, date(2026, 7, 5))
+    records.add_promise(first, "Check in", at(date(2026, 7, 25)), "letter",
+                        letter_kind="check_in", departure_id=departure_id)
+    due = [d for d in find_due(date(2026, 7, 1), date(2026, 7, 31)) if d.client_id == first]
+    assert due
+    batch = build_batch(due + find_due(date(2026, 7, 20), date(2026, 7, 20)), today=TODAY)
+    [(letter, why)] = [s for s in batch.skipped if s[0].client_id == first]
+    assert "is a current client again" in why and "keep-in-touch note" in why

@@ -129,14 +129,15 @@ def test_a_fact_the_records_lack_is_named(store) -> None:
     bare = client_with_contact("Łukasz Nowak", contact="")
     with pytest.raises(ValidationError) as caught:
         produce("farewell", bare, today=TODAY)
-    assert caught.value.field == "end_date"
+    assert caught.value.field == "departure"  # a farewell needs a departure
     with pytest.raises(ValidationError) as caught:
         produce("keep_in_touch", bare, today=TODAY)
     assert caught.value.field == "news"
     text = flat(text_of(produce("keep_in_touch", bare, today=TODAY,
                                 extras={"news": "A fair <in> spring & more"}).pdf))
     assert "A fair <in> spring & more" in text
-    assert "Dear Łukasz Nowak," in text  # no contact: the client is greeted
+    # No contact: the organisation is greeted as the profile says (by default its team).
+    assert "Dear Łukasz Nowak team," in text
 
 
 def test_an_unknown_kind_is_refused(client_id) -> None:

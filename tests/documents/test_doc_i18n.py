@@ -55,6 +55,13 @@ def test_default_page_size(locale: str, size: str) -> None:
 def test_tenure_and_money() -> None:
     assert i18n.format_tenure(date(2023, 9, 1), DAY, "en_GB") == "3 years and 2 months"
     assert i18n.format_tenure(date(2026, 11, 1), DAY, "en_GB") == "less than a month"
+    # Letters say it in words that read naturally after "for".
+    assert i18n.letter_tenure(date(2023, 9, 1), DAY, "en_GB") == "three years and two months"
+    assert i18n.letter_tenure(date(2025, 2, 1), DAY, "en_GB") == "a year and nine months"
+    assert i18n.letter_tenure(date(2025, 11, 1), DAY, "en_GB") == "a year"
+    assert i18n.letter_tenure(date(2026, 10, 1), DAY, "en_GB") == "a month"
+    assert i18n.letter_tenure(date(2026, 11, 1), DAY, "en_GB") == "a few weeks"
+    assert i18n.letter_tenure(date(2023, 9, 1), DAY, "de_DE") == "3 Jahre und 2 Monate"
     assert i18n.format_tenure(date(2025, 11, 25), DAY, "pl_PL") == "1 rok"
     assert i18n.format_money(Decimal("1234.5"), "en_GB", "GBP") == "£1,234.50"
     assert i18n.format_money(Decimal("1234.5"), "de_DE", "EUR") == "1.234,50\u00a0€"

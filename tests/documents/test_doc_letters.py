@@ -19,7 +19,7 @@ MM = 72 / 25.4
 
 KEY_SENTENCES = {
     "farewell": ["I respect your decision", "my door is open"],
-    "parting_ways": ["part ways", "36 days", "31 December 2026", "recommend people I trust"],
+    "parting_ways": ["part ways", "36 days", "31 December 2026", "whose work I trust"],
     "transition_plan": ["Transition plan for Renée & <Sons> Ltd", "Date Step Who Status"],
     "exit_interview_request": ["Sam Patel will ask", "Tuesday 8 December 2026, 10:00",
                                "learn what worked"],

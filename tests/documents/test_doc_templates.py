@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -45,7 +46,13 @@ def test_default_templates_are_valid_and_short(kind: str) -> None:
     parts = check_template(kind, text)
     assert text.startswith("Subject: ")
     assert parts.subject and parts.body
-    assert len(parts.body.split()) < 220  # a letter fits one page
+    facts = LetterFacts(start_date=date(2023, 9, 1), end_date=date(2026, 12, 31),
+                        transition_steps=["Files"], interview_times=[date(2026, 12, 8)],
+                        news="News.", feedback_summary="Said.", improvement="Changed.")
+    for today in (date(2026, 12, 1), date(2026, 12, 31), date(2027, 1, 20)):
+        letter = compose(kind, make_sender(), Recipient("Acme", "An Le"),
+                         replace(facts, today=today))
+        assert len(letter.body.split()) < 220  # a letter fits one page
 
 
 def test_unknown_placeholder_is_named_with_its_position() -> None:
@@ -117,7 +124,7 @@ def test_compose_fills_names_dates_and_lists() -> None:
                         end_date=date(2026, 12, 31), transition_steps=["Files", "Logins"])
     letter = compose("farewell", sender, recipient, facts)
     assert "Dear Zoë," in letter.body
-    assert "3 years and 3 months" in letter.body
+    assert "for three years and three months" in letter.body
     assert "31 December 2026" in letter.body
     assert "• Files\n• Logins" in letter.body
     assert letter.closing == "With warm regards,"
@@ -126,12 +133,13 @@ def test_compose_fills_names_dates_and_lists() -> None:
 def test_greeting_falls_back_to_the_client_name() -> None:
     letter = compose("check_in", make_sender(), Recipient("Acme {client_name}", ""),
                      LetterFacts(end_date=date(2026, 1, 31)))
-    assert letter.body.startswith("Dear Acme {client_name},")
+    assert letter.body.startswith("Dear Acme {client_name} team,")
 
 
 def test_missing_fact_names_its_field() -> None:
     with pytest.raises(ValidationError) as err:
-        compose("farewell", make_sender(), Recipient("Acme"), LetterFacts(start_date=None))
+        compose("farewell", make_sender(), Recipient("Acme"), LetterFacts(start_date=None),
+                template="Subject: S\n\nWe began on {start_date} and end on {end_date}.")
     assert err.value.field in {"end_date", "start_date"}
     with pytest.raises(ValidationError) as err:
         compose("exit_interview_request", make_sender(), Recipient("Acme"),
@@ -144,3 +152,37 @@ def test_owner_template_replaces_the_default() -> None:
     letter = compose("check_in", make_sender(), Recipient("Acme", "Jo Bloggs"), LetterFacts(),
                      template=text)
     assert (letter.subject, letter.body, letter.closing) == ("Bye Acme", "Hello Jo.", "Cheers,")
+
+
+def test_sections_print_by_the_situation() -> None:
+    text = "A{?x} and B{/x}{!x} but C{/x}.{?y}{?x} Both.{/x}{/y}"
+    assert fill(text, {}, {"x": True, "y": True}) == "A and B. Both."
+    assert fill(text, {}, {"x": False, "y": True}) == "A but C."
+    # A placeholder with a value holds; one without does not.
+    assert fill("{?referral}See {referral}.{/referral}", {"referral": "Ann"}) == "See Ann."
+    assert fill("{?referral}See {referral}.{/referral}", {"referral": ""}) == ""
+
+
+def test_broken_sections_are_named_with_their_position() -> None:
+    text = ("Subject: Hello\n\n{greeting},\n\n{?before_end}Until {end_date}.\n\n"
+            "{?after_nd}Ended.{/after_nd} {/plan_done}")
+    with pytest.raises(TemplateError) as err:
+        check_template("farewell", text)
+    message = str(err.value)
+    assert "line 7, column 1: unknown condition {?after_nd} (did you mean {after_end}?)" \
+        in message
+    assert "line 7, column 30: {/plan_done} closes a section, but the open one is " \
+        "{?before_end} (line 5, column 1)" in message
+    with pytest.raises(TemplateError, match=r"line 3, column 1: the section \{!is_person\} "
+                       r"is not closed"):
+        check_template("farewell", "Subject: S\n\n{!is_person}Dear all,")
+    with pytest.raises(TemplateError, match="closes a section that was not opened"):
+        check_template("farewell", "Subject: S\n\nDear all,{/is_person}")
+
+
+def test_a_section_that_does_not_print_needs_no_value() -> None:
+    template = ("Subject: S\n\n{greeting},\n\n{?before_end}I work for you until {end_date}."
+                "{/before_end}{!before_end}Thank you.{/before_end}")
+    letter = compose("farewell", make_sender(), Recipient("Acme", "An Le"),
+                     LetterFacts(today=date(2026, 12, 1)), template=template)
+    assert letter.body == "Dear An,\n\nThank you."

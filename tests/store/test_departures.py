@@ -223,6 +223,13 @@ def test_keep_client_writes_the_meeting_only(client_id) -> None:
         datetime(2026, 5, 20, 14, 30), "call", None)
     assert Departure.select().count() == 0
     assert Client.get_by_id(client_id).status == "active"
+    # The client's risk history notes the attempt to keep it.
+    from goodbye_desktop import clock
+    from goodbye_desktop.store.at_risk import risk_history
+
+    (episode,) = risk_history(client_id)
+    assert (episode.save_kind, episode.save_on, episode.is_open) == (
+        "keep", clock.today(), True)
 
 
 # --- after --------------------------------------------------------------------------------

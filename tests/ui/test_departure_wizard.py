@@ -24,6 +24,7 @@ from goodbye_desktop.core.departure import DepartureDraft
 from goodbye_desktop.store import departures, records
 from goodbye_desktop.store.models import Client, Departure, Promise, database_proxy
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.departure.common import label_for
 from goodbye_desktop.ui.departure_wizard import DISCARD, KEEP, CancelQuestion, DepartureWizard
 
 TODAY = date(2026, 5, 15)
@@ -124,6 +125,11 @@ def test_each_way_a_departure_ends_is_saved_whole(qtbot, client_id, ended_by, re
     walk_to_summary(qtbot, wizard)
     summary = wizard.pages["summary"].view.toPlainText()
     assert NAME in summary and "“<too dear>”" in summary and "Spring catalogue" in summary
+    # The letters page marks the ending letter that does not suit who ended it.
+    notes = wizard.pages["letters"].fit_notes
+    unsuited = "farewell" if ended_by == "owner" else "parting_ways"
+    assert not notes[unsuited].isHidden() and notes[letter].isHidden()
+    assert label_for("letter", letter) in notes[unsuited].text()
 
     click(qtbot, wizard, QWizard.WizardButton.FinishButton)
 

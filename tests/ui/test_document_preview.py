@@ -96,4 +96,7 @@ def test_a_letter_that_cannot_be_written_is_explained(qtbot, db_path) -> None:
     with alerts.intercept() as seen:
         assert DocumentPreviewDialog.produce_asking(None, "farewell", bare) is None
     [alert] = seen
-    assert alert.kind == "error" and "no end date is set" in alert.text
+    # A farewell speaks of a departure: without one it is not written, and the owner is
+    # told how to start one.
+    assert alert.kind == "info" and "Łukasz Nowak has no departure" in alert.text
+    assert "Start a departure" in alert.text

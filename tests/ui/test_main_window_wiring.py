@@ -54,15 +54,22 @@ def test_departed_clients_page_lists_departures(qtbot, db_path) -> None:
     assert table.item(0, 0).text() == "Renée & <Sons>"
 
 
-def test_write_a_letter_to_the_selected_client(qtbot, db_path) -> None:
+def test_write_a_letter_to_the_selected_client(qtbot, db_path, monkeypatch) -> None:
     business_profile()
     client_id = client_with_contact()
     window = make_window(qtbot, db_path)
     assert window.client_list.select_client(client_id)
     window.fill_letter_menu()
     names = [a.objectName() for a in window.letter_menu.actions()]
-    assert len(names) == 7 and "letter_feedback_thanks_action" in names
+    # No departure: the letters that need none, then the way to start one.
+    assert names[:2] == ["letter_keep_in_touch_action", "letter_feedback_thanks_action"]
+    assert not any(n.startswith("letter_farewell") for n in names)
+    assert names[-2:] == ["needsDepartureNote", "startDepartureAction"]
     assert window.letter_menu.isEnabled()
+    # The pre-flight's form is answered as the owner would.
+    monkeypatch.setattr(DocumentPreviewDialog, "ask_facts", classmethod(
+        lambda cls, parent, problems: {"feedback_summary": "Too slow.",
+                                       "improvement": "Faster now."}))
 
     seen: list[str] = []
     QTimer.singleShot(0, lambda: close_modal_when_shown(DocumentPreviewDialog, seen,

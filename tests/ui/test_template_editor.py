@@ -78,6 +78,18 @@ def test_double_clicking_a_placeholder_inserts_it(qtbot, editor) -> None:
     assert editor.editor.toPlainText().endswith("{owner_name}")
 
 
+def test_double_clicking_a_situation_wraps_the_selection_in_a_section(qtbot, editor) -> None:
+    editor.editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_at_end(editor, "\n\nSee you soon.")
+    cursor = editor.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock,
+                        QTextCursor.MoveMode.KeepAnchor)
+    editor.editor.setTextCursor(cursor)
+    item = editor.placeholderList.findItems("{?before_end}", Qt.MatchFlag.MatchStartsWith)[0]
+    editor.placeholderList.itemDoubleClicked.emit(item)
+    assert editor.editor.toPlainText().endswith("{?before_end}See you soon.{/before_end}")
+
+
 def test_reset_brings_back_the_shipped_text(editor) -> None:
     type_at_end(editor, "\n\nMine.")
     assert editor.save()

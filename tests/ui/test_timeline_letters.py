@@ -14,7 +14,9 @@ from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 def test_a_kept_letter_reopens_from_the_timeline(qtbot, db_path) -> None:
     client_id = records.create_client(name="Renée & <Sons>", started_on=date(2022, 1, 10))
     records.save_contact(client_id, name="Zoë Łukasiewicz", primary=True)
-    document_id = keep(produce("feedback_thanks", client_id))
+    document_id = keep(produce("feedback_thanks", client_id,
+                               extras={"feedback_summary": "Reports came late.",
+                                       "improvement": "They now come within three days."}))
     pane = ClientDetail()
     qtbot.addWidget(pane)
     pane.show_client(client_id)

@@ -636,6 +636,7 @@ class LettersPage(DeparturePage):
                  "exit_interview_request": tr("&Exit interview request")}
         self.checks: dict[str, QCheckBox] = {}
         self.preview_buttons: dict[str, QPushButton] = {}
+        self.fit_notes: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         for row, kind in enumerate(rules.DEPARTURE_LETTERS):
@@ -643,7 +644,19 @@ class LettersPage(DeparturePage):
             check.setAccessibleDescription(descriptions[kind])
             self.checks[kind] = check
             grid.addWidget(check, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(hint(descriptions[kind], self), row, 1)
+            cell = QVBoxLayout()
+            cell.setSpacing(0)
+            cell.addWidget(hint(descriptions[kind], self))
+            # Said when the kind does not suit this departure (core.letter_fit).
+            note = QLabel(self)
+            note.setObjectName(f"fitNote_{kind}")
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            note.setWordWrap(True)
+            note.setStyleSheet(f"color: {WARN_COLOR};")
+            note.hide()
+            self.fit_notes[kind] = note
+            cell.addWidget(note)
+            grid.addLayout(cell, row, 1)
             if self.preview_handler is not None:
                 button = QPushButton(tr("Preview…"), self)
                 button.setAccessibleName(tr("Preview the %1").replace(
@@ -672,6 +685,22 @@ class LettersPage(DeparturePage):
         self.checks["exit_interview_request"].setEnabled(draft.interview_ask)
         if not draft.interview_ask:
             self.checks["exit_interview_request"].setChecked(False)
+        self.show_fit(draft)
+
+    def show_fit(self, draft: DepartureDraft) -> None:
+        """Mark the letters that do not suit who ended it, with the one that does."""
+        from goodbye_desktop.core.letter_fit import Situation, fit
+
+        situation = Situation(has_departure=True, ended_by=draft.ended_by, state="draft",
+                              end_date=draft.effective_on, today=clock.today())
+        for kind, note in self.fit_notes.items():
+            result = fit(kind, situation)
+            if result.fits or not result.better:
+                note.hide()
+                continue
+            note.setText(tr("Less suited to this departure: “%1” fits better.")
+                         .replace("%1", label_for("letter", result.better)))
+            note.show()
 
     def load(self, draft: DepartureDraft) -> None:
         for kind, check in self.checks.items():

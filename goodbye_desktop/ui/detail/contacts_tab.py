@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
+from goodbye_desktop.core.names import suggested_salutation
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import detail, records
 from goodbye_desktop.store.detail import ContactRow
@@ -20,7 +22,13 @@ from goodbye_desktop.ui.detail.common import (
 
 
 class ContactForm(RecordForm):
-    """Name (required), role, email (checked), phone, primary, left on, new employer."""
+    """Name (required), how they are greeted, role, email (checked), phone, primary, left on,
+    new employer.
+
+    The greeting is suggested from the name (core.names): "Dear An" for Nguyễn Văn An,
+    where the name order is known; otherwise the whole name, with a note asking the owner
+    to check it. Only what the owner leaves in the field is stored.
+    """
 
     def __init__(self, client_id: int, contact: ContactRow | None = None,
                  parent: QWidget | None = None) -> None:
@@ -31,6 +39,19 @@ class ContactForm(RecordForm):
         self.setObjectName("contactForm")
         self.name_edit = self.add_field("name", self.tr("&Name:"), QLineEdit(),
                                         self.tr("Contact name"))
+        self.salutation_edit = self.add_field("salutation", self.tr("&Greeting:"), QLineEdit(),
+                                              self.tr("How to greet them in a letter"))
+        self.salutation_edit.setPlaceholderText(self.tr("e.g. Dear An, Dear Dr Okafor"))
+        self.salutation_note = QLabel(self)
+        self.salutation_note.setObjectName("salutationNote")
+        self.salutation_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.salutation_note.setWordWrap(True)
+        self.salutation_note.setStyleSheet(f"color: {WARN_COLOR};")
+        self.salutation_note.hide()
+        self.form.addRow("", self.salutation_note)
+        # The suggestion follows the name until the owner types a greeting of their own.
+        self._suggested = ""
+        self.name_edit.textEdited.connect(self._suggest_salutation)
         self.role_edit = self.add_field("role", self.tr("&Role:"), QLineEdit(), self.tr("Role"))
         self.role_edit.setPlaceholderText(self.tr("e.g. Office manager"))
         self.email_edit = self.add_field("email", self.tr("&Email:"), QLineEdit(),
@@ -54,6 +75,19 @@ class ContactForm(RecordForm):
             self.primary_check.setChecked(contact.primary)
             self.left_on.set_value(contact.left_on)
             self.employer_edit.setText(contact.new_employer)
+            self.salutation_edit.setText(contact.salutation)
+
+    def _suggest_salutation(self, name: str) -> None:
+        current = self.salutation_edit.text().strip()
+        if current and current != self._suggested:
+            return  # the owner's own words stay
+        guess = suggested_salutation(name.strip())
+        self._suggested = guess.name
+        self.salutation_edit.setText(guess.name)
+        self.salutation_note.setText("" if guess.confident or not guess.name else self.tr(
+            "Please check the greeting: the order of given and family name is not known "
+            "for this name."))
+        self.salutation_note.setVisible(bool(guess.name) and not guess.confident)
 
     def values(self) -> dict[str, Any]:
         name = self.name_edit.text().strip()
@@ -73,6 +107,7 @@ class ContactForm(RecordForm):
             "primary": self.primary_check.isChecked(),
             "left_on": self.left_on.value(),
             "new_employer": self.employer_edit.text().strip(),
+            "salutation": " ".join(self.salutation_edit.text().split()),
         }
 
     def _save(self, values: dict[str, Any]) -> int:

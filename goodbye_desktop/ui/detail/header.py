@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goodbye_desktop.core.promises import KeptShare
+from goodbye_desktop.core.promises import KeptShare, PromiseLedger
+from goodbye_desktop.core.risk import Episode
 from goodbye_desktop.store.detail import ClientSummary
 from goodbye_desktop.ui.detail.common import (
     ERROR_COLOR,
@@ -132,10 +133,18 @@ class ClientHeader(QWidget):
         for column in range(3):
             grid.setColumnStretch(column, 1)
 
+        self.risk_label = QLabel()
+        self.risk_label.setObjectName("clientRiskHistory")
+        self.risk_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.risk_label.setWordWrap(True)
+        self.risk_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.risk_label.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.addLayout(title_row)
         layout.addWidget(self.since_label)
+        layout.addWidget(self.risk_label)
         layout.addSpacing(6)
         layout.addLayout(grid)
 
@@ -216,3 +225,15 @@ class ClientHeader(QWidget):
 
         complaints = summary.complaints_12m
         self.complaints.set(locale.toString(complaints))
+
+    def show_daily(self, book: PromiseLedger, episodes: list[Episode], today: date) -> None:
+        """The promise ledger under the promises figure, and the client's times at risk."""
+        from goodbye_desktop.ui.ledger_words import episode_text, kept_percent, ledger_note
+
+        if book.settled or book.overdue:
+            percent = book.percent("kept")
+            color = None if percent is None else GOOD_COLOR if percent >= 90 else (
+                WARN_COLOR if percent >= 70 else ERROR_COLOR)
+            self.promises.set(kept_percent(book), ledger_note(book), color)
+        self.risk_label.setText("\n".join(episode_text(e, today) for e in episodes[:3]))
+        self.risk_label.setVisible(bool(episodes))

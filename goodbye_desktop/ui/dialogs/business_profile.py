@@ -126,6 +126,13 @@ class BusinessProfileDialog(QDialog):
         self.businessName = line("businessName", profile["business_name"],
                                  self.tr("Business name"))
         self.ownerName = line("ownerName", profile["owner_name"], self.tr("Your name"))
+        self.letterGreeting = line("letterGreeting", profile.get("letter_greeting") or "",
+                                   self.tr("Greeting in letters to an organisation without "
+                                           "a contact"))
+        self.letterGreeting.setPlaceholderText(self.tr("Dear {client_name} team"))
+        self.letterGreeting.setToolTip(self.tr(
+            "How a letter greets a client that is an organisation when nobody there is named: "
+            "{client_name} stands for the client's name."))
         self.address = QPlainTextEdit(profile["address"] or "", self)
         self.address.setObjectName("address")
         self.address.setAccessibleName(self.tr("Postal address"))
@@ -199,6 +206,7 @@ class BusinessProfileDialog(QDialog):
             (self.tr("&Email:"), self.email),
             (self.tr("&Phone:"), self.phone),
             (self.tr("&Website:"), self.website),
+            (self.tr("Greeting wi&thout a contact:"), self.letterGreeting),
             (self.tr("&Logo:"), self.logo),
             (self.tr("Si&gnature:"), self.signature),
             (self.tr("Pa&ge size:"), self.pageSize),
@@ -223,7 +231,8 @@ class BusinessProfileDialog(QDialog):
         self._fields = {
             "business_name": self.businessName, "owner_name": self.ownerName,
             "address": self.address, "email": self.email, "phone": self.phone,
-            "website": self.website, "logo": self.logo.chooseButton,
+            "website": self.website, "letter_greeting": self.letterGreeting,
+            "logo": self.logo.chooseButton,
             "signature": self.signature.chooseButton, "page_size": self.pageSize,
             "locale": self.locale, "currency": self.currency,
             "target_hourly_rate_cents": self.hourlyRate, "silence_days": self.silenceDays,
@@ -261,6 +270,7 @@ class BusinessProfileDialog(QDialog):
             "email": email,
             "phone": self.phone.text().strip(),
             "website": self.website.text().strip(),
+            "letter_greeting": " ".join(self.letterGreeting.text().split()),
             "logo": self.logo.data,
             "signature": self.signature.data,
             "page_size": self.pageSize.currentData(),

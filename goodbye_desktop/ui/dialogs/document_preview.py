@@ -14,6 +14,7 @@ QtPdf renders pages onto a transparent image, so printing paints each page on wh
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -44,13 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from goodbye_desktop.correspondence.produce import (
-    EXTRA_FACTS,
     ProducedDocument,
     keep,
     produce,
     produce_for_draft,
+    template_for,
 )
-from goodbye_desktop.errors import GoodbyeError, ValidationError
+from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
 
 # Printers report up to 1200 dpi; a page at that size is half a gigabyte of pixels, so
@@ -181,6 +181,13 @@ class DocumentPreviewDialog(QDialog):
         self.statusLabel.setObjectName("keptLabel")
         self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.statusLabel.setWordWrap(True)
+        self.notesLabel = QLabel(self)
+        self.notesLabel.setObjectName("preflightNotes")
+        self.notesLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.notesLabel.setWordWrap(True)
+        self.notesLabel.setStyleSheet("color: #b26a00;")
+        self.notesLabel.setText("\n".join(f"⚠ {note}" for note in produced.notes))
+        self.notesLabel.setVisible(bool(produced.notes))
         who = QLabel(self)
         who.setTextFormat(Qt.TextFormat.PlainText)
         who.setText(produced.client_name)
@@ -209,6 +216,7 @@ class DocumentPreviewDialog(QDialog):
         head.addWidget(self.pageCountLabel)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addWidget(self.notesLabel)
         layout.addWidget(self.pane, 1)
         layout.addWidget(self.statusLabel)
         layout.addWidget(buttons)
@@ -260,43 +268,112 @@ class DocumentPreviewDialog(QDialog):
     def produce_asking(cls, parent: QWidget | None, kind: str, client_id: int,
                        departure_id: int | None = None, *,
                        draft: Any = None) -> ProducedDocument | None:
-        """Produce a letter; ask for a fact the records do not hold (news, feedback...).
+        """Produce a letter after two checks, asking the owner where needed.
 
+        1. The fit (core.letter_fit): a kind that speaks of a departure is refused for a
+           client without one, with the way to start one; a kind that does not suit the
+           departure (a farewell to a client you let go, any goodbye to a client who came
+           back) asks whether to write the better one instead.
+        2. The pre-flight (correspondence.preflight): facts the records do not hold are
+           asked for in one form (LetterFactsDialog); facts only the records hold (an end
+           date) are explained. Warnings (no postal address, characters no font prints)
+           go with the preview.
         With `draft` (the departure wizard's), its facts are used instead of the records'.
-        Other problems (no end date, a broken template) are explained and give None.
         """
+        try:
+            chosen = cls.fitting_kind(parent, kind, client_id, departure_id, draft)
+        except GoodbyeError as exc:
+            alerts.error(parent, str(exc), title=cls.tr("The letter cannot be written"))
+            return None
+        if chosen is None:
+            return None
+        kind = chosen
         extras: dict[str, str] = {}
-        while True:
-            try:
-                if draft is not None:
-                    return produce_for_draft(kind, draft, extras=extras)
-                return produce(kind, client_id, departure_id=departure_id, extras=extras)
-            except ValidationError as exc:
-                if exc.field in EXTRA_FACTS and exc.field not in extras:
-                    text = cls.ask_fact(parent, exc.field)
-                    if text:
-                        extras[exc.field] = text
-                        continue
+        try:
+            while True:
+                problems = cls.preflight(kind, client_id, departure_id, draft, extras)
+                blocking = [p for p in problems if p.blocking]
+                if not blocking:
+                    break
+                if any(not p.extra for p in blocking):
+                    alerts.error(parent, "\n".join(p.message for p in blocking),
+                                 title=cls.tr("The letter cannot be written yet"))
                     return None
-                alerts.error(parent, str(exc), title=cls.tr("The letter cannot be written"))
-                return None
-            except GoodbyeError as exc:
-                alerts.error(parent, str(exc), title=cls.tr("The letter cannot be written"))
-                return None
+                given = cls.ask_facts(parent, blocking)
+                if not given:
+                    return None
+                extras.update(given)
+            if draft is not None:
+                produced = produce_for_draft(kind, draft, extras=extras)
+            else:
+                produced = produce(kind, client_id, departure_id=departure_id, extras=extras)
+        except GoodbyeError as exc:
+            alerts.error(parent, str(exc), title=cls.tr("The letter cannot be written"))
+            return None
+        notes = tuple(p.message for p in problems if not p.blocking)
+        return replace(produced, notes=notes) if notes else produced
 
     @classmethod
-    def ask_fact(cls, parent: QWidget | None, field: str) -> str:
-        """Ask the owner for one fact of the letter (multi-line); "" when cancelled."""
-        prompts = {
-            "news": cls.tr("What would you like to share? An article, an event, a change "
-                           "that may interest them:"),
-            "feedback_summary": cls.tr("What did the client tell you, in a sentence or two?"),
-            "improvement": cls.tr("What are you changing because of it?"),
-            "referral": cls.tr("Which provider do you recommend?"),
-        }
-        text, ok = QInputDialog.getMultiLineText(
-            parent, cls.tr("A little more for this letter"), prompts.get(field, field))
-        return text.strip() if ok else ""
+    def situation(cls, client_id: int, departure_id: int | None, draft: Any):
+        """The situation a letter is written into: the draft's, or the records'."""
+        from goodbye_desktop import clock
+        from goodbye_desktop.core.letter_fit import Situation
+        from goodbye_desktop.correspondence.fit import situation_for
+
+        if draft is not None:
+            return Situation(has_departure=True, ended_by=draft.ended_by, state="draft",
+                             end_date=draft.effective_on, today=clock.today())
+        return situation_for(client_id, departure_id)
+
+    @classmethod
+    def fitting_kind(cls, parent: QWidget | None, kind: str, client_id: int,
+                     departure_id: int | None = None, draft: Any = None) -> str | None:
+        """The kind to write: `kind`, or the better one the owner chose; None to stop."""
+        from goodbye_desktop.core.letter_fit import fit
+        from goodbye_desktop.store.records import get_client
+        from goodbye_desktop.ui.departure.common import label_for
+        from goodbye_desktop.ui.letter_fit_words import (
+            fit_question,
+            is_needs_departure,
+            needs_departure,
+        )
+
+        result = fit(kind, cls.situation(client_id, departure_id, draft))
+        if result.fits:
+            return kind
+        name = get_client(client_id)["name"]
+        if is_needs_departure(result):
+            alerts.info(parent, needs_departure(name),
+                        title=cls.tr("This letter needs a departure"))
+            return None
+        answer = alerts.choose(
+            parent, fit_question(result, name),
+            [cls.tr("Write “%1”").replace("%1", label_for("letter", result.better or "")),
+             cls.tr("Write “%1” anyway").replace("%1", label_for("letter", kind))],
+            title=cls.tr("Does this letter suit %1?").replace("%1", name))
+        if answer is None:
+            return None
+        return result.better if answer == 0 and result.better else kind
+
+    @classmethod
+    def preflight(cls, kind: str, client_id: int, departure_id: int | None, draft: Any,
+                  extras: dict[str, str]) -> list:
+        """The pre-flight's problems for this letter with the facts given so far."""
+        from goodbye_desktop.correspondence import preflight
+        from goodbye_desktop.correspondence.produce import inputs_for, inputs_for_draft
+
+        if draft is not None:
+            inputs = inputs_for_draft(draft, extras=extras)
+        else:
+            inputs = inputs_for(kind, client_id, departure_id=departure_id, extras=extras)
+        return preflight.check(kind, inputs, template_for(kind))
+
+    @classmethod
+    def ask_facts(cls, parent: QWidget | None, problems: list) -> dict[str, str] | None:
+        """Ask for the missing facts in one form; None when cancelled."""
+        from goodbye_desktop.ui.dialogs.letter_facts import LetterFactsDialog
+
+        return LetterFactsDialog.ask(parent, problems)
 
     @classmethod
     def ask_save_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:

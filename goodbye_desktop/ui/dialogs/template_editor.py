@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 
 from goodbye_desktop.correspondence.produce import preview_pdf
 from goodbye_desktop.documents.letters import LETTER_KINDS
-from goodbye_desktop.documents.templates import check_template, default_template, placeholders_for
+from goodbye_desktop.documents.templates import (
+    CONDITIONS,
+    check_template,
+    default_template,
+    placeholders_for,
+)
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import documents as store_documents
 from goodbye_desktop.ui import alerts
@@ -290,6 +295,13 @@ class TemplateEditorDialog(QDialog):
             item = QListWidgetItem(f"{{{name}}} – {description}", self.placeholderList)
             item.setData(_NAME_ROLE, name)
             item.setToolTip(description)
+        # The situations a section can follow: double-click wraps the selection in one.
+        for name, description in CONDITIONS.items():
+            item = QListWidgetItem(f"{{?{name}}}…{{/{name}}} – {description}",
+                                   self.placeholderList)
+            item.setData(_NAME_ROLE, "?" + name)
+            item.setToolTip(self.tr("A section printed only when: %1").replace("%1",
+                                                                             description))
         self.editor.setPlainText(text)
         self._show_problem("")
         self._update_title()
@@ -297,7 +309,12 @@ class TemplateEditorDialog(QDialog):
 
     def _insert_placeholder(self, item: QListWidgetItem) -> None:
         cursor: QTextCursor = self.editor.textCursor()
-        cursor.insertText("{" + item.data(_NAME_ROLE) + "}")
+        name = item.data(_NAME_ROLE)
+        if name.startswith("?"):
+            selected = cursor.selectedText().replace("\u2029", "\n")
+            cursor.insertText("{" + name + "}" + selected + "{/" + name[1:] + "}")
+        else:
+            cursor.insertText("{" + name + "}")
         self.editor.setFocus()
 
     def _show_problem(self, text: str) -> None:

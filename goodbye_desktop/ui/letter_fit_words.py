@@ -1,0 +1,52 @@
+"""The app's words for whether a letter fits the client's situation (core.letter_fit).
+
+The rules are core's; here each reason code becomes a question or an explanation the owner
+reads, through tr(), with the client's name in it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from goodbye_desktop.core.letter_fit import Fit
+from goodbye_desktop.vocabulary import (
+    FIT_CLIENT_ENDED,
+    FIT_CURRENT_AGAIN,
+    FIT_NEEDS_DEPARTURE,
+    FIT_NOT_ENDED,
+    FIT_OWNER_ENDED,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("letter_fit", text)
+
+
+def fit_question(result: Fit, client_name: str) -> str:
+    """Why the kind does not fit, ending in the question whether to write the better one."""
+    from goodbye_desktop.ui.departure.common import label_for
+
+    better = label_for("letter", result.better or "")
+    asked = label_for("letter", result.kind)
+    texts = {
+        FIT_CURRENT_AGAIN: tr("%1 is a current client again: write “%2” instead?"),
+        FIT_OWNER_ENDED: tr("You ended the work with %1, and “%3” thanks a client for their "
+                            "decision to leave: write “%2” instead?"),
+        FIT_CLIENT_ENDED: tr("%1 decided to leave, and “%3” explains your decision to end "
+                             "the work: write “%2” instead?"),
+        FIT_NOT_ENDED: tr("The work with %1 has not ended yet, and “%3” is meant for after "
+                          "the transition: write “%2” instead?"),
+    }
+    text = texts.get(result.reason, tr("“%3” may not suit %1: write “%2” instead?"))
+    return text.replace("%1", client_name).replace("%2", better).replace("%3", asked)
+
+
+def needs_departure(client_name: str) -> str:
+    """Why the departure letters are not offered, and how to get them."""
+    return tr("%1 has no departure on record. Farewell, parting-ways, transition plan, exit "
+              "interview and check-in letters speak of one: start a departure first "
+              "(Client ▸ Start a departure).").replace("%1", client_name)
+
+
+def is_needs_departure(result: Fit) -> bool:
+    return result.reason == FIT_NEEDS_DEPARTURE

@@ -1,0 +1,134 @@
+"""Every kind of letter in every situation, rendered and read back as the client would.
+
+The table: each kind x the letter's date against the last day (before, on, after) x the
+client (a person or an organisation) x its contact (named, missing, or named in a script no
+font has) x the plan (steps open or all done) x whether the client came back. Each letter
+is rendered to PDF, its text extracted with pdftotext, and read for what must never print:
+a past date promised as future, "everyone at" or "the team" to a person, an empty greeting,
+a label with nothing after it, a placeholder left in, "1 years".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+
+import pytest
+from doc_pdfcheck import make_sender, poppler_text
+
+from goodbye_desktop.documents import letters
+from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient
+
+END = date(2026, 12, 15)
+TODAYS = {"before": END - timedelta(days=20), "on": END, "after": END + timedelta(days=40)}
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December")
+DATE_RE = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (\d{{4}})\b")
+FUTURE_WORDS = ("will continue", "until", "ends on", "gives you", "will be done",
+                "before our work together ends", "until then")
+CONTACTS = {"named": "Zoë Łukasiewicz", "missing": "", "unprintable": "🦄🦄 Berg",
+            "nothing_prints": "🦄🦄"}
+
+
+def _steps(done: bool, today: date) -> tuple[PlanStep, ...]:
+    status = "done" if done else "planned"
+    return (PlanStep(today - timedelta(days=3), "Finish the open work", "Alex", "done"),
+            PlanStep(END, "Hand over the files", "Alex", status))
+
+
+def _facts(when: str, plan_done: bool, current_again: bool) -> LetterFacts:
+    today = TODAYS[when]
+    steps = _steps(plan_done, today)
+    return LetterFacts(
+        today=today, start_date=date(2025, 3, 1), end_date=END,
+        interview_times=(datetime(2027, 3, 8, 10, 0),), interviewer="Sam Patel",
+        transition_steps=tuple(s.description for s in steps if s.status != "done"),
+        plan_steps=steps, referral="Bright Path Design", news="A workshop on exporting.",
+        feedback_summary="Reports came too late.", improvement="They now come in three days.",
+        current_again=current_again)
+
+
+def _date(match: re.Match) -> date:
+    months = MONTHS.split("|")
+    return date(int(match.group(3)), months.index(match.group(2)) + 1, int(match.group(1)))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?:])\s+", " ".join(text.split())) if s]
+
+
+CASES = list(itertools.product(
+    letters.LETTER_KINDS, TODAYS, (False, True), CONTACTS, (False, True)))
+
+
+@pytest.mark.parametrize(("kind", "when", "person", "contact", "plan_done"), CASES,
+                         ids=["-".join(str(x) for x in case) for case in CASES])
+def test_every_kind_reads_true_in_every_situation(kind, when, person, contact,
+                                                  plan_done) -> None:
+    name = "Nguyễn Văn An" if person else "Kestrel Drone Surveys"
+    recipient = Recipient(name, CONTACTS[contact], "119 Market Square\nFalmouth TR11 1AB",
+                          is_person=person)
+    facts = _facts(when, plan_done, current_again=False)
+    text = unicodedata.normalize("NFKC", poppler_text(
+        letters.render_letter(kind, make_sender(), recipient, facts)))
+    today = facts.today
+    # No past date is promised as if it were still ahead.
+    for sentence in _sentences(text):
+        for match in DATE_RE.finditer(sentence):
+            if _date(match) < today:
+                assert not any(w in sentence for w in FUTURE_WORDS), sentence
+    if when != "before":
+        assert "until then" not in text and "gives you" not in text
+    # A person is written to as a person.
+    if person:
+        assert "everyone at" not in text and "the team" not in text, text
+    # A greeting is never empty, and is a greeting.
+    greeting = re.search(r"\bDear ([^,]*),", text)
+    assert greeting and greeting.group(1).strip(), text
+    if contact in ("unprintable", "nothing_prints") and not person:
+        # "🦄🦄 Berg": the given name would not print; the organisation is greeted instead.
+        assert "Dear Kestrel Drone Surveys team," in text
+    if contact == "missing" and not person:
+        assert "Dear Kestrel Drone Surveys team," in text
+    # No label with nothing after it, no placeholder left, tenure in words.
+    assert not re.search(r":\s*(Here is|What you|Kind regards|With warm|$)", text), text
+    assert "{" not in text.replace("{{", "")
+    assert "1 years" not in text and "1 months" not in text and " 0 days" not in text
+    assert "a year and nine months" in text or kind not in ("farewell", "parting_ways")
+
+
+@pytest.mark.parametrize("kind", ["check_in", "keep_in_touch", "feedback_thanks"])
+def test_a_client_who_came_back_is_not_told_goodbye(kind) -> None:
+    facts = _facts("after", True, current_again=True)
+    text = poppler_text(letters.render_letter(kind, make_sender(),
+                                              Recipient("Ελένη Αντωνίου", "", "",
+                                                        is_person=True), facts))
+    assert "Dear Ελένη Αντωνίου," in text
+    assert "everyone at" not in text
+
+
+def test_the_sections_choose_the_words_by_the_day() -> None:
+    recipient = Recipient("Kestrel Drone Surveys", "An Nguyen", "1 Road")
+    words = {when: letters.compose("parting_ways", make_sender(), recipient,
+                                   _facts(when, False, False)).body for when in TODAYS}
+    assert "I will continue to work for you until 15 December 2026, which gives you 20 days" \
+        in words["before"]
+    assert "Today is the last day of our work together." in words["on"]
+    assert "Our work together ended on 15 December 2026." in words["after"]
+    done = letters.compose("transition_plan", make_sender(), recipient,
+                           _facts("after", True, False)).body
+    assert "Every step has been completed." in done
+    assert "I will keep you informed" not in done
+
+
+def test_a_business_that_closed_is_not_wished_a_smooth_running() -> None:
+    from dataclasses import replace
+
+    facts = replace(_facts("after", True, False), client_closed=True)
+    recipient = Recipient("Riverside Physiotherapy", "Jürgen Becker", "1 Road")
+    farewell = letters.compose("farewell", make_sender(), recipient, facts).body
+    check_in = letters.compose("check_in", make_sender(), recipient, facts).body
+    assert "decided to move on" not in farewell and "has closed" in farewell
+    assert "running well" not in check_in and "closed have treated you well" in check_in
