@@ -125,6 +125,8 @@ def choose(parent: QWidget | None, text: str, options: list[str], *,
     if _recorder is not None:
         _recorder.append(Alert("question", title, text, "\n".join(options)))
         return _recorder.choice
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
