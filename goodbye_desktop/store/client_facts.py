@@ -89,7 +89,7 @@ def _facts(ids: list[int], today: date) -> dict[int, dict[str, Any]]:
         gaps = [(a - b).days for a, b in zip(days, days[1:], strict=False)]
         facts[client_id]["usual_gap_days"] = float(statistics.median(gaps)) if gaps else None
 
-    # A contact is still there until the day they leave (see core.people.still_there).
+    # A contact is still there until the day they leave (see core.contacts.still_there).
     for client_id, count, remaining, primary_left in db.execute(
             "SELECT client_id, count(*), coalesce(sum(left_on IS NULL OR left_on > ?), 0), "
             "max(CASE WHEN \"primary\" THEN left_on END) "
