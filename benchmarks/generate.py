@@ -1,4 +1,5 @@
-"""Build a database at scale for the benchmarks: 100,000 clients, a million interactions.
+"""Build a database at scale for the benchmarks: 100,000 clients, a million interactions,
+1.2 million revenue rows, 10,000 departures.
 
     python benchmarks/generate.py --clients 100000 --interactions 1000000 \\
         --out benchmarks/data/100k.sqlite
@@ -57,7 +58,9 @@ _POOLS = [(weight, first.split(), last.split(), trades.split())
 TAGS = ("branding", "web", "print", "packaging", "signage", "social", "retainer", "one-off",
         "referral", "local", "hospitality", "retail", "healthcare", "non-profit", "events",
         "e-commerce", "photography")
-STATUSES = (("active", 60), ("prospect", 10), ("departing", 2), ("departed", 25),
+# Every departing, departed and returned client has its departure (10 % of the clients,
+# 10,000 at 100,000), so the dashboard meets records as the app writes them.
+STATUSES = (("active", 80), ("prospect", 10), ("departing", 2), ("departed", 5),
             ("returned", 3))
 KINDS = (("email", 45, 5, 20), ("call", 20, 10, 45), ("meeting", 12, 30, 120),
          ("support", 13, 15, 90), ("note", 10, 2, 10))
@@ -86,7 +89,55 @@ def _months_before(last: date) -> list[str]:
     return [date((index - n) // 12, (index - n) % 12 + 1, 1).isoformat() for n in range(11, -1, -1)]
 
 
-def generate(out: Path, clients: int, interactions: int, seed: int, today: date) -> dict:
+def _departures(rng: random.Random, client_rows: list[tuple], begin: date, today: date,
+                wanted: int) -> tuple[list[tuple], list[tuple]]:
+    """Departure rows for the departing, returned and departed clients, `wanted` in all.
+
+    Departing clients leave ahead of today, returned ones left and came back (won back),
+    departed ones left on their end date; ids are given here so the reasons can refer to them.
+    """
+    ended_by = ("client", "client", "owner", "mutual", "outside")
+    kinds = ("fulfilled", "scattered", "no_follow_through", "")
+    reasons = ("price", "results", "service", "fit", "needs_fulfilled", "budget",
+               "acquisition", "contact_turnover", "competitor", "out_of_business",
+               "unprofitable", "conduct", "other")
+    stamp = datetime.combine(today, datetime.min.time()).isoformat(sep=" ")
+    rows, reason_rows = [], []
+    by_status: dict[str, list[tuple]] = {"departing": [], "returned": [], "departed": []}
+    for row in client_rows:
+        if row[3] in by_status:
+            by_status[row[3]].append(row)
+    # Clients who left once and came back, as many as it takes to reach `wanted`.
+    by_status["active"] = [row for row in client_rows if row[3] == "active"]
+    for status in ("departing", "returned", "departed", "active"):
+        for row in by_status[status]:
+            if len(rows) >= wanted:
+                break
+            started = date.fromisoformat(row[4])
+            returned = None
+            if status == "departing":
+                last = today + timedelta(days=rng.randint(1, 60))
+                state = "decided"
+            elif status == "departed":
+                last, state = date.fromisoformat(row[5]), "decided"
+            else:  # returned, or active again after a leaving
+                away = max((today - started).days - 2, 2)
+                last = started + timedelta(days=rng.randrange(1, away))
+                returned = last + timedelta(days=rng.randint(1, max((today - last).days, 1)))
+                state = "won_back"
+            did = len(rows) + 1
+            who = rng.choice(ended_by)
+            rows.append((did, row[0], state, who, "closed" if who == "outside" else "",
+                         rng.choice(kinds), (last - timedelta(days=30)).isoformat(),
+                         last.isoformat(), returned.isoformat() if returned else None,
+                         stamp, stamp))
+            for reason in rng.sample(reasons, rng.randint(1, 2)):
+                reason_rows.append((did, reason))
+    return rows, reason_rows
+
+
+def generate(out: Path, clients: int, interactions: int, seed: int, today: date,
+             departures: int = 10_000) -> dict:
     """Write the data set to `out` (which must not exist yet); return row counts."""
     rng = random.Random(seed)
     open_database(out)  # creates the schema, exactly as the app does
@@ -181,6 +232,24 @@ def generate(out: Path, clients: int, interactions: int, seed: int, today: date)
         " complaint) VALUES (?,?,?,?,?,?,?)", interaction_rows)
     conn.executemany("INSERT INTO revenue (client_id, month, amount_cents) VALUES (?,?,?)",
                      revenue_rows)
+    departure_rows, reason_rows = _departures(rng, client_rows, begin, today, departures)
+    conn.executemany(
+        "INSERT INTO departure (id, client_id, state, ended_by, outside_event, kind, decided_on,"
+        " effective_on, returned_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        departure_rows)
+    conn.executemany("INSERT INTO departure_reason (departure_id, reason) VALUES (?,?)",
+                     reason_rows)
+    # Proposals: one for a fifth of the clients, sent over the last five years.
+    proposal_rows = []
+    for row in client_rows[::5]:
+        sent = today - timedelta(days=rng.randrange(5 * 365))
+        outcome = rng.choices(("won", "lost", "pending"), (4, 4, 1))[0]
+        decided = sent + timedelta(days=rng.randint(3, 40)) if outcome != "pending" else None
+        proposal_rows.append((row[0], "Proposal", sent.isoformat(), rng.randint(5, 200) * 10000,
+                              outcome, decided.isoformat() if decided and decided <= today
+                              else None))
+    conn.executemany("INSERT INTO proposal (client_id, title, sent_on, amount_cents, outcome,"
+                     " decided_on) VALUES (?,?,?,?,?,?)", proposal_rows)
     promise_rows = _promise_rows(rng, client_rows, today)
     conn.executemany("INSERT INTO promise (client_id, description, due_at, channel, done_at,"
                      " cancelled_at) VALUES (?,?,?,?,?,?)", promise_rows)
@@ -197,6 +266,7 @@ def generate(out: Path, clients: int, interactions: int, seed: int, today: date)
     conn.close()
     return {"clients": len(client_rows), "contacts": len(contact_rows),
             "interactions": len(interaction_rows), "revenue": len(revenue_rows),
+            "departures": len(departure_rows), "proposals": len(proposal_rows),
             "promises": len(promise_rows)}
 
 
@@ -235,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=100_000)
     parser.add_argument("--interactions", type=int, default=1_000_000)
     parser.add_argument("--out", type=Path, required=True, help="the database file to create")
+    parser.add_argument("--departures", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--replace", action="store_true", help="overwrite an existing file")
     args = parser.parse_args(argv)
@@ -247,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{args.out}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
-    counts = generate(args.out, args.clients, args.interactions, args.seed, clock.today())
+    counts = generate(args.out, args.clients, args.interactions, args.seed, clock.today(),
+                      args.departures)
     elapsed = time.perf_counter() - started
     size = args.out.stat().st_size / 1e6
     print(", ".join(f"{n:,} {what}" for what, n in counts.items())

@@ -2,6 +2,11 @@
 
 import sys
 
-from goodbye_desktop.cli import main
+try:
+    from goodbye_desktop.cli import main
 
-sys.exit(main())
+    status = main()
+except KeyboardInterrupt:
+    # Ctrl+C before the command line had even loaded: no traceback, status 130.
+    status = 130
+sys.exit(status)

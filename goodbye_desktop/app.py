@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +22,7 @@ from goodbye_desktop import APP_ID, APP_NAME, __version__
 from goodbye_desktop.errors import DatabaseError, GoodbyeError
 
 if TYPE_CHECKING:
+    from goodbye_desktop.store.lock import StoreLock
     from goodbye_desktop.ui.main_window import MainWindow
 
 EXIT_DATABASE_ERROR = 2
@@ -69,11 +70,16 @@ def build_main_window(db_path: Path) -> MainWindow:
     application()
     from goodbye_desktop.store.database import open_database
 
-    open_database(db_path)
+    open_database(db_path, daily_backup=True)
     # Departures whose end date has come while the app was closed.
     from goodbye_desktop.store import upkeep
 
     upkeep.apply_effective_dates()
+    from goodbye_desktop.store import queries
+    from goodbye_desktop.ui.locale_setup import apply_profile_locale
+
+    # Without a system locale, dates and money follow the owner's profile, not Qt's "C".
+    apply_profile_locale(queries.profile_locale())
     from goodbye_desktop.ui.main_window import MainWindow
 
     return MainWindow(Path(db_path))
@@ -97,11 +103,14 @@ def run(db_path: Path) -> int:
     try:
         window = build_main_window(db_path)
     except GoodbyeError as exc:
-        title = (QCoreApplication.translate("app", "The database cannot be opened")
-                 if isinstance(exc, DatabaseError)
-                 else QCoreApplication.translate("app", "Goodbye Desktop cannot start"))
-        alerts.error(None, str(exc), title=title)
-        return EXIT_DATABASE_ERROR
+        window = _offer_backup(db_path, exc)
+        if window is None:
+            title = (QCoreApplication.translate("app", "The database cannot be opened")
+                     if isinstance(exc, DatabaseError)
+                     else QCoreApplication.translate("app", "Goodbye Desktop cannot start"))
+            alerts.error(None, str(exc), title=title)
+            lock.release()
+            return EXIT_DATABASE_ERROR
     window.show()
     if os.environ.get(QUIT_WHEN_SHOWN_ENV):
         from goodbye_desktop.ui.first_paint import quit_when_painted
@@ -112,23 +121,48 @@ def run(db_path: Path) -> int:
     from goodbye_desktop.store.database import close_database
 
     close_database()
-    if lock.isLocked():
-        lock.unlock()
+    lock.release()
     return status
 
 
-def single_instance_lock(db_path: Path) -> QLockFile | None:
-    """Hold `<database>.lock` while the window is open; None when another window holds it.
+def _offer_backup(db_path: Path, exc: GoodbyeError) -> MainWindow | None:
+    """For a damaged file with a good backup: offer to restore it; the window if done."""
+    from goodbye_desktop.store import backup
+    from goodbye_desktop.store.database import DamagedDatabaseError
+    from goodbye_desktop.ui import alerts
 
-    A lock left behind by a program that crashed is noticed (its process is gone) and
-    taken over. Where no lock can be made at all (a read-only folder, say), the app runs
-    without one and opening the database says what is wrong.
+    if not isinstance(exc, DamagedDatabaseError) or exc.newest_backup is None:
+        return None
+    if not alerts.question(None, QCoreApplication.translate(
+            "app", "%1\n\nRestore the newest good backup now? The damaged file is kept in "
+            "the backups folder.").replace("%1", str(exc)),
+            title=QCoreApplication.translate("app", "The database is damaged"),
+            yes=QCoreApplication.translate("app", "Restore the backup"),
+            no=QCoreApplication.translate("app", "Quit")):
+        return None
+    try:
+        backup.restore(exc.newest_backup, db_path)
+        return build_main_window(db_path)
+    except GoodbyeError as again:
+        alerts.error(None, str(again))
+        return None
+
+
+def single_instance_lock(db_path: Path) -> StoreLock | None:
+    """Hold `<database>.lock` while the window is open; None when another program holds it.
+
+    The system releases the lock of a program that crashed, so none is ever stale. Where
+    no lock can be made at all (a read-only folder, say), the app runs without one and
+    opening the database says what is wrong.
     """
+    from goodbye_desktop.safe_files import make_private_dir
+    from goodbye_desktop.store.lock import StoreLock
+
     # Where the folder cannot be made, opening the database will say why.
     with contextlib.suppress(OSError):
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(db_path.with_name(db_path.name + ".lock")))
-    lock.setStaleLockTime(0)
-    if lock.tryLock(100) or lock.error() != QLockFile.LockError.LockFailedError:
+        make_private_dir(db_path.parent)
+    lock = StoreLock(db_path)
+    try:
+        return lock if lock.acquire() else None
+    except OSError:
         return lock
-    return None

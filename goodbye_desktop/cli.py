@@ -10,8 +10,10 @@ status 2.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +26,9 @@ if TYPE_CHECKING:
 PROG = "goodbye-desktop"
 
 # One module per command under goodbye_desktop/commands/; add yours here.
-COMMAND_MODULES = ("demo", "clients", "letter", "departures", "at_risk", "due")
+COMMAND_MODULES = ("demo", "clients", "letter", "departures", "at_risk", "due", "dashboard",
+                   "report", "backup", "check", "export_csv", "export_vcard", "import_csv",
+                   "delete_client")
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -71,11 +75,21 @@ def _use_utf8(stream) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    from goodbye_desktop.commands.terminal import safe as escape_for_terminal
+
+    # One line, whatever a client's name in it holds.
+    print(f"{PROG}: {escape_for_terminal(message)}", file=sys.stderr)
     return EXIT_USER_ERROR
 
 
 def _run_window(db_path: Path) -> int:
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is _exit_130:
+        # Qt's event loop runs no Python for long stretches, so a Python handler could
+        # wait: Ctrl+C in the terminal ends the window at once (status 130 in the shell).
+        # Every change is already saved whole, and the system releases the lock.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
     # The list's queries before Qt (app imports Qt first): once PySide6 is loaded it
     # reads the source of every module imported after it, looking for `__feature__`.
     # Qt itself loads here, only when the window is wanted.
@@ -86,17 +100,31 @@ def _run_window(db_path: Path) -> int:
 
 
 def _run_command(args: argparse.Namespace, db_path: Path) -> int:
+    from goodbye_desktop.store import sql_errors
     from goodbye_desktop.store.database import close_database, open_database
 
+    args.db_path = db_path
     try:
+        if not getattr(args, "opens_store", True):
+            # restore and check work on the file itself, open or damaged.
+            with _interruptible():
+                return args.run(args)
         open_database(db_path)
+        try:
+            with _interruptible():
+                return args.run(args)
+        finally:
+            close_database()
+    except GoodbyeError:
+        raise
     except OSError as exc:
-        # A file we may not read (permissions, a broken disk) is the user's to fix.
-        raise DatabaseError(f"{db_path} cannot be opened: {exc.strerror or exc}.") from exc
-    try:
-        return args.run(args)
-    finally:
-        close_database()
+        # A file we may not read or write (permissions, a full or broken disk).
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise DatabaseError(f"{exc.strerror or exc}{where}.") from exc
+    except Exception as exc:
+        if sql_errors.is_database_error(exc):
+            raise sql_errors.explain(exc) from exc
+        raise
 
 
 def window_only_db(argv: list[str]) -> tuple[bool, str | None]:
@@ -117,6 +145,45 @@ def window_only_db(argv: list[str]) -> tuple[bool, str | None]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    as_program = argv is None  # tests call main([...]) and keep their own Ctrl+C
+    if as_program:
+        # While modules load and the file opens, a Ctrl+C ends the program at once: a
+        # KeyboardInterrupt inside an import can be swallowed by Python and print a
+        # traceback. Nothing is lost: every write to the file is atomic.
+        import signal
+
+        signal.signal(signal.SIGINT, _exit_130)
+    try:
+        status = _main(argv)
+    except KeyboardInterrupt:
+        # Ctrl+C while the parser or a command's modules were still loading.
+        status = EXIT_INTERRUPTED
+    return status
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """While a command runs, Ctrl+C raises KeyboardInterrupt, so the command cleans up
+    (rolls back, removes its temporary files) as it stops; status 130 all the same."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is not _exit_130:
+        yield
+        return
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, _exit_130)
+
+
+def _exit_130(signum: int, frame: object) -> None:
+    import os
+
+    os._exit(EXIT_INTERRUPTED)
+
+
+def _main(argv: list[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         _use_utf8(stream)
     argv = sys.argv[1:] if argv is None else list(argv)

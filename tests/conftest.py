@@ -60,6 +60,15 @@ def frozen_clock(request: pytest.FixtureRequest,
 
 
 @pytest.fixture(autouse=True)
+def program_locale_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new database starts from the system's locale (currency, paper); in the tests it
+    starts from the program's own defaults (en_GB, EUR) whatever the machine says."""
+    for variable in ("LC_ALL", "LC_MONETARY", "LC_PAPER"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Point QSettings at a fresh folder for each test; yield that folder."""
     folder = tmp_path_factory.mktemp("settings")

@@ -9,7 +9,6 @@ so `goodbye-desktop --help` and the other commands stay fast.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -17,13 +16,6 @@ from pathlib import Path
 # checks they match documents.letters.LETTER_KINDS.
 KINDS = ("farewell", "parting_ways", "transition_plan", "exit_interview_request", "check_in",
          "keep_in_touch", "feedback_thanks")
-
-# Characters no common file system accepts in a name, and control characters.
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                     *(f"LPT{i}" for i in range(1, 10))}
-_MAX_STEM = 120
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -61,17 +53,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def safe_file_name(text: str, fallback: str = "letter") -> str:
-    """A file name any common file system accepts, keeping letters of every script."""
-    name = _UNSAFE.sub("_", " ".join(text.split()))
-    name = name.strip(" .")[:_MAX_STEM].strip(" .")
-    if not name:
-        name = fallback
-    if name.split(".")[0].upper() in _WINDOWS_RESERVED:
-        name = "_" + name
-    return name
-
-
 def find_client(name: str) -> int:
     """The one client called `name`, or found by it as a search; GoodbyeError otherwise."""
     from goodbye_desktop.errors import GoodbyeError, NotFoundError
@@ -100,10 +81,19 @@ def find_client(name: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from goodbye_desktop.commands.terminal import safe as escape_for_terminal
     from goodbye_desktop.correspondence import fit, preflight
     from goodbye_desktop.correspondence.produce import inputs_for, keep, produce, template_for
     from goodbye_desktop.errors import GoodbyeError, ValidationError
+    from goodbye_desktop.safe_files import (
+        check_output_path,
+        safe_file_name,
+        write_atomic_or_fail,
+    )
 
+    if args.output:
+        # Refused before anything is made: never a PDF over the database or its backups.
+        check_output_path(args.output)
     client_id = find_client(args.client)
     extras = {"news": args.news, "feedback_summary": args.feedback,
               "improvement": args.improvement, "referral": args.referral,
@@ -132,12 +122,11 @@ def run(args: argparse.Namespace) -> int:
                 "interview_times": " (give them with --times)",
                 }.get(exc.field or "", "")
         raise GoodbyeError(f"{exc.message.rstrip('.')}{hint}.") from exc
-    output = args.output or Path(f"{safe_file_name(produced.client_name)}-{args.kind}.pdf")
-    try:
-        output.write_bytes(produced.pdf)
-    except OSError as exc:
-        raise GoodbyeError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
+    output = args.output or Path(safe_file_name(produced.client_name, f"-{args.kind}.pdf",
+                                                fallback="letter"))
+    check_output_path(output)
+    write_atomic_or_fail(output, produced.pdf, "the letter")
     keep(produced)
-    print(f"Wrote {output} ({produced.title}); kept on the client's timeline.",
-          file=sys.stdout)
+    print(escape_for_terminal(f"Wrote {output} ({produced.title}); kept on the client's "
+                              "timeline."), file=sys.stdout)
     return 0

@@ -22,7 +22,8 @@ def safe(text: str) -> str:
         category = unicodedata.category(ch)
         if ch in _VISIBLE:
             out.append(_VISIBLE[ch])
-        elif category in ("Cc", "Cs") or (category == "Cf" and ch not in "\u200c\u200d"):
+        elif category in ("Cc", "Cs", "Zl", "Zp") or (
+                category == "Cf" and ch not in "\u200c\u200d"):
             # Zero-width (non-)joiners shape Indic and Arabic names: they stay.
             out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
         else:

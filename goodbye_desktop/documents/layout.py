@@ -584,3 +584,9 @@ def build_pdf(parts: list[LetterPart], title: str, subject: str = "") -> bytes:
     doc.gd_context = first
     doc.build(story, canvasmaker=_PagedCanvas)
     return buf.getvalue()
+
+
+# Public names for the year in review (documents/report.py), which shares the letterhead
+# and the "Page x of y" numbering with the letters.
+draw_letterhead = _draw_letterhead
+PagedCanvas = _PagedCanvas

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from datetime import UTC, timedelta, tzinfo
 from pathlib import Path
@@ -19,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Alarm, Calendar, Event
 
-from goodbye_desktop import __version__, clock
+from goodbye_desktop import __version__, clock, safe_files
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store.due import DuePromise
 
@@ -91,23 +90,10 @@ def calendar_bytes(promises: Iterable[DuePromise], calendar_id: str,
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically, readable by the owner only."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    """Write `data` to `path` atomically, readable by the owner only (never onto the store)."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        safe_files.write_atomic(path, data)
     except OSError as exc:
-        raise GoodbyeError(f"Could not write {path}: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise GoodbyeError(f"Could not write {path}: {exc.strerror or exc}.") from exc
 
 

@@ -97,6 +97,7 @@ def transaction() -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # a Ctrl+C can land after the COMMIT
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")

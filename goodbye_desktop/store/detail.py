@@ -46,6 +46,7 @@ class ClientSummary:
     complaints_12m: int
     interactions_12m: int
     last_contact_at: datetime | None
+    lifetime_revenue_cents: int = 0  # every month ever billed (what a departed client brought)
 
     @property
     def revenue_per_hour_cents(self) -> int | None:
@@ -134,7 +135,10 @@ def client_summary(client_id: int, today: date | None = None) -> ClientSummary:
     revenue = (Revenue.select(fn.COALESCE(fn.SUM(Revenue.amount_cents), 0))
                .where((Revenue.client == client_id)
                       & Revenue.month.between(start, window.last_month)).scalar())
+    lifetime = (Revenue.select(fn.COALESCE(fn.SUM(Revenue.amount_cents), 0))
+                .where(Revenue.client == client_id).scalar())
     return ClientSummary(
+        lifetime_revenue_cents=int(lifetime),
         id=client[0], name=client[1], status=client[2], started_on=client[3],
         ended_on=client[4], archived=bool(client[5]), window_start=start,
         revenue_12m_cents=int(revenue), minutes_12m=int(minutes),

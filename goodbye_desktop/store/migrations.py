@@ -236,7 +236,6 @@ CREATE TRIGGER client_generation_delete AFTER DELETE ON client BEGIN
 END
 """
 
-
 # Revenue is one amount per client and month. Files written before this step may hold two
 # amounts for one month (the old unique index also covered the amount): the one entered
 # last (the highest id) is kept. The 12-month column is recomputed at the next open.
@@ -302,6 +301,20 @@ ALTER TABLE business_profile ADD COLUMN letter_greeting TEXT NOT NULL DEFAULT ''
 """
 
 
+# The dashboard's indexes: each year's figures read an index, never a whole table.
+# Starts by day (active, gained), end dates entered without a departure, the returns of a
+# year, the minutes of a 12-month window by time, and the clients by 12-month revenue
+# with their names (the revenue concentration, largest first).
+_V8 = """
+CREATE INDEX client_started ON client (started_on, status);
+CREATE INDEX client_ended ON client (ended_on, status, started_on) WHERE ended_on IS NOT NULL;
+CREATE INDEX client_revenue_rank ON client (revenue_12m_cents DESC, sort_name, id, name)
+    WHERE revenue_12m_cents > 0;
+CREATE INDEX interaction_time ON interaction (occurred_at, client_id, minutes);
+CREATE INDEX departure_returned ON departure (state, returned_on)
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT on its own; run statement by statement instead
@@ -336,6 +349,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V5),
     _script(_V6),
     _script(_V7),
+    _script(_V8),
 ]
 LATEST_VERSION = len(STEPS)
 
@@ -355,7 +369,9 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> list[int]
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # A Ctrl+C can land just after the COMMIT: then there is nothing to undo.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         version += 1
         reached.append(version)

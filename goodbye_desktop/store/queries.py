@@ -187,6 +187,12 @@ def profile_currency() -> str:
     return (row[0] if row else "") or "EUR"
 
 
+def profile_locale() -> str:
+    """The owner's locale from the business profile ("en_GB"), for dates and amounts."""
+    row = current().execute("SELECT locale FROM business_profile WHERE id = 1").fetchone()
+    return (row[0] if row else "") or "en_GB"
+
+
 def count_clients(include_archived: bool = True) -> int:
     if include_archived:
         return current().execute("SELECT count(*) FROM client").fetchone()[0]

@@ -12,8 +12,9 @@ from contextlib import contextmanager
 
 import peewee
 
-from goodbye_desktop.errors import DatabaseError, ValidationError
+from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store.models import database_proxy
+from goodbye_desktop.store.sql_errors import explain
 
 _EXPLAINED = (
     ("FOREIGN KEY", "it refers to a record that does not exist (any more)"),
@@ -40,5 +41,6 @@ def user_action(what: str) -> Iterator[None]:
     except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
         raise ValidationError(
             f"Could not {what}: {_explain(exc)}. Nothing was changed.") from exc
-    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
-        raise DatabaseError(f"Could not {what}: {exc}. Nothing was changed.") from exc
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        # Locked, read-only, full or damaged: worded, never a traceback.
+        raise explain(exc, what, "Nothing was changed.") from exc

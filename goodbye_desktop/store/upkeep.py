@@ -9,15 +9,30 @@ import sqlite3
 from datetime import date
 
 from goodbye_desktop import clock
+from goodbye_desktop.core.locale_defaults import ProfileDefaults, system_defaults
 from goodbye_desktop.core.windows import Window, last_12_months
 from goodbye_desktop.errors import DatabaseError
 from goodbye_desktop.store.connection import current, transaction
 
 
-def ensure_profile() -> None:
-    """The business profile is one row, id 1, there from the first open."""
+def ensure_profile(defaults: ProfileDefaults | None = None) -> None:
+    """The business profile is one row, id 1, there from the first open.
+
+    A new profile starts with the system locale's locale, currency and paper size
+    (`defaults`, else read from the environment); an existing one is left as it is.
+    """
     with transaction() as conn:
-        conn.execute("INSERT OR IGNORE INTO business_profile (id) VALUES (1)")
+        insert_profile(conn, defaults)
+
+
+def insert_profile(conn: sqlite3.Connection, defaults: ProfileDefaults | None = None) -> None:
+    """Add the profile row to a file that has none, starting from the system's locale."""
+    if conn.execute("SELECT 1 FROM business_profile WHERE id = 1").fetchone():
+        return
+    start = defaults or system_defaults()
+    conn.execute(
+        "INSERT INTO business_profile (id, locale, currency, page_size) VALUES (1, ?, ?, ?)",
+        (start.locale, start.currency, start.page_size))
 
 
 def revenue_window() -> Window:

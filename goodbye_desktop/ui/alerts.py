@@ -67,6 +67,7 @@ def _show(parent: QWidget | None, icon: str, title: str, text: str, details: str
     # Names and messages are data: never let Qt read markup into them.
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+    box.deleteLater()
 
 
 def error(parent: QWidget | None, text: str, *, title: str | None = None,
@@ -114,7 +115,9 @@ def question(parent: QWidget | None, text: str, *, title: str | None = None,
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
-    return box.clickedButton() is yes_button
+    answer = box.clickedButton() is yes_button
+    box.deleteLater()
+    return answer
 
 
 def choose(parent: QWidget | None, text: str, options: list[str], *,
@@ -137,4 +140,5 @@ def choose(parent: QWidget | None, text: str, options: list[str], *,
     box.setEscapeButton(cancel)
     box.exec()
     clicked = box.clickedButton()
+    box.deleteLater()
     return buttons.index(clicked) if clicked in buttons else None

@@ -46,6 +46,7 @@ from goodbye_desktop.store.at_risk import AtRiskClient
 from goodbye_desktop.ui import alerts, sign_words
 from goodbye_desktop.ui.formatting import plain_tooltip, qdate
 from goodbye_desktop.ui.ledger_words import episode_text, kept_percent, ledger_text
+from goodbye_desktop.ui.timers import stop_with_database
 
 PAGE = 50  # about two screenfuls: a page is read as it scrolls in
 # Clients worked out per tick of the daily pass (see benchmarks/bench_daily.py).
@@ -272,6 +273,7 @@ class AtRiskView(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._work)
+        stop_with_database(self._timer)
         self._show_client(None)
 
     # --- the daily pass -----------------------------------------------------------------
@@ -430,6 +432,8 @@ class AtRiskView(QWidget):
         form = SignPromiseForm(self._client.name, sign, self._save_promise, self)
         form.saved.connect(self._written)
         self.current_form = form
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.finished.connect(self._form_closed)
         form.open()
         return form
 
@@ -447,6 +451,8 @@ class AtRiskView(QWidget):
         form = AcknowledgeForm(self._client.name, sign, self._save_ack, self)
         form.saved.connect(self._written)
         self.current_form = form
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.finished.connect(self._form_closed)
         form.open()
         return form
 
@@ -460,6 +466,9 @@ class AtRiskView(QWidget):
             summary += " " + note
         return at_risk.acknowledge_sign(self._client.id, sign.key, until, note, summary,
                                         clock.today(), clock.local_now())
+
+    def _form_closed(self, *_args: Any) -> None:
+        self.current_form = None  # the form deletes itself once closed
 
     def _written(self, _result: Any) -> None:
         self.current_form = None

@@ -87,7 +87,7 @@ class ClientDetail(QWidget):
         self.tabs.addTab(self.promises_tab, self.tr("Pro&mises"))
         self.departure_panel = DeparturePanel()
         self.tabs.addTab(self.departure_panel, self.tr("De&parture"))
-        self.departure_panel.clientChanged.connect(lambda *_args: self._written())
+        self.departure_panel.clientChanged.connect(self._written)
         for tab in self._record_tabs():
             tab.changed.connect(self._written)
 
@@ -148,12 +148,32 @@ class ClientDetail(QWidget):
                            for p in rows)
         self.header.show_summary(summary, share, self._currency,
                                  profile.get("target_hourly_rate_cents") or 0,
-                                 today=now.date(), now=now)
+                                 today=now.date(), now=now, signs=self._signs(summary),
+                                 departure=self._departure(summary))
         # The promise ledger (kept, late, broken) and the client's times at risk.
         self.header.show_daily(ledger(((p.due_at, p.done_at, p.cancelled_at) for p in rows),
                                       now), at_risk.risk_history(client_id), now.date())
 
-    def _written(self) -> None:
+    def _signs(self, summary) -> list:
+        """The warning signs of a current client, as the list computes them."""
+        if summary.status not in ("active", "returned"):
+            return []
+        from goodbye_desktop.core.signs import ClientFacts, signs
+        from goodbye_desktop.store.client_facts import facts_for_clients
+
+        facts = facts_for_clients([summary.id], clock.today()).get(summary.id)
+        return signs(ClientFacts(**facts)) if facts else []
+
+    def _departure(self, summary) -> dict | None:
+        """The departure of a departed client, for the header's "when and why"."""
+        if summary.status != "departed":
+            return None
+        from goodbye_desktop.store import departures
+
+        departure_id = departures.departure_for_client(summary.id)
+        return departures.departure_detail(departure_id) if departure_id else None
+
+    def _written(self, *_args: object) -> None:
         if self._client_id is None:
             return
         try:

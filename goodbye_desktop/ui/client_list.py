@@ -21,16 +21,29 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QRect,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QHideEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -38,6 +51,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,20 +62,25 @@ from PySide6.QtWidgets import (
 from goodbye_desktop import clock
 from goodbye_desktop.store import queries
 from goodbye_desktop.store.queries import ClientFilter, ClientRow
-from goodbye_desktop.ui import formatting, sign_words
+from goodbye_desktop.ui import formatting, icons, sign_words
 from goodbye_desktop.ui.first_paint import after_first_paint
+from goodbye_desktop.ui.timers import stop_with_database
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
 _CURRENT = ("active", "returned")
-# The roles `data()` answers. A view asks each cell for seven roles as it paints; the
-# others are turned away before any lookup.
-_DATA_ROLES = frozenset(int(role) for role in (
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
-    Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.UserRole))
+# The status filter's entry for clients with warning signs (not a status of its own).
+AT_RISK = "at_risk"
+# The roles `data()` answers (UserRole + 1 is the model's SignKeysRole). A view asks each
+# cell for seven roles as it paints; the others are turned away before any lookup.
+_DATA_ROLES = frozenset((
+    *(int(role) for role in (
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.UserRole)),
+    int(Qt.ItemDataRole.UserRole) + 1))
 
 
 class ClientListModel(QAbstractTableModel):
@@ -68,9 +89,11 @@ class ClientListModel(QAbstractTableModel):
     NAME, STATUS, REVENUE, TENURE, LAST_CONTACT, SIGNS = range(6)
     COLUMN_COUNT = 6
     PAGE_SIZE = 100
-    # The store's sort key for each column; the warning signs cannot be sorted yet.
+    # The store's sort key for each column; the warning signs are counted here, not in SQL.
     SORT_KEYS: tuple[str | None, ...] = ("name", "status", "revenue", "tenure", "last_contact",
                                          None)
+    # The sign keys of a row, in the order they are drawn (for the signs column's delegate).
+    SignKeysRole = Qt.ItemDataRole.UserRole + 1
 
     # Emitted after every reset with the number of rows now shown.
     countChanged = Signal(int)
@@ -90,6 +113,9 @@ class ClientListModel(QAbstractTableModel):
         self._currency = "EUR"
         self._today_value = today()
         self._italic: QFont | None = None
+        # Filters and orders the store cannot do: both need every current client's signs.
+        self._at_risk_only = False
+        self._signs_order: Qt.SortOrder | None = None
         # While held, the signs column shows nothing and reads nothing (see hold_signs).
         self._signs_held = False
         # Public counter: how many pages were read from the store since the model was made.
@@ -121,6 +147,21 @@ class ClientListModel(QAbstractTableModel):
     def set_include_archived(self, include: bool) -> None:
         self.set_filter(dataclasses.replace(self._filter, include_archived=include))
 
+    def set_at_risk_only(self, at_risk: bool) -> None:
+        """Show only clients with one or more warning signs (the "At risk" filter)."""
+        self.set_status_or_at_risk(self._filter.status, at_risk=at_risk)
+
+    def set_status_or_at_risk(self, status: str | None, *, at_risk: bool) -> None:
+        """A status, or the clients at risk (or both), in one reset."""
+        flt = dataclasses.replace(self._filter, status=status)
+        if flt != self._filter or at_risk != self._at_risk_only:
+            self._filter, self._at_risk_only = flt, at_risk
+            self._query()
+
+    @property
+    def at_risk_only(self) -> bool:
+        return self._at_risk_only
+
     def reload(self) -> None:
         """Ask the store again for what the filter matches and for the currency (after writes)."""
         self._currency = queries.profile_currency()
@@ -131,6 +172,8 @@ class ClientListModel(QAbstractTableModel):
         # The one query of a keystroke, a sort or a filter: nothing else on this path.
         self._today_value = self._today()
         ids = queries.client_ids(self._filter, self._today_value)
+        if self._at_risk_only or self._signs_order is not None:
+            ids = self._by_signs(list(ids))
         count = len(ids)
         self.beginResetModel()
         self._ids = ids
@@ -155,6 +198,29 @@ class ClientListModel(QAbstractTableModel):
         if self._count:
             self.dataChanged.emit(self.index(0, self.SIGNS),
                                   self.index(self._count - 1, self.SIGNS))
+
+    def _by_signs(self, ids: list[int]) -> list[int]:
+        """`ids` narrowed to the clients at risk and/or ordered by their number of signs.
+
+        Signs are computed, not stored, so this reads the facts of every client shown
+        (a few grouped queries per 500 clients); the list's own order breaks ties.
+        """
+        from goodbye_desktop.core.signs import ClientFacts
+        from goodbye_desktop.core.signs import signs as signs_for
+        from goodbye_desktop.store.client_facts import facts_for_clients
+
+        rows = queries.client_rows(ids)
+        unread = [i for i in ids if i not in self._signs_read]
+        current = [i for i in unread if i in rows and rows[i].status in _CURRENT]
+        for i, facts in facts_for_clients(current, self._today_value).items():
+            self._signs[i] = signs_for(ClientFacts(**facts))
+        self._signs_read.update(unread)
+        if self._at_risk_only:
+            ids = [i for i in ids if self._signs.get(i)]
+        if self._signs_order is not None:
+            most_first = self._signs_order == Qt.SortOrder.DescendingOrder
+            ids.sort(key=lambda i: len(self._signs.get(i, ())), reverse=most_first)
+        return ids
 
     def loaded_pages(self) -> set[int]:
         """The page numbers currently held in the cache."""
@@ -227,19 +293,21 @@ class ClientListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Name"), self.tr("Status"), self.tr("12-month revenue"),
-                    self.tr("Tenure"), self.tr("Last contact"), self.tr("Warning signs"))[section]
+            return (self.tr("Name"), self.tr("Status"), self.tr("Revenue"),
+                    self.tr("Tenure"), self.tr("Last contact"), self.tr("Signs"))[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 self.tr("The client's name; click to sort"),
                 self.tr("Where the client stands: prospect, active, departing, departed or "
                         "returned"),
-                self.tr("Amounts billed over the current month and the eleven before it"),
+                self.tr("Revenue of the last 12 months: amounts billed over the current month "
+                        "and the eleven before it"),
                 self.tr("How long the client has been with you (years and months)"),
                 self.tr("The last call, email, meeting or note you logged"),
-                self.tr("Silence, an acquisition, a contact who left, repeated complaints, "
-                        "a client that costs more time than it pays, falling revenue; "
-                        "point at one for the reason and a next step"),
+                self.tr("Warning signs, one icon each, and how many: silence, an acquisition, "
+                        "a contact who left, repeated complaints, a client earning less an "
+                        "hour than your target, falling revenue. Point at them for the "
+                        "reasons and next steps; click to sort by how many."),
             )[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section == self.REVENUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -256,6 +324,9 @@ class ClientListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return self.client_id(index.row())
+        if role == self.SignKeysRole:
+            return [sign.key for sign in self.signs_of(index.row())] \
+                if index.column() == self.SIGNS else None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.REVENUE:
@@ -282,7 +353,11 @@ class ClientListModel(QAbstractTableModel):
                 return formatting.plain_tooltip(row.name)
             return None
         if column == self.SIGNS:
-            return ", ".join(sign_words.title(sign.key) for sign in self.signs_of(index.row()))
+            signs = self.signs_of(index.row())
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return ", ".join(sign_words.title(sign.key) for sign in signs)
+            # The delegate draws an icon per sign beside this count.
+            return QLocale().toString(len(signs)) if signs else ""
         return self._display(row, column)
 
     def _display(self, row: ClientRow, column: int) -> str:
@@ -301,15 +376,68 @@ class ClientListModel(QAbstractTableModel):
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column in SQL (one query), keeping the search and the filters."""
-        if not 0 <= column < self.COLUMN_COUNT or self.SORT_KEYS[column] is None:
+        """Sort by a column in SQL (one query), keeping the search and the filters.
+
+        The warning signs are counted per client: those sort by count, the list's own
+        order within the same count.
+        """
+        if not 0 <= column < self.COLUMN_COUNT:
             return
-        self.set_filter(dataclasses.replace(
-            self._filter, sort_key=self.SORT_KEYS[column],
-            descending=order == Qt.SortOrder.DescendingOrder))
+        if column == self.SIGNS:
+            self._signs_order = order
+            self._query()
+            return
+        changed = self._signs_order is not None
+        self._signs_order = None
+        flt = dataclasses.replace(self._filter, sort_key=self.SORT_KEYS[column],
+                                  descending=order == Qt.SortOrder.DescendingOrder)
+        if changed and flt == self._filter:
+            self._query()
+        else:
+            self.set_filter(flt)
 
     def sort_column(self) -> int:
+        if self._signs_order is not None:
+            return self.SIGNS
         return self.SORT_KEYS.index(self._filter.sort_key)
+
+
+class SignsDelegate(QStyledItemDelegate):
+    """Draws the signs column: one small icon per warning sign, then their number."""
+
+    ICON = 16
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        keys = index.data(ClientListModel.SignKeysRole) or []
+        # The background, selection and focus as for any cell, without the text.
+        plain = QStyleOptionViewItem(option)
+        self.initStyleOption(plain, index)
+        plain.text = ""
+        style = plain.widget.style() if plain.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, plain.widget)
+        if not keys:
+            return
+        rect = option.rect.adjusted(4, 0, -2, 0)
+        top = rect.top() + (rect.height() - self.ICON) // 2
+        x = rect.left()
+        for key in keys:
+            if x + self.ICON > rect.right() - option.fontMetrics.horizontalAdvance("9") - 4:
+                break  # the count still says how many; the tooltip names them all
+            icons.sign_icon(key).paint(painter, QRect(x, top, self.ICON, self.ICON))
+            x += self.ICON + 2
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.drawText(QRect(x + 2, rect.top(), rect.right() - x, rect.height()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        keys = index.data(ClientListModel.SignKeysRole) or []
+        return QSize(8 + len(keys) * (self.ICON + 2) + option.fontMetrics.horizontalAdvance("9"),
+                     self.ICON + 4)
 
 
 class ClientListPane(QWidget):
@@ -332,8 +460,13 @@ class ClientListPane(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("clientSearch")
-        self.search.setPlaceholderText(self.tr("Search names, contacts, emails, tags"))
+        self.search.setPlaceholderText(self.tr("Name, contact, email, tag"))
+        self.search.setToolTip(self.tr("Search clients by name, contact name, email or tag; "
+                                       "case and accents do not matter. Esc clears it."))
         self.search.setAccessibleName(self.tr("Search clients"))
+        # Room for the whole placeholder: a cut hint reads as a broken window.
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(
+            self.search.placeholderText()) + 3 * self.search.fontMetrics().horizontalAdvance("M"))
         self.search.setClearButtonEnabled(True)
         search_label = QLabel(self.tr("&Search:"), self)
         search_label.setBuddy(self.search)
@@ -342,6 +475,10 @@ class ClientListPane(QWidget):
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.setAccessibleName(self.tr("Show clients with status"))
         self.status_filter.addItem(self.tr("All statuses"), None)
+        self.status_filter.addItem(self.tr("At risk"), AT_RISK)
+        self.status_filter.setItemData(1, self.tr("Current clients with one or more warning "
+                                                  "signs"), Qt.ItemDataRole.ToolTipRole)
+        self.status_filter.insertSeparator(2)
         for status in formatting.STATUS_ORDER:
             self.status_filter.addItem(formatting.status_label(status), status)
         status_label = QLabel(self.tr("S&tatus:"), self)
@@ -363,6 +500,8 @@ class ClientListPane(QWidget):
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.verticalHeader().hide()
+        self.signs_delegate = SignsDelegate(self.table)
+        self.table.setItemDelegateForColumn(ClientListModel.SIGNS, self.signs_delegate)
         # Fixed heights and widths: sizing to contents would read every row of the list.
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -383,15 +522,18 @@ class ClientListPane(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(search_label)
         filters.addWidget(self.search, 1)
-        filters.addSpacing(em)
+        filters.addSpacing(em // 2)
         filters.addWidget(status_label)
         filters.addWidget(self.status_filter)
-        filters.addSpacing(em)
-        filters.addWidget(self.show_archived)
+        # "Show archived" sits under the list: the filter row then fits a narrow window.
+        below = QHBoxLayout()
+        below.addWidget(self.show_archived)
+        below.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 2, 0)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addLayout(below)
         self.setTabOrder(self.search, self.status_filter)
         self.setTabOrder(self.status_filter, self.show_archived)
         self.setTabOrder(self.show_archived, self.table)
@@ -420,6 +562,7 @@ class ClientListPane(QWidget):
         self._warm_up.setSingleShot(True)
         self._warm_up.setInterval(400)
         self._warm_up.timeout.connect(self._prepare_search)
+        stop_with_database(self._warm_up)
         self._warmed_up = False
 
     def _size_columns(self) -> None:
@@ -433,16 +576,19 @@ class ClientListPane(QWidget):
             ClientListModel.TENURE: [formatting.tenure(date(2000, 1, 1), date(2048, 12, 1),
                                                        date(2049, 1, 1))],
             ClientListModel.LAST_CONTACT: [formatting.short_date(date(2028, 12, 28))],
-            # Room for the longest single sign; more than one shows in full in the tooltip.
-            ClientListModel.SIGNS: sign_words.titles(),
         }
         em = metrics.horizontalAdvance("M")
         for column, texts in samples.items():
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             # The header needs room for the sort arrow; cells only for their margins.
-            width = max([header_metrics.horizontalAdvance(title) + 2 * em]
+            width = max([header_metrics.horizontalAdvance(title) + em + 10]
                         + [metrics.horizontalAdvance(text) + em for text in texts])
             header.resizeSection(column, width)
+        # Icons for two signs and the count; more than two still show their count.
+        signs_title = self.model.headerData(ClientListModel.SIGNS, Qt.Orientation.Horizontal)
+        header.resizeSection(ClientListModel.SIGNS, max(
+            header_metrics.horizontalAdvance(signs_title) + em + 10,
+            8 + 2 * (SignsDelegate.ICON + 2) + 2 * metrics.horizontalAdvance("9")))
 
     # --- public -------------------------------------------------------------------------
 
@@ -509,14 +655,18 @@ class ClientListPane(QWidget):
         self.model.set_search(text)
 
     def _status_changed(self, _index: int) -> None:
-        self.model.set_status(self.status_filter.currentData())
+        chosen = self.status_filter.currentData()
+        if chosen == AT_RISK:
+            self.model.set_status_or_at_risk(None, at_risk=True)
+        else:
+            self.model.set_status_or_at_risk(chosen, at_risk=False)
 
     def _archived_toggled(self, checked: bool) -> None:
         self.model.set_include_archived(checked)
 
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
-        if ClientListModel.SORT_KEYS[column] is None:
-            # Not sortable yet: put the indicator back where the list is really sorted.
+        if column != ClientListModel.SIGNS and ClientListModel.SORT_KEYS[column] is None:
+            # Not sortable: put the indicator back where the list is really sorted.
             flt = self.model.filter
             header = self.table.horizontalHeader()
             header.blockSignals(True)
@@ -537,6 +687,9 @@ class ClientListPane(QWidget):
         finally:
             self._restoring = False
         index = self.table.currentIndex()
+        if not index.isValid():
+            # The selected client is filtered out: start from the top, not part way down.
+            self.table.scrollToTop()
         self._set_current(self.model.client_id(index.row()) if index.isValid() else None)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -8,6 +8,7 @@ the data is safe and where the details are. The program carries on where it can.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -15,7 +16,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 
-from goodbye_desktop import __version__, clock
+from goodbye_desktop import __version__, clock, safe_files
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
 
@@ -34,11 +35,13 @@ def write_report(folder: Path, kind: type[BaseException], value: BaseException,
     text = "".join(traceback.format_exception(kind, value, tb))
     entry = (f"--- {clock.local_now().isoformat()} Goodbye Desktop "
              f"{__version__}, Python {sys.version.split()[0]}\n{text}\n")
-    folder.mkdir(parents=True, exist_ok=True)
+    # Owner-only: a traceback can quote a client's name.
+    safe_files.make_private_dir(folder)
     if path.exists() and path.stat().st_size > _MAX_LOG_BYTES:
-        path.write_text(path.read_text(encoding="utf-8")[-_MAX_LOG_BYTES // 2:],
-                        encoding="utf-8")
-    with path.open("a", encoding="utf-8") as log:
+        safe_files.write_atomic(path, path.read_text(encoding="utf-8")[-_MAX_LOG_BYTES // 2:])
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, safe_files.FILE_MODE)
+    safe_files.chmod_private(path)
+    with os.fdopen(fd, "a", encoding="utf-8") as log:
         log.write(entry)
     return path
 

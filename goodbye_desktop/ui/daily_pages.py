@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 from goodbye_desktop import clock
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import due
+from goodbye_desktop.ui import icons
 
 
 class DailyPages(QObject):
@@ -39,11 +40,13 @@ class DailyPages(QObject):
         tr = self.tr
         self.at_risk_action = QAction(tr("&At-risk clients"), window)
         self.at_risk_action.setObjectName("atRiskPageAction")
+        self.at_risk_action.setIcon(icons.icon("dialog-warning"))
         self.at_risk_action.setShortcut(QKeySequence("Ctrl+4"))
         self.at_risk_action.setStatusTip(tr("Clients showing warning signs, most urgent first"))
         self.at_risk_action.triggered.connect(self.show_at_risk)
         self.due_action = QAction(tr("D&ue promises"), window)
         self.due_action.setObjectName("duePageAction")
+        self.due_action.setIcon(icons.icon("appointment-soon"))
         self.due_action.setShortcut(QKeySequence("Ctrl+5"))
         self.due_action.setStatusTip(tr("Promises overdue, due today and in the next 7 days"))
         self.due_action.triggered.connect(self.show_due)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from goodbye_desktop import clock
+from goodbye_desktop.ui.timers import stop_with_database
 
 # A few seconds past midnight, so the new date is certain; and a look at least every hour,
 # so a clock changed by hand or a sleep the timer slept through is noticed soon.
@@ -33,6 +34,7 @@ class DayWatch(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
+        stop_with_database(self._timer)  # the day's upkeep writes to the open database
         app = QGuiApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._state_changed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,10 +34,12 @@ from goodbye_desktop.store import departures as store
 from goodbye_desktop.ui.departure.common import label_for, tr
 from goodbye_desktop.ui.folder_words import kind_title, title_and_detail
 from goodbye_desktop.ui.formatting import plain_tooltip, short_date, tenure
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 
 def _item(text: str, data=None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
+    item.setToolTip(text)  # a narrow column shows the rest here
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     if data is not None:
         item.setData(Qt.ItemDataRole.UserRole, data)
@@ -59,6 +63,8 @@ class DepartedView(QWidget):
     """Departures with tenure, reasons, kind and who ended it; opens a client's folder."""
 
     clientActivated = Signal(int)
+    # What the page shows, in words ("15 departures"), for the window's status bar.
+    countChanged = Signal(str)
 
     COLUMNS = ("client", "last_day", "tenure", "ended_by", "kind", "reasons", "state")
 
@@ -79,14 +85,33 @@ class DepartedView(QWidget):
         self.table.setAccessibleName(tr("Departed clients"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # The long texts share what is left, so the reasons are never squeezed to nothing.
+        for column in (3, 5, 6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table_label = QLabel(tr("&Departures:"), self)
         table_label.setBuddy(self.table)
         self.open_button = QPushButton(tr("Open &folder…"), self)
         self.open_button.clicked.connect(self.open_current)
-        self.table.itemActivated.connect(lambda *_: self.open_current())
-        self.table.currentCellChanged.connect(lambda *_: self._update_button())
+        self.table.itemActivated.connect(self._item_activated)
+        self.table.currentCellChanged.connect(self._update_button)
         self.count = QLabel(self)
+        # An empty list says so in the middle of the page, where the eye looks.
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("departedEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.setText(tr(
+            "No departures here yet. When a client leaves, or you decide to part, select the "
+            "client and choose Client > Start a departure… (Ctrl+Shift+D)."))
+        empty_page = QWidget(self)
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addStretch(2)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(empty_page)
 
         top = QHBoxLayout()
         top.addWidget(year_label)
@@ -98,10 +123,11 @@ class DepartedView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(table_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
-        self.year.currentIndexChanged.connect(lambda *_: self.refresh())
-        self.include_closed.toggled.connect(lambda *_: self.refresh())
+        layout.addWidget(self.stack, 1)
+        # The window's status bar shows the count (countChanged); not a second time here.
+        self.count.hide()
+        self.year.currentIndexChanged.connect(self._choice_changed)
+        self.include_closed.toggled.connect(self._choice_changed)
         self.reload_years()
 
     @property
@@ -133,21 +159,37 @@ class DepartedView(QWidget):
                 tenure(row.started_on, row.effective_on, self.today), ended,
                 label_for("kind", row.kind),
                 ", ".join(label_for("reason", r) for r in row.reasons),
-                label_for("state", row.state),
+                self._state_text(row),
             )
             for column, text in enumerate(values):
                 self.table.setItem(index, column, _item(text, row.client_id))
         if rows and self.table.currentRow() < 0:
             self.table.setCurrentCell(0, 0)
+        self.stack.setCurrentIndex(0 if rows else 1)
+        leaving = sum(1 for row in rows if self._still_a_client(row))
         if not rows:
-            self.count.setText(
-                tr("No departures here yet. When a client leaves, or you decide to part, "
-                   "select the client and choose Client > Start a departure… (Ctrl+Shift+D)."))
+            text = tr("No departures")
         elif len(rows) == 1:
-            self.count.setText(tr("1 departure"))
+            text = tr("1 departure")
         else:
-            self.count.setText(tr("%1 departures").replace("%1", str(len(rows))))
+            text = tr("%1 departures").replace("%1", str(len(rows)))
+        if leaving:
+            text = tr("%1, of which %2 still a client").replace("%1", text).replace(
+                "%2", str(leaving))
+        self.count.setText(text if rows else "")
+        self.countChanged.emit(text)
         self._update_button()
+
+    def _still_a_client(self, row) -> bool:
+        # The last day is still a working day: the client is one through it.
+        return row.state == "decided" and row.effective_on is not None \
+            and row.effective_on >= self.today
+
+    def _state_text(self, row) -> str:
+        """The departure's state; one whose last day is ahead says the client is still one."""
+        if self._still_a_client(row):
+            return tr("Still a client, until %1").replace("%1", short_date(row.effective_on))
+        return label_for("state", row.state)
 
     def current_client_id(self) -> int | None:
         item = self.table.item(self.table.currentRow(), 0)
@@ -160,7 +202,13 @@ class DepartedView(QWidget):
         self.clientActivated.emit(client_id)
         return ClientFolderDialog.open_for(self, client_id)
 
-    def _update_button(self) -> None:
+    def _item_activated(self, *_args: object) -> None:
+        self.open_current()
+
+    def _choice_changed(self, *_args: object) -> None:
+        self.refresh()
+
+    def _update_button(self, *_args: object) -> None:
         self.open_button.setEnabled(self.current_client_id() is not None)
 
 
@@ -199,7 +247,7 @@ class ClientFolderDialog(QDialog):
                 self.table.setItem(row, column, item)
         if self.entries:
             self.table.setCurrentCell(0, 0)
-        self.resize(860, 520)
+        fit_to_screen(self, 860, 520)
 
     @classmethod
     def open_for(cls, parent: QWidget | None, client_id: int) -> ClientFolderDialog:

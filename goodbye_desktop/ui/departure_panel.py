@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -94,9 +95,12 @@ class ReturnDateDialog(QDialog):
         if cls._answer is not False:
             return cls._answer  # type: ignore[return-value]
         dialog = cls(parent, default)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return to_date(dialog.date.date())
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return to_date(dialog.date.date())
+        finally:
+            dialog.deleteLater()
 
 
 def _table(columns: list[str]) -> QTableWidget:
@@ -122,7 +126,9 @@ def _item(text: str, data: Any = None) -> QTableWidgetItem:
 
 
 def _check_item(checked: bool, data: int) -> QTableWidgetItem:
-    item = QTableWidgetItem(tr("Done"))
+    # The column's header says "Done"; the box alone says whether it is.
+    item = QTableWidgetItem()
+    item.setToolTip(tr("Done"))
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                   | Qt.ItemFlag.ItemIsUserCheckable)
     item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -196,7 +202,7 @@ class DeparturePanel(QWidget):
             label.setBuddy(widget)
             widget.setAccessibleName(name)
             form.addRow(label, widget)
-        self.interview_status.currentIndexChanged.connect(lambda *_: self._update_held())
+        self.interview_status.currentIndexChanged.connect(self._update_held)
 
         self.notes = QPlainTextEdit(self)
         self.lessons = QPlainTextEdit(self)
@@ -234,7 +240,7 @@ class DeparturePanel(QWidget):
 
         # Two short rows, so the pane fits beside the list without scrolling sideways.
         buttons = QVBoxLayout()
-        for group in ((self.save_button, self.letters_button, self.folder_button),
+        for group in ((self.letters_button, self.folder_button),
                       (self.returned_button, self.undo_button)):
             row = QHBoxLayout()
             for button in group:
@@ -262,10 +268,39 @@ class DeparturePanel(QWidget):
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The save bar stays in view below the scrolling form, next to Notes and Lessons.
+        self.save_bar = QWidget(self)
+        self.save_bar.setObjectName("departureSaveBar")
+        save_row = QHBoxLayout(self.save_bar)
+        save_row.setContentsMargins(0, 4, 0, 0)
+        save_hint = QLabel(tr("Saves the interview, its answers, notes and lessons. Ticks in "
+                              "the plan and pending work are saved at once."), self.save_bar)
+        save_hint.setWordWrap(True)
+        save_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        save_row.addWidget(save_hint, 1)
+        save_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        # With no departure yet: a sentence and the button that starts one.
+        self.start_button = QPushButton(tr("&Start a departure…"), self)
+        self.start_button.setObjectName("startDepartureButton")
+        self.start_button.clicked.connect(self.start_departure)
+        self.empty_page = QWidget(self)
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.addStretch(1)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(self.empty)
+        start_row = QHBoxLayout()
+        start_row.addStretch(1)
+        start_row.addWidget(self.start_button)
+        start_row.addStretch(1)
+        empty_layout.addLayout(start_row)
+        empty_layout.addStretch(2)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty_page)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.save_bar)
         self._scroll = scroll
         self.show_client(None)
 
@@ -281,19 +316,24 @@ class DeparturePanel(QWidget):
         self.departure_id = store.departure_for_client(client_id) if client_id else None
         self.error.hide()
         if self.departure_id is None:
+            self.start_button.setVisible(client_id is not None)
+            self.start_button.setText(tr("&Start a departure…"))
             if client_id is None:
                 self.empty.setText(tr("Choose a client to see their departure."))
             elif store.load_draft(client_id):
-                self.empty.setText(tr("A departure was started and kept as a draft. Continue "
-                                      "it with “Start a departure…”."))
+                self.empty.setText(tr("A departure was started and kept as a draft."))
+                self.start_button.setText(tr("&Continue the departure…"))
             else:
                 self.empty.setText(tr("No departure recorded for this client. If they leave, "
-                                      "“Start a departure…” walks you through it."))
-            self.empty.show()
+                                      "or you decide to part, the wizard walks you through "
+                                      "it step by step."))
+            self.empty_page.show()
             self._scroll.hide()
+            self.save_bar.hide()
             return
-        self.empty.hide()
+        self.empty_page.hide()
         self._scroll.show()
+        self.save_bar.show()
         self._fill(store.departure_detail(self.departure_id))
 
     def _fill(self, d: dict[str, Any]) -> None:
@@ -372,7 +412,20 @@ class DeparturePanel(QWidget):
                          .replace("%1", short_date(d["undone_on"])))
         self.header.setText("\n".join(lines))
 
-    def _update_held(self) -> None:
+    def start_departure(self) -> bool:
+        """Open the departure wizard on the client shown; True when something was saved."""
+        if self.client_id is None:
+            return False
+        from goodbye_desktop.ui.departure_wizard import DepartureWizard
+
+        client_id = self.client_id
+        if not DepartureWizard.run(self, client_id):
+            return False
+        self.show_client(client_id)
+        self.clientChanged.emit(client_id)
+        return True
+
+    def _update_held(self, *_args: Any) -> None:
         self.held_on.setEnabled(self.interview_status.currentData() == "held")
 
     # --- writing --------------------------------------------------------------------------
@@ -475,7 +528,11 @@ class DeparturePanel(QWidget):
             for kind in group:
                 action = self.letters_menu.addAction(label_for("letter", kind) + "…")
                 action.setData(kind)
-                action.triggered.connect(lambda _checked=False, k=kind: self.prepare_letter(k))
+                action.triggered.connect(self._letter_chosen)
+
+    def _letter_chosen(self, *_args: Any) -> None:
+        # The menu's actions carry their letter kind (set above).
+        self.prepare_letter(self.sender().data())
 
     def prepare_letter(self, kind: str) -> bool:
         """Produce a letter of this departure and preview it; True when it was kept."""

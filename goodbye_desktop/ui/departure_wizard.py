@@ -19,20 +19,25 @@ three-way cancel question through `CancelQuestion.ask`, which tests answer with
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtGui import QHideEvent, QPalette
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget, QWizard
 
 from goodbye_desktop import clock
+from goodbye_desktop.core import departure as rules
 from goodbye_desktop.core.departure import DepartureDraft
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.pages import PAGE_CLASSES, PAGE_IDS, DeparturePage
+from goodbye_desktop.ui.screen_fit import fit_to_screen
+from goodbye_desktop.ui.timers import stop_with_database
 
 AUTOSAVE_MS = 1500
 DEFAULT_NOTICE_DAYS = 30
@@ -81,6 +86,7 @@ class CancelQuestion:
         box.setEscapeButton(back)
         box.exec()
         clicked = box.clickedButton()
+        box.deleteLater()
         if clicked is keep:
             return KEEP
         if clicked is discard:
@@ -134,7 +140,18 @@ class DepartureWizard(QWizard):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft_now)
+        stop_with_database(self._autosave)
         self.currentIdChanged.connect(self._on_page_changed)
+        # Where the owner is among the steps, and whose departure it is, on every page.
+        self.steps_label = QLabel(self)
+        self.steps_label.setObjectName("wizardSteps")
+        self.steps_label.setTextFormat(Qt.TextFormat.RichText)
+        self.steps_label.setWordWrap(True)
+        self.steps_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.steps_label.setContentsMargins(4, 8, 12, 4)
+        self.steps_label.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * 12)
+        self.setSideWidget(self.steps_label)
+        self.currentIdChanged.connect(self._show_steps)
 
         left_on = self.draft.page
         self._loading = True  # no autosave while the pages are set up
@@ -144,7 +161,9 @@ class DepartureWizard(QWizard):
             self._loading = False
         if self.resumed:
             self._go_to(left_on)
-        self.resize(self.sizeHint().expandedTo(QSize(820, 640)))
+        self._show_steps()
+        preferred = self.sizeHint().expandedTo(QSize(820, 640))
+        fit_to_screen(self, preferred.width(), preferred.height())
 
     # --- the shown-modally entry point ------------------------------------------------------
 
@@ -162,10 +181,14 @@ class DepartureWizard(QWizard):
         except GoodbyeError as exc:
             alerts.error(parent, str(exc))
             return False
-        wizard.exec()
-        if wizard.saved and wizard.departure_id is not None and wizard.draft.letters:
-            cls.offer_letters(parent, client_id, wizard.departure_id, wizard.draft.letters)
-        return wizard.saved
+        try:
+            wizard.exec()
+            saved, departure_id, letters = wizard.saved, wizard.departure_id, wizard.draft.letters
+        finally:
+            wizard.deleteLater()
+        if saved and departure_id is not None and letters:
+            cls.offer_letters(parent, client_id, departure_id, letters)
+        return saved
 
     @classmethod
     def offer_letters(cls, parent: QWidget | None, client_id: int, departure_id: int,
@@ -240,6 +263,30 @@ class DepartureWizard(QWizard):
         self._dirty = True
         self._autosave.start()
 
+    def step_titles(self) -> list[str]:
+        """The titles of the steps this departure goes through, in order."""
+        return [self.pages[key].title() for key in rules.pages_for(self.draft)]
+
+    def _show_steps(self, *_args: object) -> None:
+        current = self.currentPage()
+        keys = list(rules.pages_for(self.draft))
+        here = next((i for i, key in enumerate(keys) if self.pages[key] is current), 0)
+        later = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        lines = [f"<p><b>{html.escape(self.draft.client_name)}</b></p>"]
+        for number, key in enumerate(keys):
+            title = html.escape(self.pages[key].title())
+            if number == here:
+                lines.append(f"<p><b>▸ {number + 1}. {title}</b></p>")
+            elif number < here:
+                lines.append(f"<p>✓ {number + 1}. {title}</p>")
+            else:
+                lines.append(f"<p style='color:{later}'>"
+                             f"&nbsp;&nbsp;{number + 1}. {title}</p>")
+        self.steps_label.setText("".join(lines))
+        self.steps_label.setAccessibleName(
+            _tr("Step %1 of %2: %3").replace("%1", str(here + 1))
+            .replace("%2", str(len(keys))).replace("%3", self.pages[keys[here]].title()))
+
     def _on_page_changed(self, _page_id: int) -> None:
         if self._loading or self._closing or not (self._dirty or self.resumed):
             return
@@ -301,3 +348,9 @@ class DepartureWizard(QWizard):
     def done(self, result: int) -> None:
         self._autosave.stop()
         super().done(result)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A draft due to be kept in a moment is kept now: no timer runs while hidden.
+        if self._autosave.isActive():
+            self.save_draft_now()
+        super().hideEvent(event)

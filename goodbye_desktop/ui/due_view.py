@@ -341,6 +341,8 @@ class DueView(QWidget):
         form.saved.connect(self._moved)
         self.current_form = form
         self._moving = promise
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.finished.connect(self._form_closed)
         form.open()
         return form
 
@@ -351,6 +353,9 @@ class DueView(QWidget):
         assert p is not None
         records.update_promise(p.id, p.description, values["due_at"], p.channel)
         return p.id
+
+    def _form_closed(self, *_args: Any) -> None:
+        self.current_form = None  # the form deletes itself once closed
 
     def _moved(self, _result: Any) -> None:
         self.current_form = None

@@ -8,11 +8,12 @@ the splitter are remembered with QSettings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,11 +31,13 @@ from PySide6.QtWidgets import (
 from goodbye_desktop import APP_NAME, __version__
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import queries
-from goodbye_desktop.ui import alerts, formatting
+from goodbye_desktop.ui import alerts, formatting, icons
 from goodbye_desktop.ui.client_detail import ClientDetail
 from goodbye_desktop.ui.client_list import ClientListPane
 from goodbye_desktop.ui.daily_pages import DailyPages
+from goodbye_desktop.ui.data_menu import DataActions
 from goodbye_desktop.ui.day_watch import DayWatch
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
 _WIZARD_MODULE = "goodbye_desktop.ui.departure_wizard"
@@ -51,7 +54,7 @@ def centred_panel(parent: QWidget, content: QWidget, *, into: QWidget | None = N
     """`content` at a readable width in the middle of a page (`into`, or a new widget)."""
     page = into if into is not None else QWidget(parent)
     # A fixed width lets wrapped text compute its height (a maximum alone clips it).
-    content.setFixedWidth(content.fontMetrics().horizontalAdvance("M") * 40)
+    content.setFixedWidth(content.fontMetrics().horizontalAdvance("M") * 44)
     # Stretches rather than an alignment flag: aligned widgets get their size hint's
     # height, which is too short for wrapped text.
     middle = QHBoxLayout()
@@ -84,12 +87,18 @@ class EmptyState(QFrame):
             "Keep your client records in one place, notice early when a client starts to "
             "drift away, and when someone leaves, handle it with care: the hand-over, the "
             "letters, and a door left open.\n\n"
-            "Everything stays on this computer. Start with your first client, or look around "
-            "with a sample studio's clients first."), self)
+            "Everything stays on this computer. Start with your business profile (your name, "
+            "address and letterhead for letters, and the hourly rate you aim for), then your "
+            "first client; or look around with a sample studio's clients first."), self)
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
+        self.profile_button = QPushButton(self.tr("Your &business profile…"), self)
+        self.profile_button.setObjectName("setUpProfile")
+        self.profile_button.setToolTip(self.tr(
+            "Name, address, letterhead, currency and target hourly rate: letters and the "
+            "Costly warning sign need them"))
         self.add_button = QPushButton(self.tr("&Add your first client"), self)
         self.add_button.setObjectName("addFirstClient")
         self.add_button.setDefault(True)
@@ -99,6 +108,7 @@ class EmptyState(QFrame):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.profile_button)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.sample_button)
         buttons.addStretch(1)
@@ -127,6 +137,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — %2").replace("%1", APP_NAME)
                             .replace("%2", self.db_path.name))
         self.undo_stack = QUndoStack(self)
+        self._action_slots: dict[QAction, Callable[[], object]] = {}
 
         self.client_list = ClientListPane(self)
         self.client_detail = ClientDetail(self)
@@ -143,22 +154,17 @@ class MainWindow(QMainWindow):
         self.clients_stack.addWidget(self.empty_state)
         self.clients_stack.addWidget(self.splitter)
 
-        self.dashboard_text = QLabel(self.tr(
-            "The dashboard arrives in a coming version.\n\n"
-            "It will show, year by year and from your records alone: churn and retention, "
-            "clients gained and lost, how much of your revenue rests on a few clients, "
-            "the clients showing warning signs, and the promises coming due."), self)
-        self.dashboard_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.dashboard_text.setWordWrap(True)
-        self.dashboard_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dashboard_placeholder = centred_panel(self, self.dashboard_text)
-        self.dashboard_placeholder.setObjectName("dashboardPlaceholder")
+        # Built the first time it is shown (ui/dashboard.py): the window opens without it.
+        self.dashboard_page = QWidget(self)
+        self.dashboard_page.setObjectName("dashboardPage")
+        QVBoxLayout(self.dashboard_page).setContentsMargins(0, 0, 0, 0)
+        self.dashboard = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.clients_stack, self.tr("Clients"))
-        self.tabs.addTab(self.dashboard_placeholder, self.tr("Dashboard"))
+        self.tabs.addTab(self.dashboard_page, self.tr("Dashboard"))
         # Built the first time it is shown: the window opens without reading departures.
         self.departed_page = QWidget(self)
         self.departed_page.setObjectName("departedPage")
@@ -188,6 +194,7 @@ class MainWindow(QMainWindow):
         self.client_list.show_archived.toggled.connect(self.show_archived_action.setChecked)
         self.client_detail.clientChanged.connect(self._detail_changed)
         self.empty_state.add_button.clicked.connect(self.new_client)
+        self.empty_state.profile_button.clicked.connect(self.business_profile)
         self.empty_state.sample_button.clicked.connect(self.load_sample_data)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -204,19 +211,33 @@ class MainWindow(QMainWindow):
     # --- actions ------------------------------------------------------------------------
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, *,
-                icon: str = "", tip: str = "", name: str = "") -> QAction:
+                icon: str = "", tip: str = "", name: str = "", data: object = None) -> QAction:
+        """An action that calls `slot()` (without the checked flag); `data` rides along."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon:
-            action.setIcon(QIcon.fromTheme(icon))
+            action.setIcon(icons.icon(icon))
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
         if name:
             action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
+        if data is not None:
+            action.setData(data)
+        # One bound slot for all actions: a lambda here would keep the window alive.
+        self._action_slots[action] = slot
+        action.triggered.connect(self._action_triggered)
         return action
+
+    def _action_triggered(self, *_args: object) -> None:
+        self._action_slots[self.sender()]()
+
+    def _show_page_of_action(self) -> None:
+        self.show_page(self.sender().data())
+
+    def _write_letter_of_action(self) -> None:
+        self.write_letter(self.sender().data())
 
     def _separator(self) -> QAction:
         action = QAction(self)
@@ -229,21 +250,20 @@ class MainWindow(QMainWindow):
             tr("&New client…"), self.new_client, QKeySequence.StandardKey.New,
             icon="contact-new", tip=tr("Add a client or a prospect"), name="newClientAction")
         self.sample_action = self._action(
-            tr("&Load sample data…"), self.load_sample_data,
+            tr("&Load sample data…"), self.load_sample_data, icon="document-import",
             tip=tr("Fill the file with a sample studio's clients to look around"),
             name="loadSampleAction")
-        self.sample_action.setVisible(_module_available(_DEMO_MODULE))
         self.quit_action = self._action(
             tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, icon="application-exit",
             name="quitAction")
 
         self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(QIcon.fromTheme("edit-undo"))
+        self.undo_action.setIcon(icons.icon("edit-undo"))
         self.undo_action.setObjectName("undoAction")
         self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.setIcon(QIcon.fromTheme("edit-redo"))
+        self.redo_action.setIcon(icons.icon("edit-redo"))
         self.redo_action.setObjectName("redoAction")
         self.find_action = self._action(
             tr("&Find…"), self.client_list.focus_search, QKeySequence.StandardKey.Find,
@@ -273,29 +293,40 @@ class MainWindow(QMainWindow):
         self.show_archived_action = QAction(tr("Show &archived clients"), self)
         self.show_archived_action.setObjectName("showArchivedAction")
         self.show_archived_action.setCheckable(True)
+        self.show_archived_action.setIcon(icons.icon("view-list-details"))
         self.show_archived_action.toggled.connect(self.client_list.show_archived.setChecked)
         self.clients_page_action = self._action(
-            tr("&Clients"), lambda: self.show_page(self.CLIENTS_PAGE), "Ctrl+1",
-            name="clientsPageAction")
+            tr("&Clients"), self._show_page_of_action, "Ctrl+1",
+            icon="x-office-address-book",
+            name="clientsPageAction", data=self.CLIENTS_PAGE)
         self.dashboard_page_action = self._action(
-            tr("&Dashboard"), lambda: self.show_page(self.DASHBOARD_PAGE), "Ctrl+2",
-            name="dashboardPageAction")
+            tr("&Dashboard"), self._show_page_of_action, "Ctrl+2",
+            icon="office-chart-bar",
+            name="dashboardPageAction", data=self.DASHBOARD_PAGE)
         self.departed_page_action = self._action(
-            tr("De&parted clients"), lambda: self.show_page(self.DEPARTED_PAGE), "Ctrl+3",
-            name="departedPageAction")
+            tr("De&parted clients"), self._show_page_of_action, "Ctrl+3",
+            icon="go-previous-view",
+            name="departedPageAction", data=self.DEPARTED_PAGE)
         self.about_action = self._action(
-            tr("&About Goodbye Desktop"), self.about, name="aboutAction")
+            tr("&About Goodbye Desktop"), self.about, icon="help-about", name="aboutAction")
+        self.guide_action = self._action(
+            tr("&User guide"), self.user_guide, QKeySequence.StandardKey.HelpContents,
+            icon="help-contents", tip=tr("How to use Goodbye Desktop, in a few pages"),
+            name="userGuideAction")
+        self.shortcuts_action = self._action(
+            tr("&Keyboard shortcuts"), self.keyboard_shortcuts, icon="preferences-desktop-keyboard",
+            tip=tr("Every key that does something in the window"), name="shortcutsAction")
 
         self.due_letters_action = self._action(
-            tr("&Due follow-up letters…"), self.due_letters,
+            tr("&Due follow-up letters…"), self.due_letters, icon="document-print",
             tip=tr("Print the follow-up letters of departures due in a date range, "
                    "with envelopes or labels"), name="dueLettersAction")
         self.profile_action = self._action(
-            tr("&Business profile…"), self.business_profile,
+            tr("&Business profile…"), self.business_profile, icon="document-properties",
             tip=tr("Your letterhead, page size, currency and hourly rate"),
             name="businessProfileAction")
         self.templates_action = self._action(
-            tr("Letter &templates…"), self.letter_templates,
+            tr("Letter &templates…"), self.letter_templates, icon="preferences-desktop-font",
             tip=tr("Edit the wording of each kind of letter"), name="letterTemplatesAction")
 
     def _make_menus(self) -> None:
@@ -305,6 +336,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(self.due_letters_action)
+        file_menu.addSeparator()
+        self.data = DataActions(self)  # import, export, backups, restore, delete for good
+        for action in self.data.file_actions():
+            if action is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -320,6 +358,7 @@ class MainWindow(QMainWindow):
 
         client_menu = bar.addMenu(self.tr("&Client"))
         client_menu.addAction(self.departure_action)
+        client_menu.addAction(self.data.delete_action)
         self.letter_menu = client_menu.addMenu(self.tr("&Write a letter"))
         self.letter_menu.setObjectName("writeLetterMenu")
         # Filled when first opened: the letter kinds live in modules the start need not load.
@@ -339,6 +378,9 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.templates_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _make_toolbar(self) -> None:
@@ -376,9 +418,22 @@ class MainWindow(QMainWindow):
 
             self.departed_view = DepartedView(self.departed_page)
             self.departed_page.layout().addWidget(self.departed_view)
+            self.departed_view.countChanged.connect(self._departed_count_changed)
+            self._departed_count_changed(self.departed_view.count.text()
+                                         or self.tr("No departures"))
         else:
             self.departed_view.reload_years()
         return self.departed_view
+
+    def ensure_dashboard(self):
+        """The dashboard pane, built on first use (it refreshes itself on every show)."""
+        if self.dashboard is None:
+            from goodbye_desktop.ui.dashboard import DashboardPane
+
+            self.dashboard = DashboardPane(self.db_path, self.dashboard_page)
+            self.dashboard.clientRequested.connect(self.open_client)
+            self.dashboard_page.layout().addWidget(self.dashboard)
+        return self.dashboard
 
     def fill_letter_menu(self) -> None:
         """The kinds of letter for the selected client, those that suit its situation first
@@ -387,6 +442,10 @@ class MainWindow(QMainWindow):
         from goodbye_desktop.core.letter_fit import NEEDS_DEPARTURE
         from goodbye_desktop.ui.departure.common import label_for
 
+        for previous in self.letter_menu.actions():
+            # The window owns the letter actions: the last opening's go, not just their entries.
+            if previous is not self.departure_action and self._action_slots.pop(previous, None):
+                previous.deleteLater()
         self.letter_menu.clear()
         client_id = self.current_client_id()
         fits = self._letter_fits(client_id)
@@ -396,9 +455,9 @@ class MainWindow(QMainWindow):
                 self.letter_menu.addSeparator()
                 self.letter_menu.addAction(self.tr("Less suited now:")).setEnabled(False)
             self.letter_menu.addAction(self._action(
-                label_for("letter", result.kind) + "…",
-                lambda k=result.kind: self.write_letter(k),
-                name=f"letter_{result.kind}_action"))
+                label_for("letter", result.kind) + "…", self._write_letter_of_action,
+                icon="mail-send",
+                name=f"letter_{result.kind}_action", data=result.kind))
         if client_id is not None and not any(f.kind in NEEDS_DEPARTURE for f in fits):
             self.letter_menu.addSeparator()
             note = self.letter_menu.addAction(self.tr(
@@ -441,6 +500,9 @@ class MainWindow(QMainWindow):
         from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 
         if BusinessProfileDialog.run(self):
+            from goodbye_desktop.ui.locale_setup import apply_profile_locale
+
+            apply_profile_locale(queries.profile_locale())
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
 
@@ -466,7 +528,10 @@ class MainWindow(QMainWindow):
             # The search or the status filter hides the new client: show everyone.
             self.client_list.search.clear()
             self.client_list.status_filter.setCurrentIndex(0)
-            self.client_list.select_client(client_id)
+            if not self.client_list.select_client(client_id):
+                # An archived client (the dashboard counts them): show the archived too.
+                self.client_list.show_archived.setChecked(True)
+                self.client_list.select_client(client_id)
         self.statusBar().showMessage(self.tr("Added a new client."), self.STATUS_TIMEOUT_MS)
 
     def edit_client(self, client_id: int | None = None) -> None:
@@ -573,6 +638,29 @@ class MainWindow(QMainWindow):
                    self.tr("The sample clients are already in this file: nothing was added."))
         self.statusBar().showMessage(message, self.STATUS_TIMEOUT_MS)
 
+    def user_guide(self) -> None:
+        from goodbye_desktop.ui.dialogs.help_dialog import HelpDialog
+
+        HelpDialog.show_guide(self)
+
+    def keyboard_shortcuts(self) -> None:
+        from goodbye_desktop.ui.dialogs.help_dialog import HelpDialog
+
+        HelpDialog.show_shortcuts(self, self._shortcut_actions())
+
+    def _shortcut_actions(self) -> list[QAction]:
+        """The window's actions that have a key, in menu order."""
+        found: list[QAction] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            for action in menu.actions():
+                if not action.isSeparator() and not action.shortcut().isEmpty() \
+                        and action not in found:
+                    found.append(action)
+        return found
+
     def about(self) -> None:
         alerts.info(self, self.tr(
             "%1 %2\n\nClient records, early warnings and careful departures for a solo "
@@ -597,7 +685,10 @@ class MainWindow(QMainWindow):
             # The search or the status filter hides it: show everyone.
             self.client_list.search.clear()
             self.client_list.status_filter.setCurrentIndex(0)
-            self.client_list.select_client(client_id)
+            if not self.client_list.select_client(client_id):
+                # An archived client (the dashboard counts them): show the archived too.
+                self.client_list.show_archived.setChecked(True)
+                self.client_list.select_client(client_id)
 
     def _count_changed(self, count: int) -> None:
         flt = self.client_list.model.filter
@@ -605,20 +696,33 @@ class MainWindow(QMainWindow):
             # Say why the list is empty, and the way back.
             self.count_label.setText(self.tr("No client matches “%1”. Esc clears the search.")
                                      .replace("%1", flt.search.strip()))
+        elif count == 0 and self.client_list.model.at_risk_only:
+            self.count_label.setText(self.tr("No client shows a warning sign."))
         elif count == 0 and flt.status:
             self.count_label.setText(self.tr("No client has this status."))
         else:
             self.count_label.setText(formatting.count_clients_text(count))
 
+    def _departed_count_changed(self, text: str) -> None:
+        if self.tabs.currentIndex() == self.DEPARTED_PAGE:
+            self.count_label.setText(text)
+
     def _tab_changed(self, index: int) -> None:
         if index == self.DEPARTED_PAGE:
             self.ensure_departed_view()
+        elif index == self.DASHBOARD_PAGE:
+            self.ensure_dashboard()
+        if index != self.DEPARTED_PAGE:
+            # The status bar counts what the page shows: the clients, on the list.
+            self._count_changed(self.client_list.model.rowCount())
         self._update_actions()
 
     def _update_empty_state(self) -> None:
         empty = not queries.has_clients()
         self.clients_stack.setCurrentWidget(self.empty_state if empty else self.splitter)
         self.count_label.setVisible(not empty)
+        # Sample clients are for looking around an empty file, never mixed into real ones.
+        self.sample_action.setVisible(empty and _module_available(_DEMO_MODULE))
 
     def _update_actions(self) -> None:
         row = self.client_list.current_row()
@@ -632,6 +736,7 @@ class MainWindow(QMainWindow):
         self.archive_action.setVisible(row is None or not row.archived)
         self.restore_action.setEnabled(selected and row.archived)
         self.restore_action.setVisible(row is not None and row.archived)
+        self.data.delete_action.setEnabled(selected)
         self.find_action.setEnabled(not self.is_empty_state_shown())
 
     def _new_day(self, today: date) -> None:
@@ -652,15 +757,20 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value("mainWindow/geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            pass
+            # Remembered from a bigger screen, perhaps: never larger than this one.
+            fit_to_screen(self, self.width(), self.height())
         else:
-            self.resize(1200, 760)
+            fit_to_screen(self, 1200, 760)
         state = settings.value("mainWindow/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         splitter = settings.value("mainWindow/splitter")
         if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
-            self.splitter.setSizes([700, 500])
+            # The list a little wider than the detail; halves on a small screen, where
+            # the detail needs the room for its figures and tables.
+            width = max(self.width(), 800)
+            share = 58 if width >= 1200 else 50
+            self.splitter.setSizes([width * share // 100, width * (100 - share) // 100])
 
     def save_settings(self) -> None:
         settings = QSettings()
@@ -670,6 +780,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dashboard is not None:
+            self.dashboard.shutdown()  # its figures are read on threads of their own
         self.save_settings()
         super().closeEvent(event)
 

@@ -55,11 +55,17 @@ def apply_palette(app: QApplication) -> None:
         app.setPalette(app.style().standardPalette())
 
 
+def _scheme_changed(_scheme: Qt.ColorScheme) -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_palette(app)
+
+
 def apply_theme(app: QApplication) -> None:
     """Use Fusion, in light or dark as the system is, and follow later changes."""
     global _connected
     app.setStyle("Fusion")
     apply_palette(app)
     if not _connected:
-        app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_palette(app))
+        app.styleHints().colorSchemeChanged.connect(_scheme_changed)
         _connected = True

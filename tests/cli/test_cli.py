@@ -12,6 +12,7 @@ import pytest
 from goodbye_desktop import __version__
 from goodbye_desktop.cli import main
 from goodbye_desktop.commands.terminal import display_width
+from goodbye_desktop.store.database import APPLICATION_ID
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -173,6 +174,7 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)
     conn.execute("CREATE TABLE client (id INTEGER PRIMARY KEY, name TEXT)")
     conn.execute("INSERT INTO client (name) VALUES ('From the future')")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a newer version of ours
     conn.execute("PRAGMA user_version = 99")
     conn.commit()
     conn.close()

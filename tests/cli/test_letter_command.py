@@ -10,8 +10,9 @@ import pytest
 from letter_records import TODAY, business_profile, client_with_contact, departure_for
 from pypdf import PdfReader
 
-from goodbye_desktop.commands.letter import KINDS, safe_file_name
+from goodbye_desktop.commands.letter import KINDS
 from goodbye_desktop.documents.letters import LETTER_KINDS
+from goodbye_desktop.safe_files import safe_file_name
 from goodbye_desktop.store import documents
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.store.detail import interactions
@@ -89,6 +90,6 @@ def test_a_missing_fact_exits_2_and_says_how_to_give_it(db: Path, tmp_path: Path
 def test_safe_file_names_keep_every_script() -> None:
     assert safe_file_name("Renée & <Sons>") == "Renée & _Sons_"
     assert safe_file_name("山田/デザイン: 事務所?") == "山田_デザイン_ 事務所_"
-    assert safe_file_name(" .. ") == "letter"
+    assert safe_file_name(" .. ", fallback="letter") == "letter"
     assert safe_file_name("CON") == "_CON"
-    assert len(safe_file_name("x" * 400)) == 120
+    assert len(safe_file_name("x" * 400, "-farewell.pdf")) == 255

@@ -7,6 +7,7 @@ def test_control_and_bidi_characters_are_shown_not_obeyed() -> None:
     assert safe("Acme\x1b[2J Ltd") == "Acme\\x1b[2J Ltd"
     assert safe("two\nlines\tand\r") == "two\\nlines\\tand\\r"
     assert safe("evil\u202efdp.exe") == "evil\\u202efdp.exe"
+    assert safe("A\nB\x1b[31m\u202eC\u2028") == "A\\nB\\x1b[31m\\u202eC\\u2028"
     # Joiners shape Indic and Persian names: they stay as they are.
     assert safe("क्\u200dष") == "क्\u200dष"
     assert safe("Renée & <Sons> 山田 محمد") == "Renée & <Sons> 山田 محمد"

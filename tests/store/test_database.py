@@ -76,3 +76,27 @@ def test_orm_and_plain_sql_share_one_connection_and_transaction(tmp_path: Path) 
         assert Client.select().count() == 0
     finally:
         close_database()
+
+
+def test_a_new_profile_starts_from_the_system_locale(tmp_path, monkeypatch):
+    from goodbye_desktop.store import records
+    from goodbye_desktop.store.database import close_database, open_database
+
+    for variable in ("LC_ALL", "LC_MONETARY", "LC_PAPER"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    path = tmp_path / "new.sqlite"
+    open_database(path)
+    try:
+        profile = records.get_profile()
+        assert (profile["locale"], profile["currency"], profile["page_size"]) == (
+            "en_US", "USD", "Letter")
+    finally:
+        close_database()
+    # An existing profile is the owner's: another locale later changes nothing.
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    open_database(path)
+    try:
+        assert records.get_profile()["currency"] == "USD"
+    finally:
+        close_database()

@@ -9,7 +9,7 @@ import pytest
 
 from goodbye_desktop.errors import DatabaseError, SchemaTooNewError
 from goodbye_desktop.store import migrations
-from goodbye_desktop.store.database import close_database, open_database
+from goodbye_desktop.store.database import APPLICATION_ID, close_database, open_database
 from goodbye_desktop.store.models import ALL_MODELS, Client, Contact, Promise
 
 DATA = Path(__file__).parent / "data"
@@ -170,6 +170,7 @@ def test_newer_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE something (id INTEGER)")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a newer version of ours
     conn.execute("PRAGMA user_version = 99")
     conn.commit()
     conn.close()

@@ -11,24 +11,24 @@ from goodbye_desktop.ui import alerts, crash
 def test_a_second_window_on_the_same_file_is_refused(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "shop.sqlite"
     first = goodbye_app.single_instance_lock(path)
-    assert first is not None and first.isLocked()
+    assert first is not None and first.is_locked()
     assert goodbye_app.single_instance_lock(path) is None
     with alerts.intercept() as shown:
         assert goodbye_app.run(path) == goodbye_app.EXIT_DATABASE_ERROR
     assert shown[0].title == "Already open"
     assert str(path) in shown[0].text
     assert not path.exists()  # nothing was opened, nothing written
-    first.unlock()
+    first.release()
     again = goodbye_app.single_instance_lock(path)
-    assert again is not None and again.isLocked()
-    again.unlock()
+    assert again is not None and again.is_locked()
+    again.release()
 
 
 def test_a_lock_that_cannot_be_made_does_not_block(qtbot, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     lock = goodbye_app.single_instance_lock(blocker / "inside" / "x.sqlite")
-    assert lock is not None and not lock.isLocked()
+    assert lock is not None and not lock.is_locked()
 
 
 def test_our_bug_is_logged_and_explained(qtbot, tmp_path: Path) -> None:

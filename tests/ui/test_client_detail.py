@@ -138,7 +138,7 @@ def test_making_a_contact_primary_demotes_the_other(qtbot, pane, client_id):
     primaries = {r.name: r.primary for r in detail.contacts(client_id)}
     assert primaries == {"Anna": False, "Bruno": True}
     assert tab.model.index(0, 0).data() == "Bruno"  # the primary is listed first
-    assert tab.model.index(0, 4).data() == "Primary"
+    assert tab.model.index(0, 4).data() == "✓"
 
 
 def test_remove_a_contact_after_confirming(qtbot, pane, client_id):
@@ -178,7 +178,9 @@ def test_log_an_interaction_it_comes_first_and_the_minutes_change(qtbot, pane, c
         "support", "in", 50, True)
     assert first.summary == "Le site est en panne — 山田"
     assert model.index(0, 1).data() == "Support request"
-    assert model.index(0, 4).data() == "Complaint"
+    assert model.index(0, 2).data() == "Le site est en panne — 山田"  # the summary has room
+    assert model.index(0, 5).data(Qt.ItemDataRole.AccessibleTextRole) == "Complaint"
+    assert not model.index(0, 5).data(Qt.ItemDataRole.DecorationRole).isNull()
     assert pane.header.minutes.value.text() == "1 h 05 min"
     assert pane.header.complaints.value.text() == "1"
 
@@ -305,7 +307,7 @@ def test_proposal_decided_before_it_was_sent_is_refused(qtbot, pane, client_id):
 def promise_state_text(pane, description: str) -> str:
     model = pane.promises_tab.model
     row = [r.description for r in model.rows()].index(description)
-    return model.index(row, 3).data()
+    return model.index(row, 2).data()
 
 
 def select_promise(pane, description: str) -> None:
@@ -322,7 +324,7 @@ def test_a_promise_done_before_its_due_time_is_kept_after_it_late(qtbot, pane, c
     records.add_promise(client_id, "Call back", clock.local_now() - timedelta(hours=2), "call")
     pane.show_client(client_id)
     assert promise_state_text(pane, "Envoyer les chiffres à Zoë") == "Open"
-    assert promise_state_text(pane, "Call back") == "Broken"  # overdue, not done
+    assert promise_state_text(pane, "Call back") == "Overdue"  # open, past its due time
 
     select_promise(pane, "Envoyer les chiffres à Zoë")
     with qtbot.waitSignal(pane.clientChanged):
@@ -338,9 +340,12 @@ def test_a_promise_done_before_its_due_time_is_kept_after_it_late(qtbot, pane, c
     select_promise(pane, "Call back")
     assert pane.promises_tab.reopen_button.isEnabled()
     assert not pane.promises_tab.cancel_button.isEnabled()
+    assert not pane.promises_tab.reopen_button.isHidden()
+    assert pane.promises_tab.cancel_button.isHidden()  # Reopen takes its place
     pane.promises_tab.reopen_button.click()
-    assert promise_state_text(pane, "Call back") == "Broken"
+    assert promise_state_text(pane, "Call back") == "Overdue"
     select_promise(pane, "Call back")
+    assert not pane.promises_tab.cancel_button.isHidden()
     pane.promises_tab.cancel_button.click()
     assert promise_state_text(pane, "Call back") == "Broken"
     [cancelled] = [p for p in detail.promises(client_id) if p.description == "Call back"]

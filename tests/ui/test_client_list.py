@@ -61,8 +61,8 @@ def names(model: ClientListModel) -> list[str]:
     return [model.index(row, ClientListModel.NAME).data() for row in range(model.rowCount())]
 
 
-def make_model(qtbot) -> ClientListModel:
-    model = ClientListModel(today=lambda: TODAY)
+def make_model(qtbot, today: date = TODAY) -> ClientListModel:
+    model = ClientListModel(today=lambda: today)
     model.reload()
     return model
 
@@ -132,13 +132,70 @@ def test_sorting_keeps_the_search(qtbot, clients):
     assert sorted(names(model)) == before
 
 
-def test_warning_signs_column_does_not_sort(qtbot, clients):
-    model = make_model(qtbot)
-    model.sort(ClientListModel.REVENUE, Qt.SortOrder.DescendingOrder)
-    before = names(model)
+def signs_text(model: ClientListModel, row: int) -> str:
+    """The signs a row shows, by name (the cell itself draws icons and a count)."""
+    return model.index(row, ClientListModel.SIGNS).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+@pytest.fixture
+def signs_book(db_path):
+    """Clients with none, one and two warning signs, and a prospect."""
+    two = records.create_client(name="Renée & <Sons>", started_on=date(2023, 1, 1))
+    for day in (2, 9, 16):
+        records.add_interaction(two, datetime(2025, 1, day, 10), "support", minutes=20,
+                                complaint=True)
+    records.save_contact(two, name="An Nguyen", primary=True, left_on=date(2025, 1, 20))
+    one = records.create_client(name="Łukasz", started_on=date(2022, 1, 1))
+    records.add_interaction(one, datetime(2024, 12, 1, 10), "call")
+    calm = records.create_client(name="Aoife", started_on=date(2022, 1, 1))
+    records.save_contact(calm, name="Aoife Murphy", primary=True)
+    records.add_interaction(calm, datetime(2025, 1, 28, 10), "call")
+    records.create_client(name="山田", status="prospect", started_on=date(2024, 1, 1))
+    return {"two": two, "one": one, "calm": calm}
+
+
+@pytest.mark.frozen_at("2025-02-01T10:00")
+def test_warning_signs_sort_by_how_many(qtbot, signs_book):
+    model = make_model(qtbot, today=date(2025, 2, 1))
+    model.sort(ClientListModel.SIGNS, Qt.SortOrder.DescendingOrder)
+    assert model.sort_column() == ClientListModel.SIGNS
+    assert names(model) == ["Renée & <Sons>", "Łukasz", "Aoife", "山田"]
+    assert model.index(0, ClientListModel.SIGNS).data() == "2"
+    assert model.index(0, ClientListModel.SIGNS).data(ClientListModel.SignKeysRole) == [
+        "contact_turnover", "chronic_complaints"]
     model.sort(ClientListModel.SIGNS, Qt.SortOrder.AscendingOrder)
-    assert (model.filter.sort_key, model.filter.descending) == ("revenue", True)
-    assert names(model) == before
+    assert names(model)[-2:] == ["Łukasz", "Renée & <Sons>"]
+    # Back to a column the store sorts.
+    model.sort(ClientListModel.NAME, Qt.SortOrder.AscendingOrder)
+    assert names(model) == ["Aoife", "Łukasz", "Renée & <Sons>", "山田"]
+
+
+@pytest.mark.frozen_at("2025-02-01T10:00")
+def test_at_risk_filter_keeps_clients_with_signs(qtbot, signs_book):
+    pane = ClientListPane(today=lambda: date(2025, 2, 1))
+    qtbot.addWidget(pane)
+    pane.status_filter.setCurrentIndex(pane.status_filter.findData("at_risk"))
+    assert sorted(names(pane.model)) == ["Renée & <Sons>", "Łukasz"]
+    pane.status_filter.setCurrentIndex(pane.status_filter.findData("active"))
+    assert "Aoife" in names(pane.model)
+    assert not pane.model.at_risk_only
+
+
+def test_a_filter_that_hides_the_selection_scrolls_to_the_top(qtbot, db_path):
+    for number in range(60):
+        records.create_client(name=f"Client {number:02d}", status="active" if number % 2
+                              else "prospect")
+    pane = ClientListPane()
+    qtbot.addWidget(pane)
+    pane.resize(500, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    last = pane.model.client_id(pane.model.rowCount() - 1)
+    pane.select_client(last)  # "Client 59", active, at the bottom
+    assert pane.table.verticalScrollBar().value() > 0
+    pane.status_filter.setCurrentIndex(pane.status_filter.findData("prospect"))
+    assert pane.current_client_id() is None
+    assert pane.table.verticalScrollBar().value() == 0
 
 
 # --- filters ------------------------------------------------------------------------------
@@ -186,7 +243,7 @@ def test_warning_signs_header_names_the_signs(qtbot, clients):
     model = make_model(qtbot)
     tip = model.headerData(ClientListModel.SIGNS, Qt.Orientation.Horizontal,
                            Qt.ItemDataRole.ToolTipRole)
-    assert "Silence" in tip and "falling revenue" in tip
+    assert "silence" in tip and "falling revenue" in tip
 
 
 def test_warning_signs_show_with_their_reason(qtbot, db_path):
@@ -198,8 +255,7 @@ def test_warning_signs_show_with_their_reason(qtbot, db_path):
     records.add_interaction(quiet, datetime(2025, 1, 10, 10), "call")
     records.create_client(name="山田", status="prospect", started_on=date(2024, 1, 1))
     model = make_model(qtbot)
-    shown = {model.index(r, 0).data(): model.index(r, ClientListModel.SIGNS).data()
-             for r in range(model.rowCount())}
+    shown = {model.index(r, 0).data(): signs_text(model, r) for r in range(model.rowCount())}
     assert shown == {"Renée & <Sons>": "Complaints", "Łukasz": "Silence", "山田": ""}
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Łukasz")
     tip = model.index(row, ClientListModel.SIGNS).data(Qt.ItemDataRole.ToolTipRole)
@@ -386,16 +442,16 @@ def test_signs_are_read_again_after_a_write_not_after_a_search(qtbot, db_path):
     quiet = records.create_client(name="Łukasz", started_on=date(2022, 1, 1))
     records.add_interaction(quiet, datetime(2025, 1, 10, 10), "call")
     model = make_model(qtbot)
-    assert model.index(0, ClientListModel.SIGNS).data() == "Silence"
+    assert signs_text(model, 0) == "Silence"
     statements: list[str] = []
     connection = database_proxy.obj.connection()
     connection.set_trace_callback(statements.append)
     try:
         model.set_search("łuk")
-        assert model.index(0, ClientListModel.SIGNS).data() == "Silence"
+        assert signs_text(model, 0) == "Silence"
     finally:
         connection.set_trace_callback(None)
     assert not [s for s in statements if "FROM interaction" in s]
     records.add_interaction(quiet, datetime(2025, 6, 14, 10), "call")
     model.reload()
-    assert model.index(0, ClientListModel.SIGNS).data() == ""
+    assert signs_text(model, 0) == ""

@@ -205,3 +205,43 @@ def test_panel_inputs_have_labels_and_names(panel, client_id, departure_id) -> N
             continue
         assert widget.accessibleName(), widget
         assert widget in buddies, widget.accessibleName()
+
+
+def test_an_active_client_gets_a_start_button_and_the_save_bar_stays_in_view(
+        qtbot, panel, client_id) -> None:
+    panel.show_client(client_id)
+    assert panel.start_button.isVisible() and panel.start_button.text() == "&Start a departure…"
+    assert not panel.save_bar.isVisible()
+    seen = []
+    from goodbye_desktop.ui.departure_wizard import DepartureWizard
+
+    original = DepartureWizard.run
+    DepartureWizard.run = classmethod(lambda cls, parent, cid: seen.append(cid) or False)
+    try:
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    finally:
+        DepartureWizard.run = original
+    assert seen == [client_id]
+
+
+def test_the_save_bar_sits_below_the_form_and_done_is_said_once(
+        panel, client_id, departure_id) -> None:
+    panel.show_client(client_id)
+    assert panel.save_bar.isVisible()
+    assert panel.save_button.parentWidget() is panel.save_bar  # not inside the scroll area
+    assert panel.steps.item(0, 3).text() == ""  # the header says "Done", not every row
+
+
+def test_a_departure_whose_last_day_is_ahead_shows_a_client_still(
+        qtbot, client_id, departure_id) -> None:
+    view = DepartedView(today=date(2026, 6, 1))
+    qtbot.addWidget(view)
+    # The date is written in the locale's short format.
+    assert view.table.item(0, 6).text().startswith("Still a client, until ")
+    counted = []
+    view.countChanged.connect(counted.append)
+    view.refresh()
+    assert counted == ["1 departure, of which 1 still a client"]
+    after = DepartedView(today=date(2026, 7, 1))
+    qtbot.addWidget(after)
+    assert after.table.item(0, 6).text() == "Decided"

@@ -429,3 +429,65 @@ def test_run_for_a_client_already_leaving_points_to_the_departure(qtbot, client_
     with alerts.intercept() as shown:
         assert DepartureWizard.run(None, client_id) is False
     assert shown[0].kind == "info" and "already has a departure" in shown[0].text
+
+
+# --- what each page says and offers -------------------------------------------------------
+
+def test_the_step_list_names_the_client_and_the_current_step(qtbot, client_id):
+    wizard = open_wizard(qtbot, client_id)
+    steps = wizard.steps_label
+    assert steps.isVisible()
+    assert "Renée &amp; &lt;Sons&gt; 山田" in steps.text()  # the name, as text not markup
+    assert steps.accessibleName() == "Step 1 of 8: Who ended it, and why"
+    choose(qtbot, wizard.pages["who"].ended_radios["owner"])
+    tick_reason(wizard, "fit")
+    assert next_page(qtbot, wizard) == "assessment"
+    assert steps.accessibleName() == "Step 2 of 8: Assessment"
+    assert "✓ 1." in steps.text()
+
+
+def test_letting_go_is_not_offered_when_the_client_ended_it(qtbot, client_id):
+    wizard = open_wizard(qtbot, client_id)
+    choose(qtbot, wizard.pages["who"].ended_radios["client"])
+    tick_reason(wizard, "budget")
+    next_page(qtbot, wizard)
+    radios = wizard.pages["assessment"].decision_radios
+    assert radios["let_go"].isHidden()
+    assert not radios["accept"].isHidden() and not radios["keep"].isHidden()
+    click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    choose(qtbot, wizard.pages["who"].ended_radios["owner"])
+    next_page(qtbot, wizard)
+    assert not radios["let_go"].isHidden()
+
+
+def test_a_decision_date_in_the_future_is_refused(qtbot, client_id):
+    wizard = open_wizard(qtbot, client_id)
+    who = wizard.pages["who"]
+    choose(qtbot, who.ended_radios["owner"])
+    tick_reason(wizard, "fit")
+    who.decided_on.setDate(who.decided_on.date().addDays(3))
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is who
+    assert "in the future" in who.errors.text()
+    who.decided_on.setDate(who.decided_on.date().addDays(-3))
+    assert next_page(qtbot, wizard) == "assessment"
+
+
+def test_the_exit_interview_request_previews_only_when_chosen(qtbot, client_id):
+    wizard = open_wizard(qtbot, client_id)
+    letters = wizard.pages["letters"]
+    check = letters.checks["exit_interview_request"]
+    button = letters.preview_buttons["exit_interview_request"]
+    check.setEnabled(True)
+    check.setChecked(False)
+    assert not button.isEnabled()
+    check.setChecked(True)
+    assert button.isEnabled()
+
+
+def test_did_not_follow_through_is_described_as_a_pattern(qtbot, client_id):
+    from goodbye_desktop.ui.departure.common import kind_guidance
+
+    text = kind_guidance()["no_follow_through"]
+    assert "pattern" in text
+    assert "blames" not in text and "not an ideal client" not in text

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from goodbye_desktop import app as goodbye_app
 from goodbye_desktop.store import queries, records
-from goodbye_desktop.store.database import close_database
+from goodbye_desktop.store.database import APPLICATION_ID, close_database
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 from goodbye_desktop.ui.main_window import MainWindow
@@ -75,8 +75,9 @@ def test_the_window_shows_the_list_beside_the_detail(qtbot, window, db_path, cli
 
 def test_dashboard_place_and_page_shortcuts(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentWidget() is window.dashboard_placeholder
-    assert "coming version" in window.dashboard_text.text()
+    assert window.tabs.currentWidget() is window.dashboard_page
+    assert window.findChild(QWidget, "dashboard") is window.dashboard
+    qtbot.waitUntil(lambda: window.dashboard.figures is not None)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == window.CLIENTS_PAGE
 
@@ -301,6 +302,7 @@ def test_build_main_window_opens_a_new_file(qtbot, tmp_path):
 def test_run_refuses_a_file_from_a_newer_version_with_a_message(qtbot, tmp_path):
     path = tmp_path / "future.sqlite"
     connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a newer version of ours
     connection.execute("PRAGMA user_version = 99")
     connection.close()
     before = path.read_bytes()
@@ -309,3 +311,54 @@ def test_run_refuses_a_file_from_a_newer_version_with_a_message(qtbot, tmp_path)
     assert [alert.kind for alert in seen] == ["error"]
     assert "newer version" in seen[0].text
     assert path.read_bytes() == before
+
+
+# --- menus, help and icons ----------------------------------------------------------------
+
+def test_sample_data_is_offered_only_while_the_file_is_empty(qtbot, db_path):
+    window = make_window(qtbot, db_path)
+    assert window.sample_action.isVisible()
+    records.create_client(name="Renée & <Sons>")
+    window.refresh_clients()
+    assert not window.sample_action.isVisible()
+
+
+def test_the_welcome_offers_the_business_profile(qtbot, db_path):
+    from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
+
+    window = make_window(qtbot, db_path)
+    assert window.empty_state.profile_button.isVisible()
+    seen = []
+    answer_modal(BusinessProfileDialog, lambda dialog: (seen.append(dialog), dialog.reject()))
+    qtbot.mouseClick(window.empty_state.profile_button, Qt.MouseButton.LeftButton)
+    assert seen
+
+
+def test_help_has_a_user_guide_and_the_keyboard_shortcuts(qtbot, window):
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert [a.objectName() for a in help_menu.actions() if not a.isSeparator()] == [
+        "userGuideAction", "shortcutsAction", "aboutAction"]
+    from goodbye_desktop.ui.dialogs.help_dialog import HelpDialog
+
+    guide = HelpDialog.show_guide(window)
+    qtbot.addWidget(guide)
+    assert "Warning signs" in guide.browser.toPlainText()
+    shortcuts = HelpDialog.show_shortcuts(window, window._shortcut_actions())
+    qtbot.addWidget(shortcuts)
+    text = shortcuts.browser.toPlainText()
+    assert "New client" in text and "Ctrl+N" in text and "Ctrl+Shift+D" in text
+
+
+def test_every_menu_and_toolbar_action_has_an_icon(qtbot, window):
+    window.fill_letter_menu()
+    missing = []
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if action.isSeparator() or action.menu() is not None:
+                continue
+            if action.icon().isNull():
+                missing.append(action.text())
+    for action in window.toolbar.actions():
+        if not action.isSeparator() and action.icon().isNull():
+            missing.append(action.text())
+    assert missing == []

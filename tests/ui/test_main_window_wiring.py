@@ -2,7 +2,7 @@
 
 from helpers import close_modal_when_shown
 from letter_records import TODAY, business_profile, client_with_contact, departure_for
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTableWidget
 
@@ -92,7 +92,14 @@ def test_departed_page_says_what_to_do_when_empty(qtbot, db_path) -> None:
     client_with_contact()
     window = make_window(qtbot, db_path)
     window.departed_page_action.trigger()
-    assert "Start a departure" in window.departed_view.count.text()
+    view = window.departed_view
+    assert "Start a departure" in view.empty_label.text()
+    assert view.stack.currentWidget() is view.empty_label.parentWidget()
+    # Centred: the message sits in the middle of the page, not at its bottom edge.
+    assert view.empty_label.alignment() & Qt.AlignmentFlag.AlignHCenter
+    assert window.count_label.text() == "No departures"  # the page's count, not the list's
+    window.clients_page_action.trigger()
+    assert window.count_label.text() == "1 client"
 
 
 def test_an_empty_search_result_says_so(qtbot, db_path) -> None:

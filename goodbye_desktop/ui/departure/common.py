@@ -80,8 +80,8 @@ def kind_guidance() -> dict[str, str]:
                         "referrals."),
         "scattered": tr("Needed the service but was pulled in too many directions: may come "
                         "back later."),
-        "no_follow_through": tr("Had a plan, did not carry it out, and blames the result: not "
-                                "an ideal client."),
+        "no_follow_through": tr("A known pattern: a plan was agreed, their side of it was not "
+                                "carried out, and the results disappointed."),
         "": tr("You can decide this later from the client's detail."),
     }
 
@@ -156,8 +156,8 @@ class RowsEditor(QWidget):
         self.down_button = QPushButton(tr("Move do&wn"), self)
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_current)
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button.clicked.connect(lambda: self.move_current(1))
+        self.up_button.clicked.connect(self._move_up)
+        self.down_button.clicked.connect(self._move_down)
         for button, name in ((self.remove_button, tr("Remove the selected %1")),
                              (self.up_button, tr("Move the selected %1 up")),
                              (self.down_button, tr("Move the selected %1 down"))):
@@ -171,7 +171,7 @@ class RowsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
+        self.table.currentCellChanged.connect(self._update_buttons)
         self._update_buttons()
 
     # --- values -----------------------------------------------------------------------------
@@ -246,6 +246,12 @@ class RowsEditor(QWidget):
         self._update_buttons()
         self.changed.emit()
 
+    def _move_up(self, *_args: object) -> None:
+        self.move_current(-1)
+
+    def _move_down(self, *_args: object) -> None:
+        self.move_current(1)
+
     def move_current(self, delta: int) -> None:
         row, column = self.table.currentRow(), max(self.table.currentColumn(), 0)
         target = row + delta
@@ -261,7 +267,7 @@ class RowsEditor(QWidget):
     def _on_item_changed(self, _item) -> None:
         self.changed.emit()
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         row, count = self.table.currentRow(), self.table.rowCount()
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)

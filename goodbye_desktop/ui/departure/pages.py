@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -85,6 +85,13 @@ def _date_edit(parent: QWidget) -> QDateEdit:
     return edit
 
 
+def _two_lines(label: QLabel) -> QLabel:
+    """Keep room for a second line: a wrapped hint in a grid is otherwise cut in half."""
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 2)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label
+
+
 class DeparturePage(QWizardPage):
     """Common ground: a key into `rules.PAGES`, an error line, a map from fields to widgets."""
 
@@ -114,12 +121,15 @@ class DeparturePage(QWizardPage):
 
     def _watch(self, *signals) -> None:
         for signal in signals:
-            signal.connect(lambda *_: self.changed.emit())
+            signal.connect(self._emit_changed)
+
+    def _emit_changed(self, *_args: object) -> None:
+        self.changed.emit()
 
     def validatePage(self) -> bool:
         wizard = self.wizard()
         wizard.collect()
-        issues = rules.validate_page(wizard.draft, self.key)
+        issues = rules.validate_page(wizard.draft, self.key) + self.extra_issues()
         self.errors.show_messages([issue.message for issue in issues])
         if issues:
             widget = self._field_widgets.get(issues[0].field)
@@ -127,6 +137,10 @@ class DeparturePage(QWizardPage):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         return True
+
+    def extra_issues(self) -> list[rules.Issue]:
+        """Checks that need the wizard's today (the draft's rules do not know the date)."""
+        return []
 
 
 # --- 1. who ended it and why --------------------------------------------------------------
@@ -175,9 +189,10 @@ class WhoPage(DeparturePage):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setSizeHint(cell)
-        rows = 4
-        self.reasons.setFixedHeight(self.reasons.gridSize().height() * rows
-                                    + 2 * self.reasons.frameWidth() + 4)
+        self._fit_reasons(4)
+        # As tall as the rows the reasons wrap into at the page's width: all of them,
+        # "Other" included, stay in view without a scroll bar.
+        self.reasons.installEventFilter(self)
         reasons_label = self._labelled(tr("&Reasons:"), self.reasons,
                                        tr("Reasons (space ticks one)"))
 
@@ -199,8 +214,8 @@ class WhoPage(DeparturePage):
             radio.setAccessibleDescription(guidance[code])
             self.kind.addButton(radio)
             self.kind_radios[code] = radio
-            kind_box.addWidget(radio, row, 0)
-            kind_box.addWidget(hint(guidance[code], self), row, 1)
+            kind_box.addWidget(radio, row, 0, Qt.AlignmentFlag.AlignTop)
+            kind_box.addWidget(_two_lines(hint(guidance[code], self)), row, 1)
         kind_label = QLabel(tr("Kind of client:"), self)
 
         self.decided_on = _date_edit(self)
@@ -233,14 +248,36 @@ class WhoPage(DeparturePage):
             "reasons": self.reasons, "reason_text": self.reason_text, "kind": self.kind_radios[""],
             "decided_on": self.decided_on, "effective_on": self.effective_on,
         }
-        self.ended_by.buttonToggled.connect(lambda *_: self._update_outside())
+        self.ended_by.buttonToggled.connect(self._update_outside)
         self._watch(self.ended_by.buttonToggled, self.outside_event.currentIndexChanged,
                     self.reasons.itemChanged, self.reason_text.textChanged,
                     self.kind.buttonToggled, self.decided_on.dateChanged,
                     self.effective_on.dateChanged)
 
-    def _update_outside(self) -> None:
+    def _fit_reasons(self, rows: int) -> None:
+        self.reasons.setFixedHeight(self.reasons.gridSize().height() * rows
+                                    + 2 * self.reasons.frameWidth() + 4)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.reasons and event.type() == QEvent.Type.Resize:
+            width = self.reasons.width() - 2 * self.reasons.frameWidth() - 4
+            columns = max(1, width // self.reasons.gridSize().width())
+            rows = -(-self.reasons.count() // columns)
+            if self.reasons.height() != self.reasons.gridSize().height() * rows \
+                    + 2 * self.reasons.frameWidth() + 4:
+                self._fit_reasons(rows)
+        return super().eventFilter(watched, event)
+
+    def _update_outside(self, *_args: object) -> None:
         self.outside_event.setEnabled(self.ended_radios["outside"].isChecked())
+
+    def extra_issues(self) -> list[rules.Issue]:
+        decided = self.wizard().draft.decided_on
+        if decided is not None and decided > self.wizard().today:
+            return [rules.Issue("decided_on", tr(
+                "The decision date is in the future: give the day it was decided (today at "
+                "the latest). The last day can be ahead."))]
+        return []
 
     def load(self, draft: DepartureDraft) -> None:
         for code, radio in self.ended_radios.items():
@@ -311,6 +348,7 @@ class AssessmentPage(DeparturePage):
 
         self.decision = QButtonGroup(self)
         self.decision_radios: dict[str, QRadioButton] = {}
+        self.decision_hints: dict[str, QLabel] = {}
         decision_box = QGridLayout()
         decision_box.setColumnStretch(1, 1)
         for row, (code, text, guidance) in enumerate((
@@ -326,8 +364,9 @@ class AssessmentPage(DeparturePage):
             radio.setAccessibleDescription(guidance)
             self.decision.addButton(radio)
             self.decision_radios[code] = radio
-            decision_box.addWidget(radio, row, 0)
-            decision_box.addWidget(hint(guidance, self), row, 1)
+            decision_box.addWidget(radio, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.decision_hints[code] = _two_lines(hint(guidance, self))
+            decision_box.addWidget(self.decision_hints[code], row, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(figures)
@@ -341,6 +380,15 @@ class AssessmentPage(DeparturePage):
 
     def initializePage(self) -> None:
         wizard = self.wizard()
+        # Letting go is the owner's move: not offered when the client ended it.
+        client_ended = wizard.draft.ended_by == "client"
+        let_go = self.decision_radios["let_go"]
+        if client_ended and let_go.isChecked():
+            self.decision.setExclusive(False)
+            let_go.setChecked(False)
+            self.decision.setExclusive(True)
+        let_go.setVisible(not client_ended)
+        self.decision_hints["let_go"].setVisible(not client_ended)
         facts = ClientFacts(**store.client_facts(wizard.client_id, wizard.today))
         self.assessment = assess(facts)
         wizard.draft.assessment = self.assessment.to_dict()
@@ -661,7 +709,8 @@ class LettersPage(DeparturePage):
                 button = QPushButton(tr("Preview…"), self)
                 button.setAccessibleName(tr("Preview the %1").replace(
                     "%1", label_for("letter", kind).lower()))
-                button.clicked.connect(lambda _=False, k=kind: self._preview(k))
+                button.setProperty("letterKind", kind)
+                button.clicked.connect(self._preview_clicked)
                 self.preview_buttons[kind] = button
                 grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
@@ -670,6 +719,12 @@ class LettersPage(DeparturePage):
         layout.addWidget(self.errors)
         self._field_widgets = {"letters": self.checks["farewell"]}
         self._watch(*(check.toggled for check in self.checks.values()))
+        self.checks["exit_interview_request"].toggled.connect(self._update_previews)
+        self._update_previews()
+
+    def _preview_clicked(self, *_args: object) -> None:
+        # Each Preview button carries its letter kind (set above).
+        self._preview(self.sender().property("letterKind"))
 
     def _preview(self, kind: str) -> None:
         wizard = self.wizard()
@@ -686,6 +741,14 @@ class LettersPage(DeparturePage):
         if not draft.interview_ask:
             self.checks["exit_interview_request"].setChecked(False)
         self.show_fit(draft)
+        self._update_previews()
+
+    def _update_previews(self, *_args: object) -> None:
+        # The exit interview request previews only once it is asked for and chosen.
+        check = self.checks["exit_interview_request"]
+        button = self.preview_buttons.get("exit_interview_request")
+        if button is not None:
+            button.setEnabled(check.isEnabled() and check.isChecked())
 
     def show_fit(self, draft: DepartureDraft) -> None:
         """Mark the letters that do not suit who ended it, with the one that does."""

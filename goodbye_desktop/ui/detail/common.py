@@ -23,14 +23,16 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
+    QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTime,
     Signal,
 )
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,6 +44,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,6 +53,7 @@ from PySide6.QtWidgets import (
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.formatting import duration, money, plain_tooltip, qdate, today_qdate
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 ERROR_COLOR = "#c62828"
 # Colours readable on both a light and a dark window background.
@@ -180,6 +184,10 @@ class Column:
     align_right: bool = False
     color: Callable[[Any], str | None] | None = None  # a foreground colour, or None
     stretch: bool = False  # takes the room left over (the free text of the record)
+    icon: Callable[[Any], QIcon | None] | None = None  # a small picture instead of words
+    tip: str = ""  # the header's tooltip (a narrow column says there what it holds)
+    narrow: bool = False  # as wide as its icon or header, never wider
+    keep: bool = False  # never trimmed to make room (a person's name)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -230,6 +238,10 @@ class RecordTableModel(QAbstractTableModel):
         column = self._columns[index.column()]
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            return "" if column.icon is not None else column.text(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column.icon is not None:
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(column.text(row))
@@ -242,8 +254,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole and self._columns[section].tip:
+            return self._columns[section].tip
         return None
 
 
@@ -318,6 +334,7 @@ class RecordForm(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        self._fitted = False
 
     @staticmethod
     def _error_label() -> QLabel:
@@ -377,6 +394,15 @@ class RecordForm(QDialog):
         if self.height() < self.sizeHint().height():
             self.resize(self.width(), self.sizeHint().height())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # The fields are added after this base is built: size to them when first shown,
+        # within the screen, and keep the size grip for making it bigger.
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self, max(self.width(), self.sizeHint().width()),
+                          max(self.height(), self.sizeHint().height()))
+        super().showEvent(event)
+
     def accept(self) -> None:
         self.clear_errors()
         try:
@@ -424,28 +450,47 @@ class RecordTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self._activated)
+        self.table.viewport().installEventFilter(self)
 
         self.button_row = QHBoxLayout()
         self.empty_label = QLabel()
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # "No promises yet." must not widen the pane: it gives way to the buttons.
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.button_row.addWidget(self.empty_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(self.button_row)
         layout.addWidget(self.table, 1)
         self._selection_buttons: list[QPushButton] = []
+        self._button_slots: dict[QPushButton, Callable[[], Any]] = {}
 
     def add_button(self, text: str, object_name: str, slot: Callable[[], Any],
                    needs_selection: bool = False) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(object_name)
-        button.clicked.connect(lambda _checked=False: slot())
+        # One bound slot for all buttons: a lambda here would keep the tab alive.
+        self._button_slots[button] = slot
+        button.clicked.connect(self._button_clicked)
         self.button_row.addWidget(button)
         if needs_selection:
             self._selection_buttons.append(button)
             button.setEnabled(False)
         return button
+
+    def _button_clicked(self, *_args: Any) -> None:
+        self._button_slots[self.sender()]()
+
+    def open_form(self, form: RecordForm) -> RecordForm:
+        """Show a record form over the tab; it is deleted once closed, a save reloads."""
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._form_saved)
+        form.open()
+        return form
+
+    def _form_saved(self, *_args: Any) -> None:
+        self.after_write()
 
     def selected_row(self) -> Any | None:
         rows = self.table.selectionModel().selectedRows()
@@ -469,14 +514,63 @@ class RecordTab(QWidget):
 
     def _fit_columns(self) -> None:
         # Long summaries or descriptions should not push the other columns off screen;
-        # the record's free text takes what room is left.
+        # the record's free text takes what room is left, and at least a quarter of the
+        # table: the other columns give way (their full text is in the tooltip).
         header = self.table.horizontalHeader()
-        for column, spec in enumerate(self.model.columns()):
+        specs = self.model.columns()
+        wanted: dict[int, int] = {}
+        for column, spec in enumerate(specs):
             if spec.stretch:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            elif spec.narrow:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, max(
+                    header.fontMetrics().horizontalAdvance(spec.header) + 20, 28))
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
+                wanted[column] = min(header.sectionSize(column) + 8, 320)
+        self._content_widths = wanted
+        self._share_width()
+
+    def _share_width(self) -> None:
+        wanted = getattr(self, "_content_widths", {})
+        if not wanted:
+            return
+        header = self.table.horizontalHeader()
+        specs = self.model.columns()
+        has_stretch = any(spec.stretch for spec in specs)
+        narrow = sum(header.sectionSize(c) for c, spec in enumerate(specs) if spec.narrow)
+        kept = {c: w for c, w in wanted.items() if specs[c].keep}
+        wanted = {c: w for c, w in wanted.items() if not specs[c].keep}
+        for column, width in kept.items():
+            header.resizeSection(column, width)
+        room = self.table.viewport().width() - narrow - sum(kept.values())
+        if not wanted:
+            return
+        if has_stretch:
+            room -= max(room // 4, 110)
+        # The widest columns give way first: a date or a duration keeps its room while a
+        # long kind or email is trimmed (its full text is in the tooltip).
+        cap = max(wanted.values())
+        if room > 0 and sum(wanted.values()) > room:
+            widths = sorted(wanted.values())
+            left, count = room, len(widths)
+            for width in widths:
+                if width * count > left:
+                    cap = left // count
+                    break
+                left -= width
+                count -= 1
+        for column, width in wanted.items():
+            # Never narrower than a few letters: the header's tooltip and the cell's say
+            # the rest.
+            header.resizeSection(column, max(min(width, cap), min(width, 48)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's visible width is known only once it is laid out: share it then.
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_width()
+        return super().eventFilter(watched, event)
 
     def empty_text(self) -> str:
         return ""

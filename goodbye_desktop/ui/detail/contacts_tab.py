@@ -120,14 +120,15 @@ class ContactsTab(RecordTab):
         super().__init__(detail.contacts, parent)
         tr = self.tr
         self.model.set_columns([
-            Column(tr("Name"), lambda r: r.name),
+            Column(tr("Name"), lambda r: r.name, keep=True),
             Column(tr("Role"), lambda r: r.role),
-            Column(tr("Email"), lambda r: r.email),
+            Column(tr("Email"), lambda r: r.email, stretch=True),
             Column(tr("Phone"), lambda r: r.phone),
-            Column(tr("Primary"), lambda r: tr("Primary") if r.primary else ""),
+            Column(tr("Primary"), lambda r: "✓" if r.primary else "", narrow=True,
+                   tip=tr("The main contact, greeted in letters")),
             Column(tr("Left on"), lambda r: format_date(r.left_on),
                    color=lambda r: WARN_COLOR if r.left_on else None),
-            Column(tr("New employer"), lambda r: r.new_employer, stretch=True),
+            Column(tr("New employer"), lambda r: r.new_employer),
         ])
         self.setObjectName("contactsTab")
         self.table.setObjectName("contactsTable")
@@ -147,8 +148,7 @@ class ContactsTab(RecordTab):
         if self.client_id is None:
             return None
         form = ContactForm(self.client_id, contact, self)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def add_contact(self) -> ContactForm | None:

@@ -100,15 +100,16 @@ class PromisesTab(RecordTab):
         self.setObjectName("promisesTab")
         self.table.setObjectName("promisesTable")
         self.table.setAccessibleName(self.tr("Promises"))
-        channels, states = channel_labels(self.tr), state_labels(self.tr)
+        channels = channel_labels(self.tr)
         self.model.set_columns([
             Column(self.tr("Promise"), lambda r: r.description, stretch=True),
             Column(self.tr("Due"), lambda r: format_datetime(r.due_at)),
-            Column(self.tr("Channel"), lambda r: channels.get(r.channel, r.channel)),
-            Column(self.tr("State"), lambda r: states[self.state_of(r)],
+            Column(self.tr("State"), lambda r: self.state_text(r),
                    color=lambda r: STATE_COLORS.get(self.state_of(r))),
-            Column(self.tr("Done or cancelled"),
-                   lambda r: format_datetime(r.cancelled_at or r.done_at)),
+            Column(self.tr("Channel"), lambda r: channels.get(r.channel, r.channel)),
+            Column(self.tr("Settled"),
+                   lambda r: format_datetime(r.cancelled_at or r.done_at),
+                   tip=self.tr("When it was done or cancelled")),
         ])
         self.add_button(self.tr("&Add…"), "addPromise", self.add_promise)
         self.add_button(self.tr("&Edit…"), "editPromise", self.edit_promise,
@@ -119,6 +120,17 @@ class PromisesTab(RecordTab):
                                              self.cancel, needs_selection=True)
         self.reopen_button = self.add_button(self.tr("&Reopen"), "reopenPromise",
                                              self.reopen, needs_selection=True)
+        # Reopen takes Cancel's place once a promise is settled: four buttons fit a
+        # narrow window where five did not.
+        self.reopen_button.hide()
+
+    def state_text(self, row: PromiseRow) -> str:
+        """The state in words; an open promise past its due time is overdue, not broken."""
+        state = self.state_of(row)
+        if state is PromiseState.BROKEN and row.cancelled_at is None and row.done_at is None:
+            # Still open: it can be done late. Broken is a promise cancelled or given up.
+            return self.tr("Overdue")
+        return state_labels(self.tr)[state]
 
     def state_of(self, row: PromiseRow) -> PromiseState:
         return promise_state(row.due_at, row.done_at, row.cancelled_at, self.now())
@@ -133,14 +145,15 @@ class PromisesTab(RecordTab):
         self.done_button.setEnabled(row.done_at is None or row.cancelled_at is not None)
         self.cancel_button.setEnabled(not settled)
         self.reopen_button.setEnabled(settled)
+        self.cancel_button.setVisible(not settled)
+        self.reopen_button.setVisible(settled)
 
     def add_promise(self) -> PromiseForm | None:
         """Open the form for a new promise (window-modal); returns it."""
         if self.client_id is None:
             return None
         form = PromiseForm(self.client_id, self)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def edit_promise(self) -> PromiseForm | None:
@@ -149,8 +162,7 @@ class PromisesTab(RecordTab):
         if row is None or self.client_id is None:
             return None
         form = PromiseForm(self.client_id, self, existing=row)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def _on_selected(self, action: Callable[[int], None]) -> bool:

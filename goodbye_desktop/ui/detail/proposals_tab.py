@@ -159,8 +159,7 @@ class ProposalsTab(RecordTab):
         if self.client_id is None:
             return None
         form = ProposalForm(self.client_id, row, self)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def add_proposal(self) -> ProposalForm | None:

@@ -109,8 +109,7 @@ class RevenueTab(RecordTab):
             return None
         existing = {r.month: r.amount_cents for r in self.model.rows()}
         form = RevenueForm(self.client_id, self.currency, existing, row, self)
-        form.saved.connect(lambda _result: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def add_revenue(self) -> RevenueForm | None:

@@ -17,7 +17,6 @@ from goodbye_desktop.store import detail, records
 from goodbye_desktop.store.choices import DIRECTIONS, INTERACTION_KINDS
 from goodbye_desktop.store.detail import InteractionRow
 from goodbye_desktop.ui.detail.common import (
-    ERROR_COLOR,
     Column,
     RecordForm,
     RecordTab,
@@ -27,6 +26,7 @@ from goodbye_desktop.ui.detail.common import (
     qdatetime,
     to_datetime,
 )
+from goodbye_desktop.ui.icons import sign_icon
 
 PAGE = 100
 
@@ -144,16 +144,23 @@ class TimelineTab(RecordTab):
         self.table.setAccessibleName(self.tr("Timeline"))
         kinds, directions = kind_labels(self.tr), direction_labels(self.tr)
         complaint = self.tr("Complaint")
+        # Short words for the direction: the summary, what happened, needs the room.
+        short_directions = {"in": self.tr("In", "from the client"),
+                            "out": self.tr("Out", "to the client")}
         self.model.set_columns([
             Column(self.tr("When"), lambda r: format_datetime(r.occurred_at)),
             Column(self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind)),
-            Column(self.tr("Direction"), lambda r: directions.get(r.direction, r.direction)),
-            Column(self.tr("Time spent"), lambda r: format_minutes(r.minutes) if r.minutes else "",
-                   align_right=True),
-            Column(self.tr("Complaint"), lambda r: complaint if r.complaint else "",
-                   color=lambda r: ERROR_COLOR if r.complaint else None),
             Column(self.tr("Summary"), lambda r: r.summary.replace("\n", " "),
                    stretch=True),
+            Column(self.tr("Time"), lambda r: format_minutes(r.minutes) if r.minutes else "",
+                   align_right=True, tip=self.tr("Time spent")),
+            Column(self.tr("Dir."), lambda r: short_directions.get(r.direction, r.direction),
+                   tip=self.tr("Direction: in (%1) or out (%2)")
+                   .replace("%1", directions["in"].lower())
+                   .replace("%2", directions["out"].lower())),
+            Column("⚠", lambda r: complaint if r.complaint else "",
+                   icon=lambda r: sign_icon("chronic_complaints") if r.complaint else None,
+                   tip=complaint, narrow=True),
         ])
         self.add_button(self.tr("&Log…"), "logInteraction", self.log_interaction)
         self.add_button(self.tr("&Edit…"), "editInteraction", self.edit_interaction,
@@ -164,8 +171,7 @@ class TimelineTab(RecordTab):
         self.add_button(self.tr("&Delete…"), "deleteInteraction", self.delete_interaction,
                         needs_selection=True)
         # A letter opens as it was sent; any other entry opens to be corrected.
-        self.table.doubleClicked.connect(
-            lambda _index: self.open_letter() or self.edit_interaction())
+        self.table.doubleClicked.connect(self._double_clicked)
 
     def reload(self) -> None:
         self.model.load_first_page(self.client_id)
@@ -174,13 +180,15 @@ class TimelineTab(RecordTab):
         self._fit_columns()
         self._update_buttons()
 
+    def _double_clicked(self, _index: QModelIndex) -> None:
+        self.open_letter() or self.edit_interaction()
+
     def log_interaction(self) -> InteractionForm | None:
         """Open the form to log a call, email, meeting... (window-modal); returns it."""
         if self.client_id is None:
             return None
         form = InteractionForm(self.client_id, self)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def edit_interaction(self) -> InteractionForm | None:
@@ -189,8 +197,7 @@ class TimelineTab(RecordTab):
         if row is None or self.client_id is None:
             return None
         form = InteractionForm(self.client_id, self, existing=row)
-        form.saved.connect(lambda _id: self.after_write())
-        form.open()
+        self.open_form(form)
         return form
 
     def selection_changed(self, row: InteractionRow | None) -> None:

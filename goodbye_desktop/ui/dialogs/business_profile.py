@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.store import records
 from goodbye_desktop.ui.detail.common import parse_money
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 LOCALES = ("en_GB", "en_US", "en_CA", "en_AU", "en_IE", "en_NZ", "de_DE", "de_AT", "de_CH",
            "fr_FR", "fr_BE", "fr_CA", "es_ES", "es_MX", "it_IT", "nl_NL", "pt_PT", "pt_BR",
@@ -57,13 +58,16 @@ class ImagePicker(QWidget):
         self.chooseButton = QPushButton(self.tr("Choose…"), self)
         self.clearButton = QPushButton(self.tr("Clear"), self)
         self.chooseButton.clicked.connect(self._choose)
-        self.clearButton.clicked.connect(lambda: self.set_data(None))
+        self.clearButton.clicked.connect(self._clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.preview)
         layout.addWidget(self.chooseButton)
         layout.addWidget(self.clearButton)
         layout.addStretch(1)
+        self.set_data(None)
+
+    def _clear(self, *_args: object) -> None:
         self.set_data(None)
 
     def set_data(self, data: bytes | None) -> None:
@@ -227,7 +231,7 @@ class BusinessProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errorLabel)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        fit_to_screen(self, 620)
         self._fields = {
             "business_name": self.businessName, "owner_name": self.ownerName,
             "address": self.address, "email": self.email, "phone": self.phone,
@@ -241,7 +245,11 @@ class BusinessProfileDialog(QDialog):
     @classmethod
     def run(cls, parent: QWidget | None = None) -> bool:
         """Show the dialog; True when the profile was saved."""
-        return cls(parent).exec() == QDialog.DialogCode.Accepted
+        dialog = cls(parent)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
 
     def _hourly_rate_cents(self) -> int:
         # An empty rate means no target: the "costly" sign stays off.

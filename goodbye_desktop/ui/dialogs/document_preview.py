@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from goodbye_desktop import safe_files
 from goodbye_desktop.correspondence.produce import (
     ProducedDocument,
     keep,
@@ -51,23 +52,25 @@ from goodbye_desktop.correspondence.produce import (
     template_for,
 )
 from goodbye_desktop.errors import GoodbyeError
+from goodbye_desktop.safe_files import safe_file_name
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 # Printers report up to 1200 dpi; a page at that size is half a gigabyte of pixels, so
 # pages are rendered and painted in bands of at most this many pixel rows.
 _BAND_ROWS = 1024
-_UNSAFE_NAME = "<>:\"/\\|?*"
+_ROOM = " (999).pdf"  # what unused_path may add to a stem
 
 
 def safe_file_stem(text: str, fallback: str = "letter") -> str:
-    """A file name any common file system accepts; letters of every script are kept."""
-    cleaned = "".join("_" if ch in _UNSAFE_NAME or ord(ch) < 32 else ch for ch in text)
-    cleaned = " ".join(cleaned.split()).strip(" .")[:120].strip(" .")
-    return cleaned or fallback
+    """A file name any common file system accepts; letters of every script are kept,
+    controls and bidi characters go, and room is left for a " (12).pdf" ending."""
+    return safe_file_name(text, _ROOM, fallback=fallback)[:-len(_ROOM)]
 
 
 def unused_path(folder: Path, stem: str, suffix: str = ".pdf") -> Path:
     """`folder/stem.pdf`, or `stem (2).pdf` and so on when that name is taken."""
+    stem = safe_files.cut_to_bytes(stem, 255 - len(f" (999){suffix}".encode()))
     candidate = folder / f"{stem}{suffix}"
     number = 2
     while candidate.exists():
@@ -169,7 +172,7 @@ class DocumentPreviewDialog(QDialog):
         self.document_id = document_id  # set once the letter is kept
         self._already_kept = document_id is not None
         self.setWindowTitle(self.tr("Preview: %1").replace("%1", produced.title))
-        self.resize(780, 900)
+        fit_to_screen(self, 780, 900)
 
         self.pane = PdfPane(self)
         pages = self.pane.set_pdf(produced.pdf)
@@ -248,7 +251,10 @@ class DocumentPreviewDialog(QDialog):
                                     client_id=row.client_id, departure_id=row.departure_id,
                                     client_name=client["name"])
         dialog = cls(parent, produced, document_id=document_id)
-        dialog.exec()
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def show_for_draft(cls, parent: QWidget | None, kind: str, draft: Any) -> bool:
@@ -261,8 +267,11 @@ class DocumentPreviewDialog(QDialog):
         if produced is None:
             return False
         dialog = cls(parent, produced)
-        dialog.exec()
-        return dialog.document_id is not None
+        try:
+            dialog.exec()
+            return dialog.document_id is not None
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def produce_asking(cls, parent: QWidget | None, kind: str, client_id: int,
@@ -398,7 +407,10 @@ class DocumentPreviewDialog(QDialog):
     def save_to(self, path: Path) -> bool:
         """Write the PDF to `path` and keep the letter; False (and a message) on failure."""
         try:
-            Path(path).write_bytes(self.produced.pdf)
+            safe_files.write_atomic(path, self.produced.pdf)
+        except GoodbyeError as exc:
+            alerts.error(self, str(exc))
+            return False
         except OSError as exc:
             alerts.error(self, self.tr("The letter could not be saved to %1: %2")
                          .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
@@ -410,7 +422,9 @@ class DocumentPreviewDialog(QDialog):
         printer.setDocName(self.produced.title)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the letter"))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
@@ -449,7 +463,7 @@ class DocumentPreviewDialog(QDialog):
     def email_to(self, folder: Path) -> Path | None:
         """Save the PDF into `folder`, keep the letter, open the mail draft and the folder."""
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            safe_files.make_private_dir(folder)
         except OSError as exc:
             alerts.error(self, self.tr("The folder %1 could not be created: %2")
                          .replace("%1", str(folder)).replace("%2", exc.strerror or str(exc)))

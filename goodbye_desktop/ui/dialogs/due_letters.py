@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goodbye_desktop import clock
+from goodbye_desktop import clock, safe_files
 from goodbye_desktop.correspondence.due_letters import DueBatch, DueLetter, build_batch, find_due
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.common import label_for
 from goodbye_desktop.ui.dialogs.document_preview import PdfPane, unused_path
 from goodbye_desktop.ui.formatting import plain_tooltip
+from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 DEFAULT_DAYS = 14
 _LETTER_ROLE = Qt.ItemDataRole.UserRole
@@ -72,7 +73,7 @@ class DueLettersDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("dueLetters")
         self.setWindowTitle(self.tr("Due follow-up letters"))
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         self.today = today or clock.today()
         self.batch: DueBatch | None = None
         locale = QLocale()
@@ -168,7 +169,11 @@ class DueLettersDialog(QDialog):
 
     @classmethod
     def run(cls, parent: QWidget | None = None) -> None:
-        cls(parent).exec()
+        dialog = cls(parent)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def ask_save_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
@@ -259,11 +264,14 @@ class DueLettersDialog(QDialog):
         path = Path(path)
         written = [path]
         try:
-            path.write_bytes(batch.letters_pdf)
+            safe_files.write_atomic(path, batch.letters_pdf)
             if batch.companion_pdf is not None:
                 companion = unused_path(path.parent, f"{path.stem} - {batch.companion}")
-                companion.write_bytes(batch.companion_pdf)
+                safe_files.write_atomic(companion, batch.companion_pdf)
                 written.append(companion)
+        except GoodbyeError as exc:
+            alerts.error(self, str(exc))
+            return []
         except OSError as exc:
             alerts.error(self, self.tr("The letters could not be saved: %1")
                          .replace("%1", exc.strerror or str(exc)))

@@ -10,7 +10,7 @@ which stays as typed. "Reset to default" brings back the shipped text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QTextCursor
+from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +39,8 @@ from goodbye_desktop.store import documents as store_documents
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.common import label_for
 from goodbye_desktop.ui.dialogs.document_preview import PdfPane
+from goodbye_desktop.ui.screen_fit import fit_to_screen
+from goodbye_desktop.ui.timers import stop_with_database
 
 PREVIEW_DELAY_MS = 300
 _KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -58,7 +60,7 @@ class TemplateEditorDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("templateEditor")
         self.setWindowTitle(self.tr("Letter templates"))
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
         self._client_id = client_id
         self._kind = ""
         self._saved_text = ""
@@ -160,9 +162,11 @@ class TemplateEditorDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.preview_now)
+        stop_with_database(self._timer)
+        self._preview_pending = False  # a preview was due when the dialog hid
         self.editor.textChanged.connect(self._timer.start)
         self.editor.textChanged.connect(self._update_title)
-        self.previewWith.currentIndexChanged.connect(lambda _i: self._timer.start())
+        self.previewWith.currentIndexChanged.connect(self._preview_soon)
         self.kindList.currentItemChanged.connect(self._kind_chosen)
         self.placeholderList.itemDoubleClicked.connect(self._insert_placeholder)
         self.saveButton.clicked.connect(self.save)
@@ -180,7 +184,11 @@ class TemplateEditorDialog(QDialog):
         current = getattr(parent, "current_client_id", None)
         if callable(current):
             client_id = current()
-        cls(parent, client_id).exec()
+        dialog = cls(parent, client_id)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def current_kind(self) -> str:
         return self._kind
@@ -243,6 +251,18 @@ class TemplateEditorDialog(QDialog):
         self._timer.stop()
         super().done(result)
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        # No preview while hidden; it is rendered when the dialog shows again.
+        self._preview_pending = self._preview_pending or self._timer.isActive()
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._preview_pending:
+            self._preview_pending = False
+            self._timer.start()
+
     def preview_now(self) -> None:
         """Render the letter with the current text (called a moment after typing stops)."""
         self._timer.stop()
@@ -258,6 +278,9 @@ class TemplateEditorDialog(QDialog):
         self.preview_count += 1
 
     # --- internals ----------------------------------------------------------------------------
+
+    def _preview_soon(self, *_args: object) -> None:
+        self._timer.start()
 
     @staticmethod
     def _client_name(client_id: int) -> str:

@@ -1,0 +1,155 @@
+"""Reading an import file: its encoding, its delimiter, its format and its rows.
+
+Text is UTF-8 (with or without a byte-order mark), UTF-16 (with a byte-order mark, as
+some address books write it) or, failing those, Windows-1252, and is refused with a
+clear sentence otherwise. The delimiter is the comma, semicolon or tab that the header
+line uses most. The format is recognised from the headers: the app's own export, Google
+Contacts, Outlook, or a vCard file (by its first line); `mapping` lets the owner say
+which file column fills which of ours instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from goodbye_desktop.errors import ImportFormatError
+from goodbye_desktop.exchange import columns
+
+MAX_BYTES = 2_000_000_000
+
+
+@dataclass
+class ImportFile:
+    """A file read and recognised: rows as {our column: text}, numbered as in the file."""
+
+    path: Path
+    kind: str
+    format: str  # "goodbye", "google", "outlook", "vcard" or "mapped"
+    encoding: str
+    headers: list[str]
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # (row, values)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """(text, encoding name) of a file's bytes; ImportFormatError when it is not text."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding, body = "UTF-8", data[3:]
+        codec = "utf-8"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding, body, codec = "UTF-16", data, "utf-16"
+    else:
+        encoding, body, codec = "UTF-8", data, "utf-8"
+        if len(data) >= 4 and data[1:4:2] == b"\x00\x00" and data[0:1] != b"\x00":
+            encoding, codec = "UTF-16", "utf-16-le"
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as exc:
+        if codec != "utf-8":
+            raise ImportFormatError(f"{name} says it is {encoding} but is not: byte "
+                                    f"{exc.start} cannot be read. Save it again as UTF-8 "
+                                    "CSV.") from exc
+        try:
+            text, encoding = body.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            raise ImportFormatError(
+                f"{name} is not text in UTF-8, UTF-16 or Windows-1252 (byte {exc.start} "
+                "cannot be read); save it as 'CSV UTF-8' and try again.") from exc
+    if "\x00" in text:
+        raise ImportFormatError(f"{name} holds NUL characters: it is not a text file.")
+    return text, encoding
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their endings, one at a time (no second copy of a big
+    file in memory, as a list of lines or a StringIO would be)."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end + 1]
+        start = end + 1
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def read_file(path: str | os.PathLike, kind: str,
+              mapping: dict[str, str] | None = None) -> ImportFile:
+    """Read `path` as records of `kind`; ImportFormatError names what cannot be read."""
+    path = Path(path)
+    name = path.name
+    if kind not in columns.IMPORT_KINDS:
+        raise ImportFormatError(f"{kind!r} cannot be imported; choose one of "
+                                f"{', '.join(columns.IMPORT_KINDS)}.")
+    try:
+        if path.is_dir():
+            raise ImportFormatError(f"{path} is a folder; give a CSV or vCard file.")
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportFormatError(f"{name} is too large to import (over 2 GB).")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    text, encoding = decode(data, name)
+    del data
+    if text.lstrip().upper().startswith("BEGIN:VCARD"):
+        return _from_vcard(path, kind, text, encoding)
+    if not text.strip():
+        raise ImportFormatError(f"{name} is empty.")
+    reader = csv.reader(_lines(text), delimiter=_delimiter(text[:text.find("\n")]),
+                        strict=True)
+    try:
+        headers = [h.strip() for h in next(reader)]
+    except csv.Error as exc:
+        raise ImportFormatError(f"{name}, line {reader.line_num}: the CSV is broken "
+                                f"({exc}).") from exc
+    fmt, to_ours = columns.recognise(kind, headers, mapping)
+    if to_ours is None:
+        raise ImportFormatError(
+            f"{name}: the columns are not recognised for {kind} (found: "
+            f"{', '.join(headers[:8]) or 'none'}). Use the columns of the README, an export "
+            "of Google Contacts or Outlook, or map the columns yourself.")
+    imported = ImportFile(path, kind, fmt, encoding, headers)
+    width = len(headers)
+    # The file's own columns are ours already: no second dictionary per row.
+    as_is = fmt == "goodbye" and set(headers) <= set(columns.own_columns(kind))
+    try:
+        # Rows are numbered as a spreadsheet shows them: the header is row 1.
+        for line, row in enumerate(reader, start=2):
+            if not any(row) or not any(cell.strip() for cell in row):
+                continue  # blank lines are no records
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
+                raise ImportFormatError(f"{name}, row {line}: {len(row)} cells where the "
+                                        f"header has {width}.")
+            cells = dict(zip(headers, row, strict=False))
+            imported.rows.append((line, cells if as_is else to_ours(cells)))
+    except csv.Error as exc:
+        raise ImportFormatError(f"{name}, line {reader.line_num}: the CSV is broken "
+                                f"({exc}).") from exc
+    return imported
+
+
+def _from_vcard(path: Path, kind: str, text: str, encoding: str) -> ImportFile:
+    from goodbye_desktop.exchange.vcard import parse_vcards
+
+    if kind not in ("clients", "contacts"):
+        raise ImportFormatError(f"{path.name} is a vCard file: it can be imported as clients "
+                                "or contacts only.")
+    cards = parse_vcards(text, path.name)
+    imported = ImportFile(path, kind, "vcard", encoding, ["FN", "ORG", "TITLE", "EMAIL",
+                                                          "TEL", "ADR", "NOTE"])
+    for number, card in enumerate(cards, start=1):
+        imported.rows.append((number, columns.from_address_book(
+            name=card.get("FN") or card.get("N", ""), org=card.get("ORG", ""),
+            title=card.get("TITLE") or card.get("ROLE", ""), email=card.get("EMAIL", ""),
+            phone=card.get("TEL", ""), address=card.get("ADR", ""),
+            notes=card.get("NOTE", ""), tags="")))
+    return imported
