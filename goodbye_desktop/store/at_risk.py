@@ -82,6 +82,16 @@ def is_current(today: date) -> bool:
     return bool(row) and row[0] >= today.isoformat()
 
 
+def sign_counts() -> dict[int, int]:
+    """Each current client's number of warning signs as of the day's check (see
+    `is_current`), acknowledged ones included; clients without a sign are left out."""
+    # The client list shows signs for active and returned clients: one leaving is past them.
+    return dict(current().execute(
+        "SELECT r.client_id, json_array_length(r.signs_json) FROM risk_client r "
+        "JOIN client c ON c.id = r.client_id "
+        "WHERE r.signs_json != '[]' AND c.status IN ('active', 'returned')").fetchall())
+
+
 def stale_client_ids(today: date) -> list[int]:
     """Current clients whose signs were last worked out before `today` (or never)."""
     return [row[0] for row in current().execute(

@@ -202,9 +202,15 @@ class ClientListModel(QAbstractTableModel):
     def _by_signs(self, ids: list[int]) -> list[int]:
         """`ids` narrowed to the clients at risk and/or ordered by their number of signs.
 
-        Signs are computed, not stored, so this reads the facts of every client shown
-        (a few grouped queries per 500 clients); the list's own order breaks ties.
+        Once the day's check has run (store.at_risk), the counts come from its table in
+        one query; before that, from the facts of every client shown (a few grouped
+        queries per 500 clients). The list's own order breaks ties.
         """
+        from goodbye_desktop.store import at_risk
+
+        if at_risk.is_current(self._today_value):
+            counts = at_risk.sign_counts()
+            return self._narrow_and_order(ids, counts)
         from goodbye_desktop.core.signs import ClientFacts
         from goodbye_desktop.core.signs import signs as signs_for
         from goodbye_desktop.store.client_facts import facts_for_clients
@@ -215,11 +221,15 @@ class ClientListModel(QAbstractTableModel):
         for i, facts in facts_for_clients(current, self._today_value).items():
             self._signs[i] = signs_for(ClientFacts(**facts))
         self._signs_read.update(unread)
+        counts = {i: len(found) for i, found in self._signs.items() if found}
+        return self._narrow_and_order(ids, counts)
+
+    def _narrow_and_order(self, ids: list[int], counts: dict[int, int]) -> list[int]:
         if self._at_risk_only:
-            ids = [i for i in ids if self._signs.get(i)]
+            ids = [i for i in ids if counts.get(i)]
         if self._signs_order is not None:
             most_first = self._signs_order == Qt.SortOrder.DescendingOrder
-            ids.sort(key=lambda i: len(self._signs.get(i, ())), reverse=most_first)
+            ids.sort(key=lambda i: counts.get(i, 0), reverse=most_first)
         return ids
 
     def loaded_pages(self) -> set[int]:

@@ -37,7 +37,8 @@ def test_every_warning_sign_shows_with_its_reason_and_next_step(qtbot, db_path):
     for month in (8, 9, 10):
         records.set_revenue(client, date(2026, month, 1), 20_000)
     records.add_interaction(client, datetime(2026, 11, 20, 10), "meeting", minutes=3000)
-    header = shown(qtbot, client).header
+    pane = shown(qtbot, client)  # kept: the pane owns the header
+    header = pane.header
 
     lines = header.sign_lines()
     assert [line.split(":")[0] for line in lines] == ["Costly", "Revenue decline"]
@@ -53,7 +54,8 @@ def test_a_small_gap_is_not_called_a_loss(qtbot, db_path):
     client = records.create_client(name="Łukasz Nowak", started_on=date(2023, 1, 1))
     records.set_revenue(client, date(2026, 10, 1), 80_860)
     records.add_interaction(client, datetime(2026, 11, 20, 10), "call", minutes=600)
-    header = shown(qtbot, client).header
+    pane = shown(qtbot, client)  # kept: the pane owns the header
+    header = pane.header
     assert header.rate.value.text() == "€80.86"
     assert header.rate.note.text() == "Just under your target of €85.00 (5 % less)"
     assert "costs more" not in header.rate.note.text()
@@ -63,7 +65,8 @@ def test_a_prospect_with_time_but_no_revenue_has_no_rate_and_no_signs(qtbot, db_
     records.update_profile(target_hourly_rate_cents=8500)
     prospect = records.create_client(name="山田", status="prospect")
     records.add_interaction(prospect, datetime(2026, 11, 20, 10), "meeting", minutes=90)
-    header = shown(qtbot, prospect).header
+    pane = shown(qtbot, prospect)  # kept: the pane owns the header
+    header = pane.header
     assert header.rate.value.text() == "—"
     assert header.rate.note.text() == "Nothing billed yet"
     assert header.sign_lines() == []
@@ -76,7 +79,8 @@ def test_a_departed_client_shows_when_it_left_and_what_it_brought(qtbot, db_path
     for month in range(1, 13):
         records.set_revenue(gone, date(2023, month, 1), 150_000)
     records.add_interaction(gone, datetime(2023, 12, 7, 15), "email", minutes=10)
-    header = shown(qtbot, gone).header
+    pane = shown(qtbot, gone)  # kept: the pane owns the header
+    header = pane.header
     assert header.since_label.text() == ("Client from 01/03/2021 to 07/12/2023 · "
                                          "last contact on 07/12/2023")
     assert (header.revenue.caption.text(), header.revenue.value.text()) == (

@@ -155,7 +155,12 @@ def signs_book(db_path):
 
 
 @pytest.mark.frozen_at("2025-02-01T10:00")
-def test_warning_signs_sort_by_how_many(qtbot, signs_book):
+@pytest.mark.parametrize("checked_today", [False, True])
+def test_warning_signs_sort_by_how_many(qtbot, signs_book, checked_today):
+    if checked_today:
+        from goodbye_desktop.store import at_risk
+
+        at_risk.ensure_current(date(2025, 2, 1))
     model = make_model(qtbot, today=date(2025, 2, 1))
     model.sort(ClientListModel.SIGNS, Qt.SortOrder.DescendingOrder)
     assert model.sort_column() == ClientListModel.SIGNS
@@ -171,7 +176,14 @@ def test_warning_signs_sort_by_how_many(qtbot, signs_book):
 
 
 @pytest.mark.frozen_at("2025-02-01T10:00")
-def test_at_risk_filter_keeps_clients_with_signs(qtbot, signs_book):
+@pytest.mark.parametrize("checked_today", [False, True])
+def test_at_risk_filter_keeps_clients_with_signs(qtbot, signs_book, checked_today):
+    if checked_today:
+        # Once the day's check has run, the filter and the sort read its table instead.
+        from goodbye_desktop.store import at_risk
+
+        at_risk.ensure_current(date(2025, 2, 1))
+        assert at_risk.is_current(date(2025, 2, 1))
     pane = ClientListPane(today=lambda: date(2025, 2, 1))
     qtbot.addWidget(pane)
     pane.status_filter.setCurrentIndex(pane.status_filter.findData("at_risk"))
