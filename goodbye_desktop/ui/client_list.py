@@ -192,8 +192,8 @@ class ClientListModel(QAbstractTableModel):
 
     def release_signs(self) -> None:
         """Show the warning signs again (read for the rows in view as they repaint)."""
-        if not self._signs_held:
-            return
+        if not self._signs_held or not queries.database_is_open():
+            return  # a list whose database has closed stays as it was painted
         self._signs_held = False
         if self._count:
             self.dataChanged.emit(self.index(0, self.SIGNS),
@@ -276,6 +276,8 @@ class ClientListModel(QAbstractTableModel):
         if self._signs_held or not 0 <= row < self._count:
             return []
         client_id = self.client_id(row)
+        if client_id not in self._signs_read and not queries.database_is_open():
+            return []  # a repaint after the database closed (the window is going away)
         if client_id not in self._signs_read:
             from goodbye_desktop.core.signs import ClientFacts
             from goodbye_desktop.core.signs import signs as signs_for

@@ -86,3 +86,17 @@ def test_the_list_count_leaves_the_archived_out(db_path) -> None:
     records.set_archived([kept], True)
     records.set_archived([gone], False)
     assert len(queries.client_ids(queries.ClientFilter())) == 2
+
+
+def test_signs_held_past_the_database_stay_blank(qtbot, db_path) -> None:
+    from goodbye_desktop.store.database import close_database
+
+    quiet = records.create_client(name="Łukasz", status="active", started_on=date(2019, 1, 1))
+    records.add_interaction(quiet, datetime(2020, 1, 10, 10), "call")
+    model = ClientListModel()
+    model.reload()
+    model.index(0, ClientListModel.NAME).data()  # the row is read while the file is open
+    model.hold_signs()
+    close_database()
+    model.release_signs()  # the window is closing: nothing is read from a closed file
+    assert signs_shown(model) == ""
