@@ -17,7 +17,7 @@ from typing import Any
 from goodbye_desktop import clock
 from goodbye_desktop.commands.terminal import table
 from goodbye_desktop.core import client_figures
-from goodbye_desktop.formatting import tenure_short
+from goodbye_desktop.formatting import money_cents, tenure_short
 from goodbye_desktop.store.choices import CLIENT_STATUSES
 from goodbye_desktop.store.queries import LIST_SORT_KEYS, ClientFilter, ClientRow, client_list
 from goodbye_desktop.store.records import get_profile
@@ -64,13 +64,14 @@ def run(args: argparse.Namespace) -> int:
         descending=args.descending,
     )
     rows = client_list(flt, today)
-    currency = get_profile()["currency"]
+    profile = get_profile()
+    currency = profile["currency"]
     if args.json:
         json.dump([as_json(row, today, currency) for row in rows], sys.stdout,
                   ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(as_table(rows, today, currency))
+        sys.stdout.write(as_table(rows, today, currency, profile["locale"]))
     return 0
 
 
@@ -94,9 +95,10 @@ def as_json(row: ClientRow, today: date, currency: str) -> dict[str, Any]:
 
 # --- table --------------------------------------------------------------------------------
 
-def format_cents(cents: int) -> str:
-    """1234567 -> '12,345.67': the terminal has no locale of the owner's to follow."""
-    return f"{cents // 100:,}.{cents % 100:02d}"
+def format_cents(cents: int, locale: str = "en_GB", currency: str = "") -> str:
+    """An amount as the window and the letters write it (goodbye_desktop.formatting):
+    1234567 -> '12,345.67', or '£12,345.67' with the currency."""
+    return money_cents(cents, locale, currency)
 
 
 def tenure_text(started_on: date | None, ended_on: date | None, today: date) -> str:
@@ -105,16 +107,17 @@ def tenure_text(started_on: date | None, ended_on: date | None, today: date) -> 
     return "–" if months is None else tenure_short(months)
 
 
-def as_table(rows: list[ClientRow], today: date, currency: str) -> str:
+def as_table(rows: list[ClientRow], today: date, currency: str,
+             locale: str = "en_GB") -> str:
     """The list as aligned text, one client a line, with a count at the end."""
     if not rows:
         return "No clients match.\n"
-    header = ("Name", "Status", f"Revenue 12 m ({currency})", "Tenure", "Last contact")
+    header = ("Name", "Status", "Revenue 12 m", "Tenure", "Last contact")
     body = []
     for row in rows:
         status = word("status", row.status) + (" (archived)" if row.archived else "")
         last = row.last_contact_at.date().isoformat() if row.last_contact_at else "–"
-        body.append((row.name, status, format_cents(row.revenue_12m_cents),
+        body.append((row.name, status, format_cents(row.revenue_12m_cents, locale, currency),
                      tenure_text(row.started_on, row.ended_on, today), last))
     count = f"{len(rows)} client{'s' if len(rows) != 1 else ''}\n"
     return table(header, body, first_width=NAME_WIDTH, right=(2, 3)) + count

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from goodbye_desktop import clock
 from goodbye_desktop.documents import i18n
@@ -124,6 +125,33 @@ def _notice(days: int) -> str:
     return "one day" if days == 1 else f"{days} days"
 
 
+def _dates(facts: LetterFacts, today: date, loc: str, values: dict[str, str],
+           missing: dict[str, tuple[str, str]]) -> None:
+    """The start and end dates, the notice and the tenure, or why each is missing."""
+    if facts.start_date:
+        values["start_date"] = i18n.format_date(facts.start_date, loc)
+    else:
+        missing["start_date"] = ("start_date", "the client's start date is not set")
+    if facts.end_date:
+        values["end_date"] = i18n.format_date(facts.end_date, loc)
+        days = (facts.end_date - today).days
+        values["notice_days"] = str(max(0, days))
+        if days > 0:
+            values["notice"] = _notice(days)
+        else:
+            missing["notice"] = ("end_date", "the end date is not ahead: there is no notice")
+    else:
+        missing["end_date"] = ("end_date", "no end date is set")
+        missing["notice_days"] = ("end_date", "no end date is set")
+        missing["notice"] = ("end_date", "no end date is set")
+    if facts.tenure.strip():
+        values["tenure"] = one_line(facts.tenure)
+    elif facts.start_date:
+        values["tenure"] = i18n.letter_tenure(facts.start_date, facts.end_date or today, loc)
+    else:
+        missing["tenure"] = ("start_date", "the client's start date is not set")
+
+
 def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
             steps: tuple[PlanStep, ...]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """Placeholder values, and the placeholders that have no value: name -> (field, why)."""
@@ -153,28 +181,7 @@ def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
         "step_count": str(len(steps)),
     }
     missing: dict[str, tuple[str, str]] = {}
-    if facts.start_date:
-        values["start_date"] = i18n.format_date(facts.start_date, loc)
-    else:
-        missing["start_date"] = ("start_date", "the client's start date is not set")
-    if facts.end_date:
-        values["end_date"] = i18n.format_date(facts.end_date, loc)
-        days = (facts.end_date - today).days
-        values["notice_days"] = str(max(0, days))
-        if days > 0:
-            values["notice"] = _notice(days)
-        else:
-            missing["notice"] = ("end_date", "the end date is not ahead: there is no notice")
-    else:
-        missing["end_date"] = ("end_date", "no end date is set")
-        missing["notice_days"] = ("end_date", "no end date is set")
-        missing["notice"] = ("end_date", "no end date is set")
-    if facts.tenure.strip():
-        values["tenure"] = one_line(facts.tenure)
-    elif facts.start_date:
-        values["tenure"] = i18n.letter_tenure(facts.start_date, facts.end_date or today, loc)
-    else:
-        missing["tenure"] = ("start_date", "the client's start date is not set")
+    _dates(facts, today, loc, values, missing)
     if facts.interview_times:
         values["interview_times"] = _bullets(
             [i18n.format_datetime(t, loc) for t in facts.interview_times]

@@ -82,6 +82,18 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The whole file, or an ImportFormatError saying why it cannot be read."""
+    try:
+        if path.is_dir():
+            raise ImportFormatError(f"{path} is a folder; give a CSV or vCard file.")
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportFormatError(f"{path.name} is too large to import (over 2 GB).")
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+
+
 def read_file(path: str | os.PathLike, kind: str,
               mapping: dict[str, str] | None = None) -> ImportFile:
     """Read `path` as records of `kind`; ImportFormatError names what cannot be read."""
@@ -90,16 +102,7 @@ def read_file(path: str | os.PathLike, kind: str,
     if kind not in columns.IMPORT_KINDS:
         raise ImportFormatError(f"{kind!r} cannot be imported; choose one of "
                                 f"{', '.join(columns.IMPORT_KINDS)}.")
-    try:
-        if path.is_dir():
-            raise ImportFormatError(f"{path} is a folder; give a CSV or vCard file.")
-        if path.stat().st_size > MAX_BYTES:
-            raise ImportFormatError(f"{name} is too large to import (over 2 GB).")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFormatError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
-    text, encoding = decode(data, name)
-    del data
+    text, encoding = decode(_read_bytes(path), name)
     if text.lstrip().upper().startswith("BEGIN:VCARD"):
         return _from_vcard(path, kind, text, encoding)
     if not text.strip():

@@ -107,6 +107,21 @@ def export_vcard(path: str | os.PathLike) -> int:
 _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$")
 
 
+_KEPT = ("FN", "ORG", "TITLE", "EMAIL", "TEL", "NOTE", "N", "ADR", "ROLE")
+
+
+def _property_value(name: str, value: str) -> str:
+    """One property's text: N as "Given Family", ADR one part a line, ORG its first part."""
+    if name not in ("N", "ADR", "ORG"):
+        return unescape(value)
+    fields = [unescape(part) for part in re.split(r"(?<!\\);", value)]
+    if name == "N":
+        return " ".join(p for p in (fields[1:2] + fields[:1]) if p)
+    if name == "ADR":
+        return "\n".join(p for p in fields if p.strip())
+    return fields[0]
+
+
 def parse_vcards(text: str, file_name: str = "the file") -> list[dict[str, str]]:
     """The cards of a vCard 3.0 or 4.0 file as {FN, N, ORG, TITLE, EMAIL, TEL, ADR, NOTE}."""
     unfolded = re.sub(r"\r?\n[ \t]", "", text.replace("\r\n", "\n"))
@@ -136,20 +151,8 @@ def parse_vcards(text: str, file_name: str = "the file") -> list[dict[str, str]]
         if "ENCODING=QUOTED-PRINTABLE" in params:
             raise ImportFormatError(f"{file_name}, line {number}: quoted-printable text "
                                     "(vCard 2.1) is not supported; export as vCard 3.0.")
-        if name in ("FN", "ORG", "TITLE", "EMAIL", "TEL", "NOTE", "N", "ADR", "ROLE"):
-            if name in current:
-                continue  # the first email / phone is the one we keep
-            if name in ("N", "ADR", "ORG"):
-                fields = [unescape(part) for part in re.split(r"(?<!\\);", value)]
-                if name == "N":
-                    value = " ".join(p for p in (fields[1:2] + fields[:1]) if p)
-                elif name == "ADR":
-                    value = "\n".join(p for p in fields if p.strip())
-                else:
-                    value = fields[0]
-                current[name] = value
-            else:
-                current[name] = unescape(value)
+        if name in _KEPT and name not in current:  # the first email / phone is kept
+            current[name] = _property_value(name, value)
     if current is not None:
         raise ImportFormatError(f"{file_name}: the last card has no END:VCARD.")
     return cards

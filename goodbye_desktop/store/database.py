@@ -93,6 +93,16 @@ def _journal_files(path: Path) -> dict[str, Path]:
     return {suffix: path.with_name(path.name + suffix) for suffix in ("-journal", "-wal")}
 
 
+def _refuse_orphaned_journals(path: Path) -> None:
+    """A missing database with a journal or WAL of its own left: never start afresh there."""
+    for suffix, leftover in _journal_files(path).items():
+        if leftover.exists() and leftover.stat().st_size > 0:
+            raise DatabaseError(
+                f"{path} does not exist, but its {suffix} file {leftover} does: it may "
+                "hold records of a database that was moved. Move it away, or put the "
+                "database back, and start again.")
+
+
 def inspect_file(path: Path) -> FileState:
     """What `path` holds, without writing to it (but for SQLite's own crash recovery).
 
@@ -102,12 +112,7 @@ def inspect_file(path: Path) -> FileState:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        for suffix, leftover in _journal_files(path).items():
-            if leftover.exists() and leftover.stat().st_size > 0:
-                raise DatabaseError(
-                    f"{path} does not exist, but its {suffix} file {leftover} does: it may "
-                    "hold records of a database that was moved. Move it away, or put the "
-                    "database back, and start again.") from None
+        _refuse_orphaned_journals(path)
         return FileState(new=True)
     except OSError as exc:
         raise DatabaseError(f"{path} cannot be opened: {exc.strerror or exc}.") from exc
