@@ -9,7 +9,9 @@
     timed from setText to the model's reset, against one plain sqlite3 query that selects
     the same rows in the same order (the store's ordering SQL with the search in SQL over
     the same folded column); the row counts are checked to agree.
-    Target: median at most 16 ms.
+    Target: the 95th percentile at most 16 ms, the first keystroke of the session counted
+    (the search texts and the list's order are read ahead on a thread once the window is
+    up; the benchmark lets the window sit for two seconds, as a person would, first).
 (c) A sort by revenue: the model's sort() to its reset, against the same plain query.
 (d) Resident memory (VmRSS) of the start-up process with the list shown, against the bare
     window's. Target: at most 150 MB.
@@ -280,7 +282,7 @@ def report(results: dict) -> str:
          f"{k['keystroke_ms']['p95']:.1f} ms", f"{k['keystroke_floor_ms']['median']:.1f} ms",
          f"{k['keystroke_floor_ms']['p95']:.1f} ms",
          f"{k['keystroke_ms']['median'] / max(k['keystroke_floor_ms']['median'], 1e-9):.2f}x",
-         f"<= {TARGET_KEYSTROKE_MS:g} ms", k["keystroke_ms"]["median"] <= TARGET_KEYSTROKE_MS),
+         f"p95 <= {TARGET_KEYSTROKE_MS:g} ms", k["keystroke_ms"]["p95"] <= TARGET_KEYSTROKE_MS),
         ("sort by revenue", f"{o['sort_ms']['median']:.1f} ms", f"{o['sort_ms']['p95']:.1f} ms",
          f"{o['sort_floor_ms']['median']:.1f} ms", f"{o['sort_floor_ms']['p95']:.1f} ms",
          f"{o['sort_ms']['median'] / max(o['sort_floor_ms']['median'], 1e-9):.2f}x", "", None),
@@ -325,9 +327,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     s, k = results["startup"], results["list"]
     results["targets"] = {
-        "keystroke_median_ms": {"target": TARGET_KEYSTROKE_MS,
-                                "value": k["keystroke_ms"]["median"],
-                                "met": k["keystroke_ms"]["median"] <= TARGET_KEYSTROKE_MS},
+        "keystroke_p95_ms": {"target": TARGET_KEYSTROKE_MS,
+                             "value": k["keystroke_ms"]["p95"],
+                             "met": k["keystroke_ms"]["p95"] <= TARGET_KEYSTROKE_MS},
         "startup_ratio": {"target": TARGET_STARTUP_RATIO, "value": s["ratio"],
                           "met": s["ratio"] <= TARGET_STARTUP_RATIO},
         "rss_mb": {"target": TARGET_RSS_MB, "value": s["rss_app_mb"]["median"],

@@ -10,15 +10,18 @@ status 2.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import importlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from goodbye_desktop import __version__
 from goodbye_desktop.errors import DatabaseError, GoodbyeError
+
+if TYPE_CHECKING:
+    import argparse
 
 PROG = "goodbye-desktop"
 
@@ -34,6 +37,8 @@ EXIT_INTERRUPTED = 130
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every command of COMMAND_MODULES registered."""
+    import argparse  # here: the window's start needs no parser
+
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Keep client records, notice early when clients drift away, and handle "
@@ -85,7 +90,10 @@ def _run_window(db_path: Path) -> int:
         # wait: Ctrl+C in the terminal ends the window at once (status 130 in the shell).
         # Every change is already saved whole, and the system releases the lock.
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-    # Imported here: Qt loads only when the window is wanted.
+    # The list's queries before Qt (app imports Qt first): once PySide6 is loaded it
+    # reads the source of every module imported after it, looking for `__feature__`.
+    # Qt itself loads here, only when the window is wanted.
+    import goodbye_desktop.store.queries  # noqa: F401
     from goodbye_desktop import app
 
     return app.run(db_path)
@@ -117,6 +125,22 @@ def _run_command(args: argparse.Namespace, db_path: Path) -> int:
         if sql_errors.is_database_error(exc):
             raise sql_errors.explain(exc) from exc
         raise
+
+
+def window_only_db(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, the --db value or None) when `argv` asks for nothing but the window.
+
+    Only the plain forms: none, `--db PATH` and `--db=PATH`. Anything else (a command,
+    --help, an abbreviation, a mistake) goes through the full parser, which would read
+    the same from these forms.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return True, argv[0].removeprefix("--db=")
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return True, argv[1]
+    return False, None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,14 +186,20 @@ def _exit_130(signum: int, frame: object) -> None:
 def _main(argv: list[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         _use_utf8(stream)
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    window, db = window_only_db(argv)
+    # The window's start skips the commands' parsers: registering them loads every
+    # command module, and with them the ORM, before the window could show.
+    args = None if window else build_parser().parse_args(argv)
+    if args is not None:
+        db = args.db
 
     from goodbye_desktop.store.database import default_path
 
     try:
         # Absolute, so a relative --db names the same file whatever the store does with it.
-        db_path = default_path(args.db).absolute()
-        if getattr(args, "run", None) is None:
+        db_path = default_path(db).absolute()
+        if args is None or getattr(args, "run", None) is None:
             return _run_window(db_path)
         return _run_command(args, db_path)
     except GoodbyeError as exc:

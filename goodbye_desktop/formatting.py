@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from goodbye_desktop.core.client_figures import whole_months
+
+if TYPE_CHECKING:
+    # Imported where amounts are written: the window opens without the decimal module.
+    from decimal import Decimal
 
 _MONTHS: dict[str, tuple[str, ...]] = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -147,6 +151,8 @@ def format_datetime(value: datetime | date, locale: str | None) -> str:
 
 def format_money(amount: Decimal, locale: str | None, currency: str = "") -> str:
     """"£1,234.50" (en), "1.234,50 €" (de), "1 234,50 €" (fr, pl, sv ...); two decimals."""
+    from decimal import ROUND_HALF_UP, Decimal
+
     lang = language(locale)
     quantised = Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     sign = "-" if quantised < 0 else ""
@@ -225,6 +231,8 @@ def duration(minutes: int, translate: Callable[[str], str] = _same) -> str:
 
 def money_cents(cents: int, locale: str | None, currency: str = "") -> str:
     """Integer cents written as an amount in the owner's locale and currency."""
+    from decimal import Decimal
+
     return format_money(Decimal(cents) / 100, locale, currency)
 
 
@@ -232,6 +240,8 @@ def share(fraction: float | None, locale: str | None = None) -> str:
     """A share from 0 to 1 as a whole percentage: 0.125 -> "13 %"; "–" for none."""
     if fraction is None:
         return "–"
+    from decimal import ROUND_HALF_UP, Decimal
+
     lang = language(locale)
     percent = Decimal(str(fraction * 100)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
     # English writes "13%"; most of the others leave a (no-break) space before the sign.

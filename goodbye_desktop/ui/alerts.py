@@ -2,7 +2,8 @@
 
 One place decides how errors, notices and yes/no questions look, and one public
 hook lets tests answer them without patching Qt: inside `intercept()`, alerts are
-recorded instead of shown, and questions get the answer the test chose.
+recorded instead of shown, and questions get the answer the test chose. QMessageBox is
+imported when a box is first shown: the window opens without it.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 @dataclass
@@ -53,11 +57,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("alerts", text)
 
 
-def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-          details: str) -> None:
+def _show(parent: QWidget | None, icon: str, title: str, text: str, details: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     # Details go into the same plain text: the informative label would guess at markup.
     body = f"{text}\n\n{details}" if details else text
-    box = QMessageBox(icon, title, body, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(getattr(QMessageBox.Icon, icon), title, body,
+                      QMessageBox.StandardButton.Ok, parent)
     # Names and messages are data: never let Qt read markup into them.
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
@@ -71,7 +77,7 @@ def error(parent: QWidget | None, text: str, *, title: str | None = None,
     if _recorder is not None:
         _recorder.append(Alert("error", title, text, details))
         return
-    _show(parent, QMessageBox.Icon.Critical, title, text, details)
+    _show(parent, "Critical", title, text, details)
 
 
 def warning(parent: QWidget | None, text: str, *, title: str | None = None,
@@ -80,7 +86,7 @@ def warning(parent: QWidget | None, text: str, *, title: str | None = None,
     if _recorder is not None:
         _recorder.append(Alert("warning", title, text, details))
         return
-    _show(parent, QMessageBox.Icon.Warning, title, text, details)
+    _show(parent, "Warning", title, text, details)
 
 
 def info(parent: QWidget | None, text: str, *, title: str | None = None,
@@ -89,7 +95,7 @@ def info(parent: QWidget | None, text: str, *, title: str | None = None,
     if _recorder is not None:
         _recorder.append(Alert("info", title, text, details))
         return
-    _show(parent, QMessageBox.Icon.Information, title, text, details)
+    _show(parent, "Information", title, text, details)
 
 
 def question(parent: QWidget | None, text: str, *, title: str | None = None,
@@ -99,6 +105,8 @@ def question(parent: QWidget | None, text: str, *, title: str | None = None,
     if _recorder is not None:
         _recorder.append(Alert("question", title, text))
         return _recorder.answer
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -120,6 +128,8 @@ def choose(parent: QWidget | None, text: str, options: list[str], *,
     if _recorder is not None:
         _recorder.append(Alert("question", title, text, "\n".join(options)))
         return _recorder.choice
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -63,6 +63,7 @@ from goodbye_desktop import clock
 from goodbye_desktop.store import queries
 from goodbye_desktop.store.queries import ClientFilter, ClientRow
 from goodbye_desktop.ui import formatting, icons, sign_words
+from goodbye_desktop.ui.first_paint import after_first_paint
 from goodbye_desktop.ui.timers import stop_with_database
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -72,6 +73,14 @@ _ROOT = QModelIndex()
 _CURRENT = ("active", "returned")
 # The status filter's entry for clients with warning signs (not a status of its own).
 AT_RISK = "at_risk"
+# The roles `data()` answers (UserRole + 1 is the model's SignKeysRole). A view asks each
+# cell for seven roles as it paints; the others are turned away before any lookup.
+_DATA_ROLES = frozenset((
+    *(int(role) for role in (
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.UserRole)),
+    int(Qt.ItemDataRole.UserRole) + 1))
 
 
 class ClientListModel(QAbstractTableModel):
@@ -107,6 +116,8 @@ class ClientListModel(QAbstractTableModel):
         # Filters and orders the store cannot do: both need every current client's signs.
         self._at_risk_only = False
         self._signs_order: Qt.SortOrder | None = None
+        # While held, the signs column shows nothing and reads nothing (see hold_signs).
+        self._signs_held = False
         # Public counter: how many pages were read from the store since the model was made.
         self.pages_fetched = 0
 
@@ -115,6 +126,11 @@ class ClientListModel(QAbstractTableModel):
     @property
     def filter(self) -> ClientFilter:
         return self._filter
+
+    @property
+    def shown_for(self) -> date:
+        """The day the shown list was read for (an order by tenure depends on it)."""
+        return self._today_value
 
     def set_filter(self, flt: ClientFilter) -> None:
         """Show the clients matching `flt` (one query), unless it is what is shown already."""
@@ -165,6 +181,23 @@ class ClientListModel(QAbstractTableModel):
         self._pages = {}
         self.endResetModel()
         self.countChanged.emit(count)
+
+    def hold_signs(self) -> None:
+        """Leave the warning signs blank until `release_signs`.
+
+        Reading them (a few grouped queries and the rules' modules) is the costliest
+        part of the list's first paint; the pane holds them until its rows are shown.
+        """
+        self._signs_held = True
+
+    def release_signs(self) -> None:
+        """Show the warning signs again (read for the rows in view as they repaint)."""
+        if not self._signs_held or not queries.database_is_open():
+            return  # a list whose database has closed stays as it was painted
+        self._signs_held = False
+        if self._count:
+            self.dataChanged.emit(self.index(0, self.SIGNS),
+                                  self.index(self._count - 1, self.SIGNS))
 
     def _by_signs(self, ids: list[int]) -> list[int]:
         """`ids` narrowed to the clients at risk and/or ordered by their number of signs.
@@ -240,9 +273,11 @@ class ClientListModel(QAbstractTableModel):
 
     def signs_of(self, row: int) -> list[Any]:
         """The warning signs (core.signs.Sign) of the client on `row`, for current clients."""
-        if not 0 <= row < self._count:
+        if self._signs_held or not 0 <= row < self._count:
             return []
         client_id = self.client_id(row)
+        if client_id not in self._signs_read and not queries.database_is_open():
+            return []  # a repaint after the database closed (the window is going away)
         if client_id not in self._signs_read:
             from goodbye_desktop.core.signs import ClientFacts
             from goodbye_desktop.core.signs import signs as signs_for
@@ -297,17 +332,13 @@ class ClientListModel(QAbstractTableModel):
             Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        if role not in _DATA_ROLES or not index.isValid() or index.parent().isValid():
             return None
         if role == Qt.ItemDataRole.UserRole:
             return self.client_id(index.row())
         if role == self.SignKeysRole:
             return [sign.key for sign in self.signs_of(index.row())] \
                 if index.column() == self.SIGNS else None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
-                        Qt.ItemDataRole.AccessibleTextRole):
-            return None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.REVENUE:
@@ -543,6 +574,9 @@ class ClientListPane(QWidget):
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
         self.model.reload()
+        # The rows first, the warning signs a moment later: the window shows sooner.
+        self.model.hold_signs()
+        after_first_paint(self.table, self.model.release_signs)
 
 
     def _size_columns(self) -> None:
@@ -630,7 +664,7 @@ class ClientListPane(QWidget):
     def _prepare_search(self) -> None:
         self._warmed_up = True
         if not self.search.text() and queries.database_is_open():
-            queries.prepare_search()
+            queries.prepare_search(self.model.filter, self.model.shown_for)
 
     # --- slots --------------------------------------------------------------------------
 

@@ -7,7 +7,6 @@ through Qt's translation so the app can be translated.
 
 from __future__ import annotations
 
-import html
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
@@ -107,4 +106,6 @@ def plain_tooltip(text: str) -> str:
     """
     if not text:
         return ""
+    import html  # on the first tooltip: the window opens without it
+
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"

@@ -718,7 +718,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_empty_state(self) -> None:
-        empty = queries.count_clients(include_archived=True) == 0
+        empty = not queries.has_clients()
         self.clients_stack.setCurrentWidget(self.empty_state if empty else self.splitter)
         self.count_label.setVisible(not empty)
         # Sample clients are for looking around an empty file, never mixed into real ones.
