@@ -348,22 +348,9 @@ class ClientListModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.FontRole:
-            if row.archived:
-                if self._italic is None:
-                    self._italic = QFont()
-                    self._italic.setItalic(True)
-                return self._italic
-            return None
+            return self._archived_font() if row.archived else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.SIGNS:
-                return formatting.plain_tooltip("\n".join(
-                    sign_words.line(sign, self._currency)
-                    for sign in self.signs_of(index.row()))) or None
-            if column == self.NAME and row.archived:
-                return formatting.plain_tooltip(self.tr("%1 (archived)").replace("%1", row.name))
-            if column == self.NAME:
-                return formatting.plain_tooltip(row.name)
-            return None
+            return self._tooltip(row, index)
         if column == self.SIGNS:
             signs = self.signs_of(index.row())
             if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -371,6 +358,24 @@ class ClientListModel(QAbstractTableModel):
             # The delegate draws an icon per sign beside this count.
             return QLocale().toString(len(signs)) if signs else ""
         return self._display(row, column)
+
+    def _archived_font(self) -> QFont:
+        if self._italic is None:
+            self._italic = QFont()
+            self._italic.setItalic(True)
+        return self._italic
+
+    def _tooltip(self, row: ClientRow, index: _Index) -> str | None:
+        column = index.column()
+        if column == self.SIGNS:
+            return formatting.plain_tooltip("\n".join(
+                sign_words.line(sign, self._currency)
+                for sign in self.signs_of(index.row()))) or None
+        if column == self.NAME and row.archived:
+            return formatting.plain_tooltip(self.tr("%1 (archived)").replace("%1", row.name))
+        if column == self.NAME:
+            return formatting.plain_tooltip(row.name)
+        return None
 
     def _display(self, row: ClientRow, column: int) -> str:
         if column == self.NAME:
