@@ -40,15 +40,6 @@ from goodbye_desktop.ui.day_watch import DayWatch
 from goodbye_desktop.ui.screen_fit import fit_to_screen
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
-_WIZARD_MODULE = "goodbye_desktop.ui.departure_wizard"
-_DEMO_MODULE = "goodbye_desktop.sample"
-
-
-def _module_available(name: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(name) is not None
-
 
 def centred_panel(parent: QWidget, content: QWidget, *, into: QWidget | None = None) -> QWidget:
     """`content` at a readable width in the middle of a page (`into`, or a new widget)."""
@@ -71,7 +62,7 @@ def centred_panel(parent: QWidget, content: QWidget, *, into: QWidget | None = N
 class EmptyState(QFrame):
     """What a first run shows: what the app is for, and two ways to begin."""
 
-    def __init__(self, parent: QWidget | None = None, *, offer_sample: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
 
@@ -104,7 +95,6 @@ class EmptyState(QFrame):
         self.add_button.setDefault(True)
         self.sample_button = QPushButton(self.tr("&Load sample data"), self)
         self.sample_button.setObjectName("loadSampleData")
-        self.sample_button.setVisible(offer_sample)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -149,7 +139,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
-        self.empty_state = EmptyState(self, offer_sample=_module_available(_DEMO_MODULE))
+        self.empty_state = EmptyState(self)
         self.clients_stack = QStackedWidget(self)
         self.clients_stack.addWidget(self.empty_state)
         self.clients_stack.addWidget(self.splitter)
@@ -595,27 +585,17 @@ class MainWindow(QMainWindow):
         client_id = self.current_client_id()
         if client_id is None:
             return
-        try:
-            # Imported on use: the wizard is big and most sessions never open it.
-            from goodbye_desktop.ui.departure_wizard import DepartureWizard
-        except ModuleNotFoundError as exc:
-            if exc.name != _WIZARD_MODULE:
-                raise
-            alerts.info(self, self.tr("The departure wizard arrives in a coming version."),
-                        title=self.tr("Not yet available"))
-            return
+        # Imported on use: the wizard is big and most sessions never open it.
+        from goodbye_desktop.ui.departure_wizard import DepartureWizard
+
         if DepartureWizard.run(self, client_id):
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
             self.daily.client_changed(client_id)
 
     def load_sample_data(self) -> None:
-        try:
-            from goodbye_desktop import sample
-        except ModuleNotFoundError as exc:
-            if exc.name != _DEMO_MODULE:
-                raise
-            return
+        from goodbye_desktop import sample
+
         force = False
         if queries.count_clients() > 0:
             force = alerts.question(
@@ -715,6 +695,9 @@ class MainWindow(QMainWindow):
         if index != self.DEPARTED_PAGE:
             # The status bar counts what the page shows: the clients, on the list.
             self._count_changed(self.client_list.model.rowCount())
+        # The other pages say their own counts; the list's would only mislead there.
+        self.count_label.setVisible(index in (self.CLIENTS_PAGE, self.DEPARTED_PAGE)
+                                    and queries.has_clients())
         self._update_actions()
 
     def _update_empty_state(self) -> None:
@@ -722,7 +705,7 @@ class MainWindow(QMainWindow):
         self.clients_stack.setCurrentWidget(self.empty_state if empty else self.splitter)
         self.count_label.setVisible(not empty)
         # Sample clients are for looking around an empty file, never mixed into real ones.
-        self.sample_action.setVisible(empty and _module_available(_DEMO_MODULE))
+        self.sample_action.setVisible(empty)
 
     def _update_actions(self) -> None:
         row = self.client_list.current_row()
