@@ -35,6 +35,8 @@ def _intro(text: str) -> QLabel:
 
 
 class _Form(RecordForm):
+    """The forms of a sign: each subclass gives `values()`, what the owner entered."""
+
     def __init__(self, submit: Callable[[dict[str, Any]], Any], parent: QWidget | None) -> None:
         super().__init__(self.values, submit, parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -45,9 +47,6 @@ class _Form(RecordForm):
         """The line on top saying which client and sign the form is about."""
         self.layout().insertWidget(0, _intro(text))
         self.layout().insertSpacing(1, 8)
-
-    def values(self) -> dict[str, Any]:  # pragma: no cover - each form has its own
-        raise NotImplementedError
 
 
 def suggested_text(sign_key: str, client_name: str) -> str:
