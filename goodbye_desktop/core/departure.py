@@ -12,12 +12,12 @@ to the store in one piece when the owner presses Finish.
 
 from __future__ import annotations
 
-import calendar
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from goodbye_desktop.core.windows import add_months
 from goodbye_desktop.vocabulary import (  # the departure's words, re-exported
     DECISIONS,
     DEPARTURE_LETTERS,
@@ -174,14 +174,6 @@ def _datetime(value: Any) -> datetime | None:
 
 
 # --- dates ----------------------------------------------------------------------------------
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
-
 
 # --- defaults -------------------------------------------------------------------------------
 

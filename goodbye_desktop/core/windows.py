@@ -20,6 +20,7 @@ the same in words.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -53,10 +54,13 @@ class Window:
         return self.last.replace(day=1)
 
 
-def add_months(first_of_month: date, months: int) -> date:
-    """The first day of the month `months` after (negative: before) that of `first_of_month`."""
-    index = first_of_month.year * 12 + first_of_month.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (negative: earlier), or the month's last day when it is
+    shorter (31 January + 1 month = 28 or 29 February); the 1st stays the 1st."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
 
 
 def month_end(day: date) -> date:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from goodbye_desktop.core.departure import add_months
+from goodbye_desktop.core.windows import add_months
 from goodbye_desktop.sample.cast import Seed
 
 # Interaction kinds: (weight, usual minutes low, high, most minutes when it holds work).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from goodbye_desktop.core.departure import add_months
+from goodbye_desktop.core.windows import add_months
 from goodbye_desktop.sample.cast import Seed
 from goodbye_desktop.sample.history import (
     ACQUIRED_DAYS_AGO,

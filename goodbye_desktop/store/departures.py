@@ -47,9 +47,6 @@ from goodbye_desktop.vocabulary import ANSWERS, INTERVIEW_STATUSES, STEP_STATUSE
 OPEN_STATES = ("decided",)
 
 
-def _now() -> datetime:
-    return clock.local_now()
-
 
 def _db():
     return database_proxy.obj
@@ -82,7 +79,7 @@ def client_summary(client_id: int) -> dict[str, Any]:
 
 def save_draft(client_id: int, draft_json: str) -> None:
     """Keep the wizard's draft for this client (one per client, replaced on each save)."""
-    now = _now()
+    now = clock.local_now()
     with user_action("keep the draft"):
         updated = (Departure.update(draft_json=draft_json, updated_at=now)
                    .where((Departure.client == client_id) & (Departure.state == "draft"))
@@ -132,7 +129,7 @@ def finish(draft: Any, today: date | None = None) -> int:
     client_id = draft.client_id
     _reject_if_open(client_id)
     effective_on = draft.effective_on
-    now = _now()
+    now = clock.local_now()
     assessment = json.dumps(draft.assessment or {}, default=str, ensure_ascii=False)
     with user_action("save the departure"):
         Departure.delete().where((Departure.client == client_id)
@@ -217,7 +214,7 @@ def mark_returned(departure_id: int, on: date) -> None:
         raise ValidationError(
             "The return date is before the departure took effect. If the client never "
             "left, undo the departure instead.", field="returned_on")
-    now = _now()
+    now = clock.local_now()
     with user_action("mark the client returned"):
         Departure.update(state="won_back", returned_on=on, updated_at=now).where(
             Departure.id == departure_id).execute()
@@ -230,7 +227,7 @@ def mark_returned(departure_id: int, on: date) -> None:
 def undo_departure(departure_id: int, on: date | None = None) -> None:
     """The client stayed after all: keep the departure's history, marked undone."""
     departure = _open_departure(departure_id)
-    now = _now()
+    now = clock.local_now()
     with user_action("undo the departure"):
         Departure.update(state="undone", undone_on=on or clock.today(), updated_at=now).where(
             Departure.id == departure_id).execute()
@@ -273,7 +270,7 @@ def update_departure(departure_id: int, answers: dict[int, str] | None = None,
         raise NotFoundError(f"There is no departure with id {departure_id}.")
     with user_action("save the departure"):
         if fields:
-            Departure.update(updated_at=_now(), **fields).where(
+            Departure.update(updated_at=clock.local_now(), **fields).where(
                 Departure.id == departure_id).execute()
         for question_id, answer in (answers or {}).items():
             (InterviewQuestion.update(answer=answer)

@@ -37,9 +37,6 @@ from goodbye_desktop.store.transaction import user_action
 DOCUMENTS_FOLDER_SUFFIX = " documents"
 
 
-def _now() -> datetime:
-    return clock.local_now()
-
 
 # --- kept documents -------------------------------------------------------------------------
 
@@ -77,7 +74,7 @@ def save_document(
         raise ValidationError("Only a PDF document can be kept.", field="pdf")
     if not kind.strip():
         raise ValidationError("Say what kind of document this is.", field="kind")
-    when = when or _now()
+    when = when or clock.local_now()
     with user_action("keep the letter"):
         if not Client.select().where(Client.id == client_id).exists():
             raise NotFoundError(f"There is no client with id {client_id}.")
@@ -108,7 +105,7 @@ class NewDocument:
 
 def save_documents(documents: list[NewDocument], when: datetime | None = None) -> list[int]:
     """Keep several documents (a batch of letters) in one transaction: all or none."""
-    when = when or _now()
+    when = when or clock.local_now()
     with user_action("keep the letters"):
         return [save_document(d.client_id, d.kind, d.title, d.pdf, d.departure_id, when,
                               promise_id=d.promise_id) for d in documents]
@@ -169,9 +166,10 @@ def save_template(kind: str, text: str) -> None:
     if not text.strip():
         raise ValidationError("The template is empty.", field="template")
     with user_action("save the letter template"):
-        (LetterTemplate.insert(kind=kind, text=text, updated_at=_now())
+        now = clock.local_now()
+        (LetterTemplate.insert(kind=kind, text=text, updated_at=now)
          .on_conflict(conflict_target=[LetterTemplate.kind],
-                      update={LetterTemplate.text: text, LetterTemplate.updated_at: _now()})
+                      update={LetterTemplate.text: text, LetterTemplate.updated_at: now})
          .execute())
 
 

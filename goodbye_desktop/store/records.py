@@ -54,9 +54,6 @@ _PROFILE_FIELDS = {
 MAX_CENTS = 10**15
 
 
-def _now() -> datetime:
-    return clock.local_now()
-
 
 # --- checks -------------------------------------------------------------------------------
 
@@ -152,7 +149,7 @@ def refresh_client(client_id: int) -> None:
 def create_client(**fields: Any) -> int:
     """Create a client (and nothing else); return its id."""
     check_client_fields(fields, creating=True)
-    now = _now()
+    now = clock.local_now()
     with user_action("add the client"):
         client = Client.create(created_at=now, updated_at=now, **fields)
         refresh_client(client.id)
@@ -167,7 +164,7 @@ def update_client(client_id: int, **fields: Any) -> None:
                              "ended_on": fields.get("ended_on", stored["ended_on"])},
                             creating=False)
     with user_action("save the client"):
-        count = (Client.update(updated_at=_now(), **fields)
+        count = (Client.update(updated_at=clock.local_now(), **fields)
                  .where(Client.id == client_id).execute())
         if not count:
             raise NotFoundError(f"There is no client with id {client_id}.")
@@ -178,7 +175,7 @@ def set_archived(client_ids: Iterable[int], archived: bool) -> int:
     """Archive (hide) or bring back clients; nothing is ever deleted. Returns the count."""
     ids = list(client_ids)
     with user_action("archive the client"):
-        return (Client.update(archived=archived, updated_at=_now())
+        return (Client.update(archived=archived, updated_at=clock.local_now())
                 .where(Client.id.in_(ids)).execute())
 
 
@@ -407,13 +404,14 @@ def update_promise(promise_id: int, description: str, due_at: datetime,
 
 def mark_promise_done(promise_id: int, done_at: datetime | None = None) -> None:
     with user_action("mark the promise done"):
-        Promise.update(done_at=done_at or _now(), cancelled_at=None).where(
+        Promise.update(done_at=done_at or clock.local_now(), cancelled_at=None).where(
             Promise.id == promise_id).execute()
 
 
 def cancel_promise(promise_id: int, when: datetime | None = None) -> None:
     with user_action("cancel the promise"):
-        Promise.update(cancelled_at=when or _now()).where(Promise.id == promise_id).execute()
+        (Promise.update(cancelled_at=when or clock.local_now())
+         .where(Promise.id == promise_id).execute())
 
 
 def reopen_promise(promise_id: int) -> None:

@@ -24,9 +24,3 @@ def as_datetime(value: Any) -> datetime | None:
     if isinstance(value, date):
         return datetime.combine(value, datetime.min.time())
     return datetime.fromisoformat(str(value))
-
-
-def month_back(first: date, months: int) -> date:
-    """The first day of the month `months` before the month of `first`."""
-    index = first.year * 12 + first.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)
