@@ -12,10 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-# The kinds, spelled out here so that building the parser imports nothing heavy; a test
-# checks they match documents.letters.LETTER_KINDS.
-KINDS = ("farewell", "parting_ways", "transition_plan", "exit_interview_request", "check_in",
-         "keep_in_touch", "feedback_thanks")
+# The kinds from the one vocabulary: plain constants, so building the parser stays light.
+from goodbye_desktop.vocabulary import LETTER_KINDS as KINDS
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(

@@ -31,17 +31,11 @@ from goodbye_desktop.store.documents import (
     letter_sources,
     save_document,
 )
+from goodbye_desktop.words import word
 
-# How a kept letter is named on the client's timeline, before its subject line.
-KIND_LABELS: dict[str, str] = {
-    "farewell": "Farewell letter",
-    "parting_ways": "Parting-ways letter",
-    "transition_plan": "Transition plan",
-    "exit_interview_request": "Exit interview request",
-    "check_in": "Check-in letter",
-    "keep_in_touch": "Keep-in-touch note",
-    "feedback_thanks": "Thank-you for feedback",
-}
+# How a kept letter is named on the client's timeline, before its subject line: the kind's
+# one name (goodbye_desktop.words).
+KIND_LABELS: dict[str, str] = {kind: word("letter", kind) for kind in LETTER_KINDS}
 
 # Facts the records do not hold: the owner gives them when a letter needs them.
 EXTRA_FACTS: dict[str, str] = {

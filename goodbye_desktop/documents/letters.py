@@ -27,17 +27,12 @@ from goodbye_desktop.documents.templates import (
 )
 from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
 from goodbye_desktop.errors import ValidationError
+from goodbye_desktop.vocabulary import LETTER_KINDS as _KINDS
+from goodbye_desktop.words import word
 
-# In the order the departure wizard offers them, with the titles it shows.
-LETTER_KINDS: dict[str, str] = {
-    "farewell": "Farewell (the client is leaving)",
-    "parting_ways": "Parting ways (you end the work)",
-    "transition_plan": "Transition plan",
-    "exit_interview_request": "Exit interview request",
-    "check_in": "Check-in after the transition",
-    "keep_in_touch": "Keep in touch",
-    "feedback_thanks": "Thank you for your feedback",
-}
+# Every kind, in the order the app offers them, with its one name (goodbye_desktop.words):
+# the PDF's subject and a batch's.
+LETTER_KINDS: dict[str, str] = {kind: word("letter", kind) for kind in _KINDS}
 
 # Titles short enough for a prefix
 _TITLES_ONLY = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Herr", "Frau", "M", "Mme", "Sr", "Sra"}
