@@ -185,13 +185,17 @@ class ClientIndex:
                           base_key if base is not None else None)
 
         def load() -> None:
-            conn = sqlite3.connect(path)
+            conn = sqlite3.connect(path, isolation_level=None)
             try:
+                # One read transaction: the texts and the order come from the same moment,
+                # even when a client is added between the two reads.
+                conn.execute("BEGIN")
                 read.texts.update(conn.execute("SELECT id, search_text FROM client"))
                 if order is not None:
                     read.ordered = [row[0] for row in conn.execute(*order)]
                     texts = read.texts
                     read.aligned = [texts[i] for i in read.ordered]
+                conn.execute("COMMIT")
             finally:
                 conn.close()
 
