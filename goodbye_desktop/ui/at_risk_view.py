@@ -417,13 +417,8 @@ class AtRiskView(QWidget):
 
         if self._client is None:
             return None
-        form = SignPromiseForm(self._client.name, sign, self._save_promise, self)
-        form.saved.connect(self._written)
-        self.current_form = form
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.finished.connect(self._form_closed)
-        form.open()
-        return form
+        return self._open_form(SignPromiseForm(self._client.name, sign, self._save_promise,
+                                               self))
 
     def _save_promise(self, values: dict[str, Any]) -> int:
         assert self._client is not None
@@ -436,7 +431,10 @@ class AtRiskView(QWidget):
 
         if self._client is None:
             return None
-        form = AcknowledgeForm(self._client.name, sign, self._save_ack, self)
+        return self._open_form(AcknowledgeForm(self._client.name, sign, self._save_ack, self))
+
+    def _open_form(self, form: Any) -> Any:
+        """Show a sign's form without blocking; it is deleted once closed."""
         form.saved.connect(self._written)
         self.current_form = form
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
