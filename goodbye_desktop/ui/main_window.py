@@ -513,15 +513,8 @@ class MainWindow(QMainWindow):
         if client_id is None:
             return
         self.refresh_clients()
-        self.show_page(self.CLIENTS_PAGE)
-        if not self.client_list.select_client(client_id):
-            # The search or the status filter hides the new client: show everyone.
-            self.client_list.search.clear()
-            self.client_list.status_filter.setCurrentIndex(0)
-            if not self.client_list.select_client(client_id):
-                # An archived client (the dashboard counts them): show the archived too.
-                self.client_list.show_archived.setChecked(True)
-                self.client_list.select_client(client_id)
+        # The search or the status filter may hide the new client: open_client shows it.
+        self.open_client(client_id)
         self.statusBar().showMessage(self.tr("Added a new client."), self.STATUS_TIMEOUT_MS)
 
     def edit_client(self, client_id: int | None = None) -> None:
@@ -659,7 +652,8 @@ class MainWindow(QMainWindow):
         self.daily.client_changed(client_id)
 
     def open_client(self, client_id: int) -> None:
-        """Show a client in the list and its detail (from the At-risk or Due page)."""
+        """Show a client in the list and its detail (a new client, or one chosen on the
+        At-risk, Due or Dashboard page), clearing a search or filter that hides it."""
         self.show_page(self.CLIENTS_PAGE)
         if not self.client_list.select_client(client_id):
             # The search or the status filter hides it: show everyone.
