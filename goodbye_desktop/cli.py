@@ -119,8 +119,10 @@ def _run_command(args: argparse.Namespace, db_path: Path) -> int:
         raise
     except OSError as exc:
         # A file we may not read or write (permissions, a full or broken disk).
-        where = f" ({exc.filename})" if exc.filename else ""
-        raise DatabaseError(f"{exc.strerror or exc}{where}.") from exc
+        reason = exc.strerror or str(exc)
+        if exc.filename:
+            raise DatabaseError("os.failed_at", reason=reason, path=exc.filename) from exc
+        raise DatabaseError("os.failed", reason=reason) from exc
     except Exception as exc:
         if sql_errors.is_database_error(exc):
             raise sql_errors.explain(exc) from exc

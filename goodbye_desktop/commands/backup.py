@@ -87,10 +87,10 @@ def run_restore(args: argparse.Namespace) -> int:
     try:
         held = lock.acquire()
     except OSError as exc:
-        raise DatabaseError(f"Cannot lock {args.db_path}: {exc.strerror or exc}.") from exc
+        raise DatabaseError("backup.cannot_lock", path=args.db_path,
+                            reason=exc.strerror or str(exc)) from exc
     if not held:
-        raise DatabaseError(f"{args.db_path} is open in Goodbye Desktop; close the window "
-                            "first, then restore.")
+        raise DatabaseError("backup.store_open", path=args.db_path)
     try:
         kept = restore(args.file, args.db_path)
         open_database(args.db_path)  # upgrades a backup of an older version, and proves it opens

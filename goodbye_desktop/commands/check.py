@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from goodbye_desktop.store.database import inspect_file
 
     if not args.db_path.exists():
-        raise DatabaseError(f"{args.db_path} does not exist.")
+        raise DatabaseError("cli.db_missing", path=args.db_path)
     try:
         inspect_file(args.db_path)
     except DatabaseError as exc:

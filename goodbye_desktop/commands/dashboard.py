@@ -39,8 +39,7 @@ def checked_year(year: int | None) -> int:
     if year is None:
         return this_year
     if not 1900 <= year <= this_year:
-        raise ValidationError(f"--year must be a year from 1900 to {this_year} "
-                              f"(got {year}).", field="year")
+        raise ValidationError("cli.year_range", field="year", latest=this_year, given=year)
     return year
 
 

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     print(escape_for_terminal(going.describe()))
     if not args.yes:
         if not sys.stdin.isatty():
-            raise GoodbyeError("Nothing was deleted: confirm with --yes when not at a terminal.")
+            raise GoodbyeError("cli.delete_unconfirmed")
         answer = input("Delete it for good? A backup is made first. [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing was deleted.")

@@ -41,8 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.year is not None and not 1900 <= args.year <= 9999:
-        raise ValidationError(f"--year must be a year such as 2026 (got {args.year}).",
-                              field="year")
+        raise ValidationError("cli.year_such_as", field="year", given=args.year)
     from goodbye_desktop.store.departures import list_departures
 
     rows = list_departures(args.year, include_closed=not args.open)

@@ -54,12 +54,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def find_client(name: str) -> int:
     """The one client called `name`, or found by it as a search; GoodbyeError otherwise."""
+    from goodbye_desktop.error_words import Words
     from goodbye_desktop.errors import GoodbyeError, NotFoundError
     from goodbye_desktop.store.folding import fold
     from goodbye_desktop.store.queries import ClientFilter, client_list
 
     if not name.strip():
-        raise GoodbyeError("Give the client's name with --client.")
+        raise GoodbyeError("cli.client_name_missing")
     rows = client_list(ClientFilter(search=name, include_archived=True))
     for same in (lambda r: r.name == name, lambda r: fold(r.name) == fold(name)):
         matches = [r for r in rows if same(r)]
@@ -72,11 +73,10 @@ def find_client(name: str) -> int:
         if len(rows) == 1:
             return rows[0].id
     if not rows:
-        raise NotFoundError(f"No client matches {name!r}; `goodbye-desktop clients` lists them.")
-    shown = "; ".join(f"{r.name} (id {r.id})" for r in rows[:10])
-    more = f"; and {len(rows) - 10} more" if len(rows) > 10 else ""
-    raise GoodbyeError(f"{len(rows)} clients match {name!r}: {shown}{more}. "
-                       "Give the full name.")
+        raise NotFoundError("cli.no_client_matches", name=name)
+    shown = tuple(Words("cli.client_and_id", name=r.name, client_id=r.id) for r in rows[:10])
+    more = Words("list.and_more", count=len(rows) - 10) if len(rows) > 10 else ""
+    raise GoodbyeError("cli.clients_match", count=len(rows), name=name, shown=shown, more=more)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -101,26 +101,25 @@ def run(args: argparse.Namespace) -> int:
     inputs = inputs_for(args.kind, client_id, departure_id=args.departure, extras=extras)
     result = fit.fit(args.kind, inputs.situation)
     if not result.fits and not (args.anyway and result.offered):
+        # The fit and the pre-flight word themselves (in English, for this command).
         words = fit.message(result, inputs.recipient.client_name)
-        if result.offered:
-            words += " (Give --anyway to write it all the same.)"
-        raise GoodbyeError(words)
+        raise GoodbyeError("cli.letter_unfit_anyway" if result.offered else "cli.letter_unfit",
+                           reason=words)
     problems = preflight.check(args.kind, inputs, template_for(args.kind))
     summary = preflight.one_line_summary(problems)
     if summary:
-        raise GoodbyeError(summary)
+        raise GoodbyeError("cli.letter_preflight", summary=summary)
     for problem in problems:
         print(f"goodbye-desktop: note: {problem.message}", file=sys.stderr)
     try:
         produced = produce(args.kind, client_id, departure_id=args.departure, extras=extras)
     except ValidationError as exc:
-        hint = {"news": " (give it with --news)", "feedback_summary": " (give it with --feedback)",
-                "referral": " (give it with --referral)",
-                "end_date": " (start a departure for the client in the app, or set its end "
-                "date)",
-                "interview_times": " (give them with --times)",
+        hint = {"news": Words("cli.hint_news"), "feedback_summary": Words("cli.hint_feedback"),
+                "referral": Words("cli.hint_referral"), "end_date": Words("cli.hint_end_date"),
+                "interview_times": Words("cli.hint_times"),
                 }.get(exc.field or "", "")
-        raise GoodbyeError(f"{exc.message.rstrip('.')}{hint}.") from exc
+        raise GoodbyeError("cli.letter_missing", problem=str(exc).rstrip("."),
+                           hint=hint) from exc
     output = args.output or Path(safe_file_name(produced.client_name, f"-{args.kind}.pdf",
                                                 fallback="letter"))
     check_output_path(output)

@@ -28,6 +28,7 @@ from goodbye_desktop.correspondence.values_from_records import (
 )
 from goodbye_desktop.documents.batch import address_labels, envelopes, letters_batch
 from goodbye_desktop.documents.values import LetterItem, Recipient
+from goodbye_desktop.error_words import Words
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.store.documents import (
     NewDocument,
@@ -89,11 +90,9 @@ def build_batch(
     Raises ValidationError when not a single letter can be written.
     """
     if envelope_size is not None and envelope_size not in ENVELOPE_SIZES:
-        raise ValidationError(f"Envelopes come in {' or '.join(ENVELOPE_SIZES)}.",
-                              field="envelopes")
+        raise ValidationError("print.envelope_sizes", field="envelopes")
     if label_sheet is not None and label_sheet not in LABEL_SHEETS:
-        raise ValidationError(f"Label sheets come in {' or '.join(LABEL_SHEETS)}.",
-                              field="labels")
+        raise ValidationError("print.label_sheets", field="labels")
     items: list[LetterItem] = []
     recipients: list[Recipient] = []
     written: list[tuple[DueLetter, ProducedDocument]] = []
@@ -126,9 +125,11 @@ def build_batch(
             client_id=letter.client_id, departure_id=inputs.departure_id, subject=subject,
             contact_email=inputs.contact_email, client_name=inputs.recipient.client_name)))
     if not items:
-        reasons = "; ".join(f"{d.client_name}: {why}" for d, why in skipped[:3])
-        raise ValidationError("No letter could be written" + (f" ({reasons})." if reasons
-                                                              else ": none is due."))
+        reasons = tuple(Words("due.skipped", name=d.client_name, why=why)
+                        for d, why in skipped[:3])
+        if reasons:
+            raise ValidationError("due.none_written", reasons=reasons)
+        raise ValidationError("due.none_due")
     letters_pdf = letters_batch(items)
     companion_pdf, companion = None, ""
     if label_sheet is not None:

@@ -64,10 +64,8 @@ class ProducedDocument:
 
 def check_kind(kind: str) -> None:
     if kind not in LETTER_KINDS:
-        raise ValidationError(
-            f"There is no letter kind {kind!r}; choose one of {', '.join(LETTER_KINDS)}.",
-            field="kind",
-        )
+        raise ValidationError("letter.no_such_kind", field="kind", kind=kind,
+                              kinds=LETTER_KINDS)
 
 
 def title_for(kind: str, subject: str) -> str:
@@ -130,9 +128,8 @@ def _require_departure(kind: str, inputs: LetterInputs) -> None:
     from goodbye_desktop.vocabulary import FIT_NEEDS_DEPARTURE
 
     if fit(kind, inputs.situation).reason == FIT_NEEDS_DEPARTURE:
-        raise ValidationError(
-            f"{inputs.recipient.client_name} has no departure, and this letter speaks of one: "
-            "start a departure first (the client's Departure tab).", field="departure")
+        raise ValidationError("letter.needs_departure", field="departure",
+                              name=inputs.recipient.client_name)
 
 
 def produce(

@@ -75,7 +75,7 @@ def letters_batch(items: Iterable[LetterItem]) -> bytes:
 
     chosen = list(items)
     if not chosen:
-        raise ValidationError("Nothing to print: no letters were chosen")
+        raise ValidationError("print.no_letters")
     parts: list[LetterPart] = []
     for item in chosen:
         part, _ = letter_part(item.kind, item.sender, item.recipient, item.facts,
@@ -98,10 +98,10 @@ def _canvas(buf: io.BytesIO, size: tuple[float, float], title: str, author: str)
 def envelopes(sender: Sender, recipients: Iterable[Recipient], size: str = "DL") -> bytes:
     """One envelope per page: `size` is "DL" (A4 countries) or "#10" (US)."""
     if size not in ENVELOPE_SIZES:
-        raise ValidationError(f"Unknown envelope size {size!r}: use DL or #10", field="size")
+        raise ValidationError("print.unknown_envelope", field="size", size=size)
     people = list(recipients)
     if not people:
-        raise ValidationError("Nothing to print: no recipients were chosen")
+        raise ValidationError("print.no_recipients")
     width, height = ENVELOPE_SIZES[size]
     buf = io.BytesIO()
     canv = _canvas(buf, (width, height), "Envelopes", one_line(sender.business_name))
@@ -146,11 +146,11 @@ def address_labels(recipients: Iterable[Recipient], sheet: str = "A4", skip: int
     """Address labels on a sheet: "A4" (63.5 x 38.1 mm, 3 x 7), "A4-70x42" (70 x 42.3 mm,
     3 x 7) or "Letter" (2 5/8 x 1 in, 3 x 10).  `skip` labels are left blank at the start."""
     if sheet not in LABEL_SHEETS:
-        raise ValidationError(f"Unknown label sheet {sheet!r}: use one of "
-                              f"{', '.join(LABEL_SHEETS)}", field="sheet")
+        raise ValidationError("print.unknown_sheet", field="sheet", sheet=sheet,
+                              sheets=tuple(LABEL_SHEETS))
     people = list(recipients)
     if not people:
-        raise ValidationError("Nothing to print: no recipients were chosen")
+        raise ValidationError("print.no_recipients")
     geo = LABEL_SHEETS[sheet]
     per_page = geo.columns * geo.rows
     skip = max(0, skip) % per_page

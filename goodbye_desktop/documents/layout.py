@@ -142,7 +142,7 @@ def page_spec(sender: Sender) -> PageSpec:
         return _LETTER_SPEC
     if size.upper() == "A4":
         return _A4_SPEC
-    raise ValidationError(f"Unknown page size {size!r}: use A4 or Letter", field="page_size")
+    raise ValidationError("print.unknown_page_size", field="page_size", size=size)
 
 
 @functools.cache
@@ -258,9 +258,8 @@ def image(data: bytes, field_name: str) -> ImageReader:
         reader = _image_reader(data)
         reader.getSize()
     except Exception as exc:  # PIL raises many types for a broken file
-        raise ValidationError(
-            f"The {field_name} image cannot be read (use a PNG or JPEG file)", field=field_name
-        ) from exc
+        raise ValidationError("profile.image_unreadable", field=field_name,
+                              image=field_name) from exc
     return reader
 
 
@@ -554,7 +553,7 @@ class LetterPart:
 def build_pdf(parts: list[LetterPart], title: str, subject: str = "") -> bytes:
     """Render letters into one PDF, each starting on a new page; return the bytes."""
     if not parts:
-        raise ValidationError("Nothing to print: the list of letters is empty")
+        raise ValidationError("print.empty_list")
     register_fonts()
     first = parts[0].context
     buf = io.BytesIO()

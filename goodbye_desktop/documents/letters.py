@@ -233,7 +233,7 @@ def compose(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
     fact it needs) when the template uses a placeholder whose value is missing.
     """
     if kind not in LETTER_KINDS:
-        raise ValidationError(f"Unknown kind of letter: {kind!r}", field="kind")
+        raise ValidationError("letter.unknown_kind", field="kind", kind=kind)
     text = default_template(kind) if template is None else template
     parts = check_template(kind, text)
     steps = facts.plan_steps if steps is None else tuple(steps)
@@ -241,7 +241,8 @@ def compose(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
     holds = _holds(values, facts, recipient, steps)
     for name in sorted(missing_facts(parts, values, missing, holds)):
         fact, why = missing[name]
-        raise ValidationError(f"The letter uses {{{name}}}, but {why}.", field=fact)
+        # `why` is worded beside the facts (documents/letters.py), in English for now.
+        raise ValidationError("letter.fact_missing", field=fact, placeholder=name, why=why)
     return ComposedLetter(
         kind=kind,
         subject=one_line(fill(parts.subject, values, holds)),

@@ -35,6 +35,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from goodbye_desktop.error_words import Words
 from goodbye_desktop.errors import TemplateError
 
 DEFAULT_CLOSING = "Kind regards,"
@@ -147,7 +148,7 @@ def placeholders_for(kind: str) -> dict[str, str]:
 
 def _check_kind(kind: str) -> None:
     if kind not in _BY_KIND:
-        raise TemplateError(f"Unknown kind of letter: {kind!r}", field="kind")
+        raise TemplateError("letter.unknown_kind", field="kind", kind=kind)
 
 
 # The characters that mean something; everything between them is literal text.
@@ -155,7 +156,7 @@ _TOKEN = re.compile(r"\{\{|\}\}|\{[^{}\n]*\}|[{}\n]")
 
 
 def _parse(text: str, first_line: int = 1) -> tuple[list[str | Placeholder | Section],
-                                                   list[str]]:
+                                                   list[Words]]:
     """Split text into literal strings and placeholders; also return the syntax errors."""
     parts, errors = _parse_cached(text, first_line)
     return list(parts), list(errors)
@@ -163,10 +164,10 @@ def _parse(text: str, first_line: int = 1) -> tuple[list[str | Placeholder | Sec
 
 @functools.lru_cache(maxsize=256)
 def _parse_cached(text: str, first_line: int) -> tuple[tuple[str | Placeholder | Section, ...],
-                                                       tuple[str, ...]]:
+                                                       tuple[Words, ...]]:
     # Cached: the same few templates are parsed for every letter of a batch.
     parts: list[str | Placeholder | Section] = []
-    errors: list[str] = []
+    errors: list[Words] = []
     literal: list[str] = []
     line, line_start, pos = first_line, 0, 0
     for m in _TOKEN.finditer(text):
@@ -182,16 +183,10 @@ def _parse_cached(text: str, first_line: int) -> tuple[tuple[str | Placeholder |
         elif token == "}}":
             literal.append("}")
         elif token == "{":
-            errors.append(
-                f"line {line}, column {column}: '{{' is not closed "
-                "(write '{{' for a brace that is meant to print)"
-            )
+            errors.append(Words("template.open_brace", line=line, column=column))
             literal.append(token)
         elif token == "}":
-            errors.append(
-                f"line {line}, column {column}: '}}' without a matching '{{' "
-                "(write '}}' for a brace that is meant to print)"
-            )
+            errors.append(Words("template.close_brace", line=line, column=column))
             literal.append(token)
         elif token[1:2] in ("?", "!", "/") and _NAME.fullmatch(token[2:-1]):
             if literal:
@@ -206,10 +201,8 @@ def _parse_cached(text: str, first_line: int) -> tuple[tuple[str | Placeholder |
                     literal = []
                 parts.append(Placeholder(name, line, column))
             else:
-                errors.append(
-                    f"line {line}, column {column}: '{token}' is not a placeholder name "
-                    "(letters, digits and _ only; write '{{' for a literal brace)"
-                )
+                errors.append(Words("template.bad_name", line=line, column=column,
+                                    token=token))
                 literal.append(token)
     literal.append(text[pos:])
     if any(literal):
@@ -224,9 +217,7 @@ def split_template(text: str) -> LetterTemplate:
     first = all_lines[0] if all_lines else ""
     key, sep, subject = first.partition(":")
     if not sep or key.strip().lower() != "subject":
-        raise TemplateError(
-            "line 1: the first line must be the subject, as 'Subject: ...'", field="template"
-        )
+        raise TemplateError("template.no_subject", field="template")
     closing = DEFAULT_CLOSING
     index = 1
     if len(all_lines) > 1:
@@ -256,7 +247,7 @@ def check_template(kind: str, text: str) -> LetterTemplate:
     _check_kind(kind)
     parts = split_template(text)
     known = placeholders_for(kind)
-    problems: list[str] = []
+    problems: list[Words] = []
     # Lines 1 and 2 (subject, closing) are parsed whole so that columns count from the key.
     header = text.replace("\r\n", "\n").split("\n", 2)
     sections = [(header[0], 1)]
@@ -269,46 +260,45 @@ def check_template(kind: str, text: str) -> LetterTemplate:
         problems.extend(_section_problems(found, known))
         for item in found:
             if isinstance(item, Placeholder) and item.name not in known:
-                problems.append(
-                    f"line {item.line}, column {item.column}: unknown placeholder "
-                    f"{{{item.name}}}{_suggestion(item.name, known)}"
-                )
+                problems.append(Words("template.unknown_placeholder", line=item.line,
+                                      column=item.column, name=item.name,
+                                      suggestion=_suggestion(item.name, known)))
     if not parts.body.strip():
-        problems.append("the letter has no body: write it after a blank line")
+        problems.append(Words("template.no_body"))
     if problems:
-        raise TemplateError("The template has problems:\n" + "\n".join(problems),
-                            field="template")
+        raise TemplateError("template.problems", field="template", lines=tuple(problems))
     return parts
 
 
-def _section_problems(found: list, known: Mapping[str, object] | None) -> list[str]:
+def _section_problems(found: list, known: Mapping[str, object] | None) -> list[Words]:
     """Unknown conditions, sections closed without being opened, or never closed."""
-    problems: list[str] = []
+    problems: list[Words] = []
     names = None if known is None else {**CONDITIONS, **known}
     stack: list[Section] = []
     for item in found:
         if not isinstance(item, Section):
             continue
-        where = f"line {item.line}, column {item.column}"
+        where = {"line": item.line, "column": item.column}
         if not item.closing:
             if names is not None and item.name not in names:
                 mark = "!" if item.negate else "?"
-                problems.append(f"{where}: unknown condition {{{mark}{item.name}}}"
-                                f"{_suggestion(item.name, names)}")
+                problems.append(Words("template.unknown_condition", **where, mark=mark,
+                                      name=item.name,
+                                      suggestion=_suggestion(item.name, names)))
             stack.append(item)
         elif not stack:
-            problems.append(f"{where}: {{/{item.name}}} closes a section that was not opened")
+            problems.append(Words("template.close_unopened", **where, name=item.name))
         elif stack[-1].name != item.name:
-            problems.append(f"{where}: {{/{item.name}}} closes a section, but the open one "
-                            f"is {{?{stack[-1].name}}} (line {stack[-1].line}, "
-                            f"column {stack[-1].column})")
+            problems.append(Words("template.close_other", **where, name=item.name,
+                                  open_name=stack[-1].name, open_line=stack[-1].line,
+                                  open_column=stack[-1].column))
             stack.pop()
         else:
             stack.pop()
     for item in stack:
         mark = "!" if item.negate else "?"
-        problems.append(f"line {item.line}, column {item.column}: the section "
-                        f"{{{mark}{item.name}}} is not closed (end it with {{/{item.name}}})")
+        problems.append(Words("template.not_closed", line=item.line, column=item.column,
+                              mark=mark, name=item.name))
     return problems
 
 
@@ -321,8 +311,7 @@ def shown_parts(text: str, holds: Mapping[str, bool]) -> list[str | Placeholder]
     parts, errors = _parse(text)
     problems = list(errors) + _section_problems(parts, None)
     if problems:
-        raise TemplateError("The template has problems:\n" + "\n".join(problems),
-                            field="template")
+        raise TemplateError("template.problems", field="template", lines=tuple(problems))
     out: list[str | Placeholder] = []
     showing: list[bool] = [True]
     for item in parts:
@@ -342,11 +331,11 @@ def _has_closing_line(text: str) -> bool:
     return len(lines) > 1 and lines[1].partition(":")[0].strip().lower() == "closing"
 
 
-def _suggestion(name: str, known: Mapping[str, str]) -> str:
+def _suggestion(name: str, known: Mapping[str, str]) -> Words | str:
     import difflib
 
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
-    return f" (did you mean {{{close[0]}}}?)" if close else ""
+    return Words("template.did_you_mean", name=close[0]) if close else ""
 
 
 def fill(text: str, values: Mapping[str, object],
@@ -370,10 +359,9 @@ def fill(text: str, values: Mapping[str, object],
             value = values[item.name]
             out.append("" if value is None else str(value))
         else:
-            raise TemplateError(
-                f"line {item.line}, column {item.column}: unknown placeholder {{{item.name}}}",
-                field="template",
-            )
+            raise TemplateError("template.unknown_placeholder", field="template",
+                                line=item.line, column=item.column, name=item.name,
+                                suggestion="")
     filled = "".join(out)
     if not any(isinstance(item, Section) for item in _parse(text)[0]):
         return filled

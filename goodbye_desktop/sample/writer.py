@@ -226,7 +226,7 @@ def fill_demo(today: date | None = None, *, force: bool = False,
     cast = load_cast()
     writer = _Writer(today, seed)
     skipped = 0
-    with user_action("add the sample data"):
+    with user_action("sample.add"):
         fill_profile = not existing and records.profile_is_untouched()
         if fill_profile:
             records.update_profile(**PROFILE)

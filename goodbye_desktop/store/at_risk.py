@@ -274,7 +274,7 @@ def acknowledge_sign(client_id: int, sign: str, until: date, note: str, summary:
         raise ValidationError(f"Unknown sign {sign!r}.", field="sign")
     if not isinstance(until, date) or until < today:
         raise ValidationError("Choose a date from today on.", field="until")
-    with user_action("acknowledge the sign"):
+    with user_action("sign.acknowledge"):
         if current().execute("SELECT 1 FROM client WHERE id = ?", (client_id,)).fetchone() \
                 is None:
             raise NotFoundError(f"There is no client with id {client_id}.")
@@ -309,7 +309,7 @@ def promise_to_save(client_id: int, description: str, due_at: datetime, channel:
     from goodbye_desktop.store.records import add_promise
     from goodbye_desktop.store.transaction import user_action
 
-    with user_action("add the promise"):
+    with user_action("promise.add"):
         promise_id = add_promise(client_id, description, due_at, channel)
         record_save_attempt(client_id, "promise", today)
     return promise_id

@@ -173,8 +173,8 @@ def make_backup(reason: str = "manual", dest: str | os.PathLike | None = None) -
         return backup_file(db_path, reason=reason, dest=dest)
     except (OSError, sqlite3.Error) as exc:
         where = dest or backups_folder(db_path)
-        raise DatabaseError(f"The backup to {where} could not be written: "
-                            f"{getattr(exc, 'strerror', None) or exc}.") from exc
+        raise DatabaseError("backup.write_failed", where=where,
+                            reason=getattr(exc, "strerror", None) or str(exc)) from exc
 
 
 def _taken_at(path: Path) -> tuple[datetime, str]:
@@ -278,13 +278,12 @@ def restore(backup: str | os.PathLike, db_path: str | os.PathLike) -> Path:
     """
     backup, db_path = Path(backup).expanduser().absolute(), Path(db_path).absolute()
     if not backup.is_file():
-        raise DatabaseError(f"{backup} does not exist or is not a file.")
+        raise DatabaseError("backup.missing", backup=backup)
     problems = problems_in(backup)
     if problems:
-        raise DatabaseError(f"{backup} cannot be restored: it is not a sound Goodbye Desktop "
-                            f"backup ({problems[0]}). Nothing was changed.")
+        raise DatabaseError("backup.unsound", backup=backup, problem=problems[0])
     if _same(backup, db_path):
-        raise DatabaseError(f"{backup} is the database itself; choose a backup.")
+        raise DatabaseError("backup.is_the_database", backup=backup)
     if connection.is_open() and _same(connection.current_path(), db_path):
         raise RuntimeError("close the store before restoring")  # our bug, not the user's
     try:
@@ -305,9 +304,8 @@ def restore(backup: str | os.PathLike, db_path: str | os.PathLike) -> Path:
             temp.unlink(missing_ok=True)
             raise
     except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(f"The restore could not be done "
-                            f"({getattr(exc, 'strerror', None) or exc}); your database was "
-                            "not changed.") from exc
+        raise DatabaseError("backup.restore_failed",
+                            reason=getattr(exc, "strerror", None) or str(exc)) from exc
     return kept
 
 

@@ -89,7 +89,7 @@ class _Writer:
     def step(self, count: int) -> None:
         self.done += count
         if self.cancelled and self.cancelled():
-            raise ImportCancelledError("The import was stopped; nothing was imported.")
+            raise ImportCancelledError("import.cancelled")
         if self.progress:
             self.progress(self.done, self.total)
 
@@ -316,16 +316,16 @@ def apply(kind: str, records: list[dict], *, matched: dict[int, int], merge: boo
                     _children(writer, kind, plain, merge)
                 refresh_derived(conn, writer.touched)
             if cancelled and cancelled():
-                raise ImportCancelledError("The import was stopped; nothing was imported.")
+                raise ImportCancelledError("import.cancelled")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
     except sqlite3.IntegrityError as exc:
-        raise GoodbyeError(f"Nothing was imported: a row was refused ({exc}).") from exc
+        raise GoodbyeError("import.row_refused", sqlite=str(exc)) from exc
     except sqlite3.Error as exc:
-        raise explain(exc, "import the file (nothing was imported)") from exc
+        raise explain(exc, "file.import") from exc
     finally:
         if own_connection:
             conn.close()

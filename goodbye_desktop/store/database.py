@@ -24,8 +24,10 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from goodbye_desktop import APP_NAME, safe_files
+from goodbye_desktop.error_words import Words
 from goodbye_desktop.errors import DatabaseError, SchemaTooNewError
 from goodbye_desktop.store import connection, migrations, upkeep
 
@@ -43,8 +45,8 @@ QUICK_CHECK_WHOLE_FILE_BYTES = 16 * 1024 * 1024
 class DamagedDatabaseError(DatabaseError):
     """The file is an SQLite database of ours, but damaged; `newest_backup` may help."""
 
-    def __init__(self, message: str, newest_backup: Path | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, newest_backup: Path | None = None, **values: Any) -> None:
+        super().__init__(code, **values)
         self.newest_backup = newest_backup
 
 
@@ -64,7 +66,7 @@ def default_path(cli_path: str | os.PathLike | None = None) -> Path:
     """
     if cli_path is not None:
         if not os.fspath(cli_path).strip():
-            raise DatabaseError("--db was given an empty path; give the database file's name.")
+            raise DatabaseError("db.empty_option")
         return Path(cli_path).expanduser()
     if os.environ.get(ENV_VAR):
         return Path(os.environ[ENV_VAR]).expanduser()
@@ -74,19 +76,16 @@ def default_path(cli_path: str | os.PathLike | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / FILE_NAME
 
 
-def _not_ours(path: Path, why: str) -> DatabaseError:
-    return DatabaseError(f"{path} is not a Goodbye Desktop database ({why}); "
-                         "it was left untouched.")
+def _not_ours(path: Path, why: Words) -> DatabaseError:
+    return DatabaseError("db.not_ours", path=path, why=why)
 
 
-def _damaged(path: Path, what: str) -> DamagedDatabaseError:
+def _damaged(path: Path, what: Words) -> DamagedDatabaseError:
     from goodbye_desktop.store import backup
 
     newest = backup.newest_good_backup(path)
-    offer = (f" The newest good backup is {newest}: restore it with "
-             f"`goodbye-desktop --db {path} restore {newest}`." if newest else "")
-    return DamagedDatabaseError(
-        f"{path} is damaged ({what}); it was left untouched.{offer}", newest)
+    offer = Words("db.restore_offer", backup=newest, path=path) if newest else ""
+    return DamagedDatabaseError("db.damaged", newest, path=path, what=what, offer=offer)
 
 
 def _journal_files(path: Path) -> dict[str, Path]:
@@ -97,10 +96,8 @@ def _refuse_orphaned_journals(path: Path) -> None:
     """A missing database with a journal or WAL of its own left: never start afresh there."""
     for suffix, leftover in _journal_files(path).items():
         if leftover.exists() and leftover.stat().st_size > 0:
-            raise DatabaseError(
-                f"{path} does not exist, but its {suffix} file {leftover} does: it may "
-                "hold records of a database that was moved. Move it away, or put the "
-                "database back, and start again.")
+            raise DatabaseError("db.orphaned_journal", path=path, suffix=suffix,
+                                leftover=leftover)
 
 
 def inspect_file(path: Path) -> FileState:
@@ -115,12 +112,12 @@ def inspect_file(path: Path) -> FileState:
         _refuse_orphaned_journals(path)
         return FileState(new=True)
     except OSError as exc:
-        raise DatabaseError(f"{path} cannot be opened: {exc.strerror or exc}.") from exc
+        raise DatabaseError("db.cannot_open", path=path, reason=exc.strerror or str(exc)) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise DatabaseError(f"{path} is a folder; give the path of a database file.")
+        raise DatabaseError("db.is_folder", path=path)
     if not stat.S_ISREG(info.st_mode):
         # Never opened: reading a named pipe would wait for a writer for ever.
-        raise _not_ours(path, "it is a pipe or a device, not a file")
+        raise _not_ours(path, Words("db.why_device"))
     journal = _journal_files(path)["-journal"]
     cut_short = journal.exists() and journal.stat().st_size > 0
     if info.st_size and cut_short:
@@ -132,16 +129,16 @@ def inspect_file(path: Path) -> FileState:
         if (cut_short or journal.exists()) and not (wal.exists() and wal.stat().st_size):
             # A first start that was cut short: the journal belongs to an empty file.
             return FileState(new=True)
-        raise _not_ours(path, "the file is empty")
+        raise _not_ours(path, Words("db.why_empty"))
     try:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        raise DatabaseError(f"{path} cannot be opened: {exc.strerror or exc}.") from exc
+        raise DatabaseError("db.cannot_open", path=path, reason=exc.strerror or str(exc)) from exc
     if not header.startswith(_SQLITE_HEADER):
-        raise _not_ours(path, "not an SQLite file")
+        raise _not_ours(path, Words("db.why_not_sqlite"))
     if len(header) < 100:
-        raise _damaged(path, "the file is cut short")
+        raise _damaged(path, Words("db.damage_cut_short"))
     return _inspect_sqlite(path)
 
 
@@ -172,29 +169,26 @@ def _inspect_sqlite(path: Path) -> FileState:
         # query_only, so that nothing else is ever written by this look.
         conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, isolation_level=None)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"{path} cannot be opened: {exc}.") from exc
+        raise DatabaseError("db.cannot_open", path=path, reason=str(exc)) from exc
     try:
         conn.execute("PRAGMA query_only = 1")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if not is_ours(conn):
-            raise _not_ours(path, "it is another program's SQLite database")
+            raise _not_ours(path, Words("db.why_other_program"))
         if version > migrations.LATEST_VERSION:
-            raise SchemaTooNewError(
-                f"{path} was written by a newer version of {APP_NAME} (schema {version}; "
-                f"this program knows up to {migrations.LATEST_VERSION}). Please update the "
-                "program; the file was not changed.")
+            raise SchemaTooNewError("db.too_new", path=path, app=APP_NAME, version=version,
+                                    latest=migrations.LATEST_VERSION)
         problems = _quick_check(conn, path)
         if problems:
-            raise _damaged(path, f"SQLite's check found: {problems[0]}")
+            raise _damaged(path, Words("db.damage_check", problem=problems[0]))
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseError(f"{path} is busy in another program; close it and try "
-                                "again.") from exc
-        raise DatabaseError(f"{path} cannot be opened: {exc}.") from exc
+            raise DatabaseError("db.busy", path=path) from exc
+        raise DatabaseError("db.cannot_open", path=path, reason=str(exc)) from exc
     except sqlite3.DatabaseError as exc:
         # "file is not a database", "database disk image is malformed", ...
-        raise _damaged(path, str(exc)) from exc
+        raise _damaged(path, Words("db.damage_sqlite", sqlite=str(exc))) from exc
     finally:
         conn.close()
     return FileState(new=False, version=version, stamped=app_id == APPLICATION_ID)
@@ -277,11 +271,8 @@ def backup_copy(path: Path, version: int) -> Path:
     try:
         backup.copy_file(path, target)
     except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(
-            f"{path} needs an upgrade, but the copy kept before upgrading could not be "
-            f"written to {target} ({getattr(exc, 'strerror', None) or exc}); the file was "
-            "not changed. Free some space or make the folder writable, then start again."
-        ) from exc
+        raise DatabaseError("db.upgrade_copy_failed", path=path, target=target,
+                            reason=getattr(exc, "strerror", None) or str(exc)) from exc
     return target
 
 
@@ -301,21 +292,22 @@ def open_database(path: str | os.PathLike, *, daily_backup: bool = False) -> sql
     window's start), when the last backup is over a day old.
     """
     if not os.fspath(path).strip():
-        raise DatabaseError("The database path is empty; give the database file's name.")
+        raise DatabaseError("db.empty_path")
     # Absolute, so the URIs and the backup names work for a relative --db too.
     path = Path(path).expanduser().absolute()
     try:
         safe_files.make_private_dir(path.parent)
     except OSError as exc:
-        raise DatabaseError(f"Cannot create the folder {path.parent}: {exc.strerror}.") from exc
+        raise DatabaseError("db.cannot_make_folder", folder=path.parent,
+                            reason=exc.strerror) from exc
 
     state = inspect_file(path)
     if state.new:
         try:
             _create(path)
         except (OSError, sqlite3.Error) as exc:
-            raise DatabaseError(f"{path} cannot be created: "
-                                f"{getattr(exc, 'strerror', None) or exc}.") from exc
+            raise DatabaseError("db.cannot_create", path=path,
+                                reason=getattr(exc, "strerror", None) or str(exc)) from exc
     elif state.version < migrations.LATEST_VERSION:
         backup_copy(path, state.version)
         _backup_or_fail(path, "before-upgrade")
@@ -332,7 +324,7 @@ def open_database(path: str | os.PathLike, *, daily_backup: bool = False) -> sql
         upkeep.refresh_revenue_window()
     except sqlite3.DatabaseError as exc:
         connection.close_connection()
-        raise DatabaseError(f"{path} cannot be opened: {exc}.") from exc
+        raise DatabaseError("db.cannot_open", path=path, reason=str(exc)) from exc
     except DatabaseError:
         connection.close_connection()
         raise
@@ -357,9 +349,8 @@ def _backup_or_fail(path: Path, reason: str) -> None:
             # A missed daily backup must not keep the owner from their records; the
             # next start tries again.
             return
-        raise DatabaseError(f"Could not back up {path} before the upgrade "
-                            f"({getattr(exc, 'strerror', None) or exc}); the file was not "
-                            "changed.") from exc
+        raise DatabaseError("db.upgrade_backup_failed", path=path,
+                            reason=getattr(exc, "strerror", None) or str(exc)) from exc
 
 
 def close_database() -> None:

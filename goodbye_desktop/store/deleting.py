@@ -57,6 +57,6 @@ def delete_client(client_id: int) -> Path:
     """Back up the database, then delete the client and all it holds; the backup's path."""
     what_goes_with(client_id)  # NotFoundError before any backup is made
     made = backup.make_backup("before-delete")
-    with user_action("delete the client"):
+    with user_action("client.delete"):
         connection.current().execute("DELETE FROM client WHERE id = ?", (client_id,))
     return made

@@ -80,7 +80,7 @@ def client_summary(client_id: int) -> dict[str, Any]:
 def save_draft(client_id: int, draft_json: str) -> None:
     """Keep the wizard's draft for this client (one per client, replaced on each save)."""
     now = clock.local_now()
-    with user_action("keep the draft"):
+    with user_action("draft.keep"):
         updated = (Departure.update(draft_json=draft_json, updated_at=now)
                    .where((Departure.client == client_id) & (Departure.state == "draft"))
                    .execute())
@@ -98,7 +98,7 @@ def load_draft(client_id: int) -> str | None:
 
 def discard_draft(client_id: int) -> bool:
     """Forget the client's draft; True if there was one."""
-    with user_action("discard the draft"):
+    with user_action("draft.discard"):
         return bool(Departure.delete()
                     .where((Departure.client == client_id) & (Departure.state == "draft"))
                     .execute())
@@ -131,7 +131,7 @@ def finish(draft: Any, today: date | None = None) -> int:
     effective_on = draft.effective_on
     now = clock.local_now()
     assessment = json.dumps(draft.assessment or {}, default=str, ensure_ascii=False)
-    with user_action("save the departure"):
+    with user_action("departure.save"):
         Departure.delete().where((Departure.client == client_id)
                                  & (Departure.state == "draft")).execute()
         departure = Departure.create(
@@ -178,7 +178,7 @@ def keep_client(draft: Any) -> int:
     meeting = draft.meeting
     note = meeting.note.strip()
     description = "Meeting to talk about staying" + (f": {note}" if note else "")
-    with user_action("save the meeting"):
+    with user_action("meeting.save"):
         Departure.delete().where((Departure.client == draft.client_id)
                                  & (Departure.state == "draft")).execute()
         promise_id = Promise.create(client=draft.client_id, description=description,
@@ -215,7 +215,7 @@ def mark_returned(departure_id: int, on: date) -> None:
             "The return date is before the departure took effect. If the client never "
             "left, undo the departure instead.", field="returned_on")
     now = clock.local_now()
-    with user_action("mark the client returned"):
+    with user_action("client.mark_returned"):
         Departure.update(state="won_back", returned_on=on, updated_at=now).where(
             Departure.id == departure_id).execute()
         # A returned client counts as active: no end date while they are with us again.
@@ -228,7 +228,7 @@ def undo_departure(departure_id: int, on: date | None = None) -> None:
     """The client stayed after all: keep the departure's history, marked undone."""
     departure = _open_departure(departure_id)
     now = clock.local_now()
-    with user_action("undo the departure"):
+    with user_action("departure.undo"):
         Departure.update(state="undone", undone_on=on or clock.today(), updated_at=now).where(
             Departure.id == departure_id).execute()
         Client.update(status="active", ended_on=None, updated_at=now).where(
@@ -239,14 +239,14 @@ def undo_departure(departure_id: int, on: date | None = None) -> None:
 def set_step_status(step_id: int, status: str, on: date | None = None) -> None:
     if status not in STEP_STATUSES:
         raise ValidationError(f"Unknown step status {status!r}.", field="status")
-    with user_action("save the step"):
+    with user_action("step.save"):
         TransitionStep.update(status=status,
                               done_on=(on or clock.today()) if status == "done" else None
                               ).where(TransitionStep.id == step_id).execute()
 
 
 def set_pending_done(item_id: int, done_on: date | None) -> None:
-    with user_action("save the pending work"):
+    with user_action("pending_work.save"):
         PendingWork.update(done_on=done_on).where(PendingWork.id == item_id).execute()
 
 
@@ -268,7 +268,7 @@ def update_departure(departure_id: int, answers: dict[int, str] | None = None,
             raise ValidationError("Answer yes, no or maybe.", field=name)
     if Departure.get_or_none(Departure.id == departure_id) is None:
         raise NotFoundError(f"There is no departure with id {departure_id}.")
-    with user_action("save the departure"):
+    with user_action("departure.save"):
         if fields:
             Departure.update(updated_at=clock.local_now(), **fields).where(
                 Departure.id == departure_id).execute()

@@ -75,7 +75,7 @@ def save_document(
     if not kind.strip():
         raise ValidationError("Say what kind of document this is.", field="kind")
     when = when or clock.local_now()
-    with user_action("keep the letter"):
+    with user_action("letter.keep"):
         if not Client.select().where(Client.id == client_id).exists():
             raise NotFoundError(f"There is no client with id {client_id}.")
         interaction_id = add_interaction(client_id, when, "letter", direction="out",
@@ -106,7 +106,7 @@ class NewDocument:
 def save_documents(documents: list[NewDocument], when: datetime | None = None) -> list[int]:
     """Keep several documents (a batch of letters) in one transaction: all or none."""
     when = when or clock.local_now()
-    with user_action("keep the letters"):
+    with user_action("letters.keep"):
         return [save_document(d.client_id, d.kind, d.title, d.pdf, d.departure_id, when,
                               promise_id=d.promise_id) for d in documents]
 
@@ -165,7 +165,7 @@ def save_template(kind: str, text: str) -> None:
     """Store the owner's template (checked by the caller: the documents package knows how)."""
     if not text.strip():
         raise ValidationError("The template is empty.", field="template")
-    with user_action("save the letter template"):
+    with user_action("template.save"):
         now = clock.local_now()
         (LetterTemplate.insert(kind=kind, text=text, updated_at=now)
          .on_conflict(conflict_target=[LetterTemplate.kind],
@@ -175,7 +175,7 @@ def save_template(kind: str, text: str) -> None:
 
 def reset_template(kind: str) -> None:
     """Forget the owner's template for a kind: the shipped default applies again."""
-    with user_action("reset the letter template"):
+    with user_action("template.reset"):
         LetterTemplate.delete().where(LetterTemplate.kind == kind).execute()
 
 

@@ -59,20 +59,19 @@ MAX_CENTS = 10**15
 
 def _require_text(fields: Mapping[str, Any], name: str, label: str) -> None:
     if name in fields and not str(fields[name] or "").strip():
-        raise ValidationError(f"{label} is required.", field=name)
+        raise ValidationError("field.required", field=name, label=label)
 
 
 def _check_date(fields: Mapping[str, Any], name: str, label: str) -> None:
     value = fields.get(name)
     if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
-        raise ValidationError(f"{label} must be a date.", field=name)
+        raise ValidationError("field.not_a_date", field=name, label=label)
 
 
 def _check_choice(fields: Mapping[str, Any], name: str, label: str, choices) -> None:
     if name in fields and fields[name] not in choices:
-        raise ValidationError(
-            f"{label} must be one of {', '.join(choices)} (got {fields[name]!r}).", field=name
-        )
+        raise ValidationError("field.not_a_choice", field=name, label=label,
+                              choices=tuple(choices), given=fields[name])
 
 
 def _check_cents(fields: Mapping[str, Any], name: str, label: str) -> None:
@@ -80,32 +79,32 @@ def _check_cents(fields: Mapping[str, Any], name: str, label: str) -> None:
     if value is None:
         return
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ValidationError(f"{label} must be a whole number of cents.", field=name)
+        raise ValidationError("field.not_cents", field=name, label=label)
     if value < 0:
-        raise ValidationError(f"{label} cannot be negative.", field=name)
+        raise ValidationError("field.negative", field=name, label=label)
     if value > MAX_CENTS:
-        raise ValidationError(f"{label} is too large.", field=name)
+        raise ValidationError("field.too_large", field=name, label=label)
 
 
 def _unknown(fields: Mapping[str, Any], allowed: set[str]) -> None:
     extra = set(fields) - allowed
     if extra:
-        raise ValidationError(f"Unknown field(s): {', '.join(sorted(extra))}.",
-                              field=sorted(extra)[0])
+        raise ValidationError("field.unknown", field=sorted(extra)[0],
+                              names=tuple(sorted(extra)))
 
 
 def check_client_fields(fields: Mapping[str, Any], *, creating: bool) -> None:
     _unknown(fields, _CLIENT_FIELDS)
     if creating and "name" not in fields:
-        raise ValidationError("Name is required.", field="name")
-    _require_text(fields, "name", "Name")
-    _check_choice(fields, "status", "Status", CLIENT_STATUSES)
-    for name, label in (("started_on", "Start date"), ("ended_on", "End date"),
-                        ("acquired_on", "Acquisition date")):
+        raise ValidationError("field.required", field="name", label="client_name")
+    _require_text(fields, "name", "client_name")
+    _check_choice(fields, "status", "status", CLIENT_STATUSES)
+    for name, label in (("started_on", "started_on"), ("ended_on", "ended_on"),
+                        ("acquired_on", "acquired_on")):
         _check_date(fields, name, label)
     started, ended = fields.get("started_on"), fields.get("ended_on")
     if started and ended and ended < started:
-        raise ValidationError("End date cannot be before the start date.", field="ended_on")
+        raise ValidationError("client.ends_before_start", field="ended_on")
 
 
 # --- derived columns ----------------------------------------------------------------------
@@ -150,7 +149,7 @@ def create_client(**fields: Any) -> int:
     """Create a client (and nothing else); return its id."""
     check_client_fields(fields, creating=True)
     now = clock.local_now()
-    with user_action("add the client"):
+    with user_action("client.add"):
         client = Client.create(created_at=now, updated_at=now, **fields)
         refresh_client(client.id)
     return client.id
@@ -163,18 +162,18 @@ def update_client(client_id: int, **fields: Any) -> None:
         check_client_fields({"started_on": fields.get("started_on", stored["started_on"]),
                              "ended_on": fields.get("ended_on", stored["ended_on"])},
                             creating=False)
-    with user_action("save the client"):
+    with user_action("client.save"):
         count = (Client.update(updated_at=clock.local_now(), **fields)
                  .where(Client.id == client_id).execute())
         if not count:
-            raise NotFoundError(f"There is no client with id {client_id}.")
+            raise NotFoundError("client.not_found", client_id=client_id)
         refresh_client(client_id)
 
 
 def set_archived(client_ids: Iterable[int], archived: bool) -> int:
     """Archive (hide) or bring back clients; nothing is ever deleted. Returns the count."""
     ids = list(client_ids)
-    with user_action("archive the client"):
+    with user_action("client.archive"):
         return (Client.update(archived=archived, updated_at=clock.local_now())
                 .where(Client.id.in_(ids)).execute())
 
@@ -182,7 +181,7 @@ def set_archived(client_ids: Iterable[int], archived: bool) -> int:
 def get_client(client_id: int) -> dict[str, Any]:
     row = Client.select().where(Client.id == client_id).dicts().first()
     if row is None:
-        raise NotFoundError(f"There is no client with id {client_id}.")
+        raise NotFoundError("client.not_found", client_id=client_id)
     return row
 
 
@@ -191,18 +190,18 @@ def get_client(client_id: int) -> dict[str, Any]:
 def _check_contact(fields: Mapping[str, Any], *, creating: bool) -> None:
     _unknown(fields, _CONTACT_FIELDS)
     if creating and "name" not in fields:
-        raise ValidationError("Contact name is required.", field="name")
-    _require_text(fields, "name", "Contact name")
-    _check_date(fields, "left_on", "Left on")
+        raise ValidationError("field.required", field="name", label="contact_name")
+    _require_text(fields, "name", "contact_name")
+    _check_date(fields, "left_on", "left_on")
     email = str(fields.get("email") or "")
     if email and ("@" not in email or email.startswith("@") or email.endswith("@")):
-        raise ValidationError(f"{email!r} does not look like an email address.", field="email")
+        raise ValidationError("field.not_an_email", field="email", email=email)
 
 
 def save_contact(client_id: int, contact_id: int | None = None, **fields: Any) -> int:
     """Add a contact (contact_id None) or change one; a new primary demotes the others."""
     _check_contact(fields, creating=contact_id is None)
-    with user_action("save the contact"):
+    with user_action("contact.save"):
         if fields.get("primary"):
             (Contact.update(primary=False)
              .where((Contact.client == client_id) & (Contact.id != (contact_id or 0))).execute())
@@ -215,10 +214,10 @@ def save_contact(client_id: int, contact_id: int | None = None, **fields: Any) -
 
 
 def delete_contact(contact_id: int) -> None:
-    with user_action("remove the contact"):
+    with user_action("contact.remove"):
         contact = Contact.get_or_none(Contact.id == contact_id)
         if contact is None:
-            raise NotFoundError(f"There is no contact with id {contact_id}.")
+            raise NotFoundError("contact.not_found", contact_id=contact_id)
         contact.delete_instance()
         refresh_client(contact.client_id)
 
@@ -227,12 +226,12 @@ def delete_contact(contact_id: int) -> None:
 
 def _check_interaction(occurred_at: Any, kind: str, direction: str, minutes: Any) -> None:
     fields = {"kind": kind, "direction": direction}
-    _check_choice(fields, "kind", "Kind", INTERACTION_KINDS)
-    _check_choice(fields, "direction", "Direction", DIRECTIONS)
+    _check_choice(fields, "kind", "kind", INTERACTION_KINDS)
+    _check_choice(fields, "direction", "direction", DIRECTIONS)
     if not isinstance(occurred_at, datetime):
-        raise ValidationError("When must be a date and time.", field="occurred_at")
+        raise ValidationError("interaction.when_not_a_time", field="occurred_at")
     if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
-        raise ValidationError("Minutes cannot be negative.", field="minutes")
+        raise ValidationError("interaction.minutes_negative", field="minutes")
 
 
 def add_interaction(
@@ -246,7 +245,7 @@ def add_interaction(
     complaint: bool = False,
 ) -> int:
     _check_interaction(occurred_at, kind, direction, minutes)
-    with user_action("log the interaction"):
+    with user_action("interaction.log"):
         row = Interaction.create(client=client_id, occurred_at=occurred_at, kind=kind,
                                  direction=direction, minutes=minutes, summary=summary,
                                  complaint=complaint)
@@ -265,7 +264,7 @@ def add_interactions(client_id: int, entries: Iterable[Mapping[str, Any]]) -> in
         _check_interaction(occurred_at, kind, direction, minutes)
         rows.append((client_id, occurred_at.isoformat(sep=" "), kind, direction, minutes,
                      str(entry.get("summary", "")), int(bool(entry.get("complaint")))))
-    with user_action("log the interactions"):
+    with user_action("interactions.log"):
         # One executemany: building each row's SQL through the ORM costs far more.
         current().executemany(
             "INSERT INTO interaction (client_id, occurred_at, kind, direction, minutes, "
@@ -286,10 +285,10 @@ def update_interaction(
 ) -> None:
     """Correct a logged interaction (a typo, the minutes, the complaint flag)."""
     _check_interaction(occurred_at, kind, direction, minutes)
-    with user_action("save the interaction"):
+    with user_action("interaction.save"):
         row = Interaction.get_or_none(Interaction.id == interaction_id)
         if row is None:
-            raise NotFoundError(f"There is no interaction with id {interaction_id}.")
+            raise NotFoundError("interaction.not_found", interaction_id=interaction_id)
         (Interaction.update(occurred_at=occurred_at, kind=kind, direction=direction,
                             minutes=minutes, summary=summary, complaint=complaint)
          .where(Interaction.id == interaction_id).execute())
@@ -297,10 +296,10 @@ def update_interaction(
 
 
 def delete_interaction(interaction_id: int) -> None:
-    with user_action("delete the interaction"):
+    with user_action("interaction.delete"):
         row = Interaction.get_or_none(Interaction.id == interaction_id)
         if row is None:
-            raise NotFoundError(f"There is no interaction with id {interaction_id}.")
+            raise NotFoundError("interaction.not_found", interaction_id=interaction_id)
         row.delete_instance()
         refresh_client(row.client_id)
 
@@ -310,10 +309,10 @@ def delete_interaction(interaction_id: int) -> None:
 def set_revenue(client_id: int, month: date, amount_cents: int) -> None:
     """Set the amount billed to a client in a month (replacing what was there)."""
     if not isinstance(month, date):
-        raise ValidationError("Month must be a date.", field="month")
-    _check_cents({"amount_cents": amount_cents}, "amount_cents", "Amount")
+        raise ValidationError("field.not_a_date", field="month", label="month")
+    _check_cents({"amount_cents": amount_cents}, "amount_cents", "amount")
     month = month.replace(day=1)
-    with user_action("save the revenue"):
+    with user_action("revenue.save"):
         Revenue.delete().where((Revenue.client == client_id) & (Revenue.month == month)).execute()
         Revenue.create(client=client_id, month=month, amount_cents=amount_cents)
         refresh_client(client_id)
@@ -325,10 +324,10 @@ def set_revenue_months(client_id: int, amounts: Mapping[date, int]) -> int:
     rows = []
     for month, amount_cents in amounts.items():
         if not isinstance(month, date):
-            raise ValidationError("Month must be a date.", field="month")
-        _check_cents({"amount_cents": amount_cents}, "amount_cents", "Amount")
+            raise ValidationError("field.not_a_date", field="month", label="month")
+        _check_cents({"amount_cents": amount_cents}, "amount_cents", "amount")
         rows.append((client_id, month.replace(day=1).isoformat(), amount_cents))
-    with user_action("save the revenue"):
+    with user_action("revenue.save"):
         conn = current()
         conn.executemany("DELETE FROM revenue WHERE client_id = ? AND month = ?",
                          [row[:2] for row in rows])
@@ -339,7 +338,7 @@ def set_revenue_months(client_id: int, amounts: Mapping[date, int]) -> int:
 
 
 def delete_revenue(client_id: int, month: date) -> None:
-    with user_action("remove the revenue"):
+    with user_action("revenue.remove"):
         (Revenue.delete()
          .where((Revenue.client == client_id) & (Revenue.month == month.replace(day=1)))
          .execute())
@@ -352,13 +351,13 @@ def save_proposal(client_id: int, proposal_id: int | None = None, **fields: Any)
     _unknown(fields, {"title", "sent_on", "amount_cents", "hourly_rate_cents", "outcome",
                       "decided_on"})
     if proposal_id is None and not isinstance(fields.get("sent_on"), date):
-        raise ValidationError("Sent on must be a date.", field="sent_on")
-    _check_date(fields, "sent_on", "Sent on")
-    _check_date(fields, "decided_on", "Decided on")
-    _check_cents(fields, "amount_cents", "Amount")
-    _check_cents(fields, "hourly_rate_cents", "Rate")
-    _check_choice(fields, "outcome", "Outcome", PROPOSAL_OUTCOMES)
-    with user_action("save the proposal"):
+        raise ValidationError("field.not_a_date", field="sent_on", label="sent_on")
+    _check_date(fields, "sent_on", "sent_on")
+    _check_date(fields, "decided_on", "decided_on")
+    _check_cents(fields, "amount_cents", "amount")
+    _check_cents(fields, "hourly_rate_cents", "rate")
+    _check_choice(fields, "outcome", "outcome", PROPOSAL_OUTCOMES)
+    with user_action("proposal.save"):
         if proposal_id is None:
             return Proposal.create(client=client_id, **fields).id
         Proposal.update(**fields).where(Proposal.id == proposal_id).execute()
@@ -377,11 +376,11 @@ def add_promise(
     letter_kind: str = "",
 ) -> int:
     if not description.strip():
-        raise ValidationError("Say what was promised.", field="description")
+        raise ValidationError("promise.description_empty", field="description")
     if not isinstance(due_at, datetime):
-        raise ValidationError("Due must be a date and time.", field="due_at")
-    _check_choice({"channel": channel}, "channel", "Channel", PROMISE_CHANNELS)
-    with user_action("add the promise"):
+        raise ValidationError("promise.due_not_a_time", field="due_at")
+    _check_choice({"channel": channel}, "channel", "channel", PROMISE_CHANNELS)
+    with user_action("promise.add"):
         return Promise.create(client=client_id, description=description, due_at=due_at,
                               channel=channel, departure=departure_id,
                               letter_kind=letter_kind).id
@@ -391,31 +390,31 @@ def update_promise(promise_id: int, description: str, due_at: datetime,
                    channel: str = "email") -> None:
     """Change what was promised, when it is due, or the channel."""
     if not description.strip():
-        raise ValidationError("Say what was promised.", field="description")
+        raise ValidationError("promise.description_empty", field="description")
     if not isinstance(due_at, datetime):
-        raise ValidationError("Due must be a date and time.", field="due_at")
-    _check_choice({"channel": channel}, "channel", "Channel", PROMISE_CHANNELS)
-    with user_action("save the promise"):
+        raise ValidationError("promise.due_not_a_time", field="due_at")
+    _check_choice({"channel": channel}, "channel", "channel", PROMISE_CHANNELS)
+    with user_action("promise.save"):
         count = (Promise.update(description=description, due_at=due_at, channel=channel)
                  .where(Promise.id == promise_id).execute())
         if not count:
-            raise NotFoundError(f"There is no promise with id {promise_id}.")
+            raise NotFoundError("promise.not_found", promise_id=promise_id)
 
 
 def mark_promise_done(promise_id: int, done_at: datetime | None = None) -> None:
-    with user_action("mark the promise done"):
+    with user_action("promise.done"):
         Promise.update(done_at=done_at or clock.local_now(), cancelled_at=None).where(
             Promise.id == promise_id).execute()
 
 
 def cancel_promise(promise_id: int, when: datetime | None = None) -> None:
-    with user_action("cancel the promise"):
+    with user_action("promise.cancel"):
         (Promise.update(cancelled_at=when or clock.local_now())
          .where(Promise.id == promise_id).execute())
 
 
 def reopen_promise(promise_id: int) -> None:
-    with user_action("reopen the promise"):
+    with user_action("promise.reopen"):
         Promise.update(done_at=None, cancelled_at=None).where(Promise.id == promise_id).execute()
 
 
@@ -436,12 +435,11 @@ def profile_is_untouched() -> bool:
 def update_profile(**fields: Any) -> None:
     _unknown(fields, _PROFILE_FIELDS)
     if "page_size" in fields and fields["page_size"] not in (None, "A4", "Letter"):
-        raise ValidationError("Page size must be A4 or Letter.", field="page_size")
-    _check_cents(fields, "target_hourly_rate_cents", "Target hourly rate")
+        raise ValidationError("profile.page_size", field="page_size")
+    _check_cents(fields, "target_hourly_rate_cents", "target_hourly_rate")
     greeting = str(fields.get("letter_greeting") or "")
     if greeting.replace("{client_name}", "").count("{") or "}" in greeting.replace(
             "{client_name}", ""):
-        raise ValidationError("The greeting can name the client with {client_name}; it holds "
-                              "no other braces.", field="letter_greeting")
-    with user_action("save the business profile"):
+        raise ValidationError("profile.greeting_braces", field="letter_greeting")
+    with user_action("profile.save"):
         BusinessProfile.update(**fields).where(BusinessProfile.id == 1).execute()

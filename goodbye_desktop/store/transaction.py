@@ -16,31 +16,26 @@ from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store.models import database_proxy
 from goodbye_desktop.store.sql_errors import explain
 
-_EXPLAINED = (
-    ("FOREIGN KEY", "it refers to a record that does not exist (any more)"),
-    ("UNIQUE", "the same record already exists"),
-    ("NOT NULL", "a required value is missing"),
-    ("CHECK", "a value is out of range or in the wrong order"),
+# The constraint SQLite names -> our code; SQLite's own text stays a value.
+_CONSTRAINTS = (
+    ("FOREIGN KEY", "action.foreign_key"),
+    ("UNIQUE", "action.unique"),
+    ("NOT NULL", "action.not_null"),
+    ("CHECK", "action.check"),
 )
 
 
-def _explain(exc: Exception) -> str:
-    text = str(exc)
-    for marker, words in _EXPLAINED:
-        if marker in text:
-            return words
-    return text
-
-
 @contextmanager
-def user_action(what: str) -> Iterator[None]:
-    """Run the body as one transaction; `what` completes "Could not …" in messages."""
+def user_action(action: str) -> Iterator[None]:
+    """Run the body as one transaction; `action` (a code of `error_words.PHRASES["action"]`)
+    says in messages what could not be done."""
     try:
         with database_proxy.atomic():
             yield
     except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
-        raise ValidationError(
-            f"Could not {what}: {_explain(exc)}. Nothing was changed.") from exc
+        code = next((code for marker, code in _CONSTRAINTS if marker in str(exc)),
+                    "action.constraint")
+        raise ValidationError(code, action=action, sqlite=str(exc)) from exc
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         # Locked, read-only, full or damaged: worded, never a traceback.
-        raise explain(exc, what, "Nothing was changed.") from exc
+        raise explain(exc, action) from exc

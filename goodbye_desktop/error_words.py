@@ -1,0 +1,289 @@
+"""The English words for every error code, in one place.
+
+An error (`goodbye_desktop.errors`) carries a code and the plain values its words need;
+`ERROR_WORDS` maps each code to a template with `{named}` placeholders for those values.
+The command line prints `english(code, values)` (that is `str(error)`); the window
+translates the same template with `QCoreApplication.translate("errors", template)` and
+fills it with values formatted for the owner's locale (`ui/error_text.py`), so a
+translator works from this one list. A test checks that every code raised anywhere has
+its words here and that every placeholder is among the values it is raised with.
+
+Some values are codes themselves, worded from `PHRASES` by the name of the value: an
+`action` ("client.save": "save the client") completes "Could not …", a `label` names a
+field. A value may also be `Words` (a worded fragment with values of its own), another
+error, or a tuple of such (a list of problems); each is worded in turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# The code of words a caller has worded already (the window, through `tr()`).
+SAID = "said"
+
+
+@dataclass(frozen=True)
+class Words:
+    """A fragment of a message named by code, with the values its words need."""
+
+    code: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __init__(self, code: str, **values: Any) -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "values", values)
+
+    def __str__(self) -> str:
+        return english(self.code, self.values)
+
+
+PHRASES: dict[str, dict[str, str]] = {
+    # What could not be done: "Could not {action}: …"
+    "action": {
+        "client.add": "add the client", "client.save": "save the client",
+        "client.archive": "archive the client", "client.delete": "delete the client",
+        "client.mark_returned": "mark the client returned",
+        "contact.save": "save the contact", "contact.remove": "remove the contact",
+        "interaction.log": "log the interaction", "interactions.log": "log the interactions",
+        "interaction.save": "save the interaction",
+        "interaction.delete": "delete the interaction",
+        "revenue.save": "save the revenue", "revenue.remove": "remove the revenue",
+        "proposal.save": "save the proposal",
+        "promise.add": "add the promise", "promise.save": "save the promise",
+        "promise.done": "mark the promise done", "promise.cancel": "cancel the promise",
+        "promise.reopen": "reopen the promise",
+        "profile.save": "save the business profile",
+        "draft.keep": "keep the draft", "draft.discard": "discard the draft",
+        "departure.save": "save the departure", "departure.undo": "undo the departure",
+        "meeting.save": "save the meeting", "step.save": "save the step",
+        "pending_work.save": "save the pending work",
+        "letter.keep": "keep the letter", "letters.keep": "keep the letters",
+        "template.save": "save the letter template",
+        "template.reset": "reset the letter template",
+        "sign.acknowledge": "acknowledge the sign",
+        "sample.add": "add the sample data",
+        "file.import": "import the file",
+    },
+    # The name of a field, as a message starts with it: "{label} is required."
+    "label": {
+        "client_name": "Name", "contact_name": "Contact name", "status": "Status",
+        "started_on": "Start date", "ended_on": "End date",
+        "acquired_on": "Acquisition date", "left_on": "Left on", "kind": "Kind",
+        "direction": "Direction", "month": "Month", "amount": "Amount", "rate": "Rate",
+        "sent_on": "Sent on", "decided_on": "Decided on", "outcome": "Outcome",
+        "channel": "Channel", "target_hourly_rate": "Target hourly rate",
+    },
+    # The letterhead's pictures: "The {image} image cannot be read"
+    "image": {"logo": "logo", "signature": "signature"},
+}
+
+ERROR_WORDS: dict[str, str] = {
+    SAID: "{text}",
+    # --- fields of a record (store/records.py) ---
+    "field.required": "{label} is required.",
+    "field.not_a_date": "{label} must be a date.",
+    "field.not_a_choice": "{label} must be one of {choices} (got {given!r}).",
+    "field.not_cents": "{label} must be a whole number of cents.",
+    "field.negative": "{label} cannot be negative.",
+    "field.too_large": "{label} is too large.",
+    "field.unknown": "Unknown field(s): {names}.",
+    "field.not_an_email": "{email!r} does not look like an email address.",
+    # --- records ---
+    "client.not_found": "There is no client with id {client_id}.",
+    "client.ends_before_start": "End date cannot be before the start date.",
+    "contact.not_found": "There is no contact with id {contact_id}.",
+    "interaction.not_found": "There is no interaction with id {interaction_id}.",
+    "interaction.when_not_a_time": "When must be a date and time.",
+    "interaction.minutes_negative": "Minutes cannot be negative.",
+    "promise.not_found": "There is no promise with id {promise_id}.",
+    "promise.description_empty": "Say what was promised.",
+    "promise.due_not_a_time": "Due must be a date and time.",
+    "profile.page_size": "Page size must be A4 or Letter.",
+    "profile.greeting_braces": "The greeting can name the client with {{client_name}}; it "
+                               "holds no other braces.",
+    # --- one user action's transaction (store/transaction.py): a constraint refused it ---
+    "action.foreign_key": "Could not {action}: it refers to a record that does not exist "
+                          "(any more). Nothing was changed.",
+    "action.unique": "Could not {action}: the same record already exists. Nothing was "
+                     "changed.",
+    "action.not_null": "Could not {action}: a required value is missing. Nothing was "
+                       "changed.",
+    "action.check": "Could not {action}: a value is out of range or in the wrong order. "
+                    "Nothing was changed.",
+    "action.constraint": "Could not {action}: {sqlite}. Nothing was changed.",
+    # --- SQLite's errors (store/sql_errors.py), alone and after an action ---
+    "sql.damaged": "The database file is damaged; `goodbye-desktop check` says more, and "
+                   "`goodbye-desktop backups` lists the backups you can restore.",
+    "sql.disk_full": "The disk is full; free some space and try again (nothing was saved).",
+    "sql.busy": "The database is busy in another program; close it and try again.",
+    "sql.read_only": "The database file cannot be written (it or its folder is read-only).",
+    "sql.io": "The database file could not be read or written (is the disk still there?).",
+    "sql.reported": "The database reported: {sqlite}.",
+    "sql.action_damaged": "Could not {action}: the database file is damaged; "
+                          "`goodbye-desktop check` says more, and `goodbye-desktop backups` "
+                          "lists the backups you can restore. Nothing was changed.",
+    "sql.action_disk_full": "Could not {action}: the disk is full; free some space and try "
+                            "again (nothing was saved). Nothing was changed.",
+    "sql.action_busy": "Could not {action}: the database is busy in another program; close "
+                       "it and try again. Nothing was changed.",
+    "sql.action_read_only": "Could not {action}: the database file cannot be written (it or "
+                            "its folder is read-only). Nothing was changed.",
+    "sql.action_io": "Could not {action}: the database file could not be read or written (is "
+                     "the disk still there?). Nothing was changed.",
+    "sql.action_reported": "Could not {action}: the database reported: {sqlite}. Nothing was "
+                           "changed.",
+    # --- the operating system (cli.py) ---
+    "os.failed": "{reason}.",
+    "os.failed_at": "{reason} ({path}).",
+    # --- importing (exchange/, store/bulk_import.py) ---
+    "import.cancelled": "The import was stopped; nothing was imported.",
+    "import.row_refused": "Nothing was imported: a row was refused ({sqlite}).",
+    # --- opening a database (store/database.py) ---
+    "db.empty_option": "--db was given an empty path; give the database file's name.",
+    "db.empty_path": "The database path is empty; give the database file's name.",
+    "db.not_ours": "{path} is not a Goodbye Desktop database ({why}); it was left untouched.",
+    "db.why_device": "it is a pipe or a device, not a file",
+    "db.why_empty": "the file is empty",
+    "db.why_not_sqlite": "not an SQLite file",
+    "db.why_other_program": "it is another program's SQLite database",
+    "db.damaged": "{path} is damaged ({what}); it was left untouched.{offer}",
+    "db.damage_cut_short": "the file is cut short",
+    "db.damage_check": "SQLite's check found: {problem}",
+    "db.damage_sqlite": "{sqlite}",
+    "db.restore_offer": " The newest good backup is {backup}: restore it with "
+                        "`goodbye-desktop --db {path} restore {backup}`.",
+    "db.orphaned_journal": "{path} does not exist, but its {suffix} file {leftover} does: it "
+                           "may hold records of a database that was moved. Move it away, or "
+                           "put the database back, and start again.",
+    "db.cannot_open": "{path} cannot be opened: {reason}.",
+    "db.is_folder": "{path} is a folder; give the path of a database file.",
+    "db.too_new": "{path} was written by a newer version of {app} (schema {version}; this "
+                  "program knows up to {latest}). Please update the program; the file was "
+                  "not changed.",
+    "db.busy": "{path} is busy in another program; close it and try again.",
+    "db.upgrade_copy_failed": "{path} needs an upgrade, but the copy kept before upgrading "
+                              "could not be written to {target} ({reason}); the file was not "
+                              "changed. Free some space or make the folder writable, then "
+                              "start again.",
+    "db.cannot_make_folder": "Cannot create the folder {folder}: {reason}.",
+    "db.cannot_create": "{path} cannot be created: {reason}.",
+    "db.upgrade_backup_failed": "Could not back up {path} before the upgrade ({reason}); the "
+                                "file was not changed.",
+    # --- backups (store/backup.py, commands/backup.py) ---
+    "backup.missing": "{backup} does not exist or is not a file.",
+    "backup.unsound": "{backup} cannot be restored: it is not a sound Goodbye Desktop backup "
+                      "({problem}). Nothing was changed.",
+    "backup.is_the_database": "{backup} is the database itself; choose a backup.",
+    "backup.restore_failed": "The restore could not be done ({reason}); your database was not "
+                             "changed.",
+    "backup.write_failed": "The backup to {where} could not be written: {reason}.",
+    "backup.store_open": "{path} is open in Goodbye Desktop; close the window first, then "
+                         "restore.",
+    "backup.cannot_lock": "Cannot lock {path}: {reason}.",
+    # --- the command line's own (commands/) ---
+    "cli.db_missing": "{path} does not exist.",
+    "cli.year_range": "--year must be a year from 1900 to {latest} (got {given}).",
+    "cli.year_such_as": "--year must be a year such as 2026 (got {given}).",
+    "cli.delete_unconfirmed": "Nothing was deleted: confirm with --yes when not at a terminal.",
+    "cli.client_name_missing": "Give the client's name with --client.",
+    "cli.no_client_matches": "No client matches {name!r}; `goodbye-desktop clients` lists "
+                             "them.",
+    "cli.clients_match": "{count} clients match {name!r}: {shown}{more}. Give the full name.",
+    "cli.client_and_id": "{name} (id {client_id})",
+    "cli.letter_unfit": "{reason}",
+    "cli.letter_unfit_anyway": "{reason} (Give --anyway to write it all the same.)",
+    "cli.letter_preflight": "{summary}",
+    "cli.letter_missing": "{problem}{hint}.",
+    "cli.hint_news": " (give it with --news)",
+    "cli.hint_feedback": " (give it with --feedback)",
+    "cli.hint_referral": " (give it with --referral)",
+    "cli.hint_end_date": " (start a departure for the client in the app, or set its end date)",
+    "cli.hint_times": " (give them with --times)",
+    "list.and_more": "; and {count} more",
+    # --- files (safe_files.py, exchange/, commands/) ---
+    "file.cannot_write": "Cannot write {path}: {reason}.",
+    # --- letters (correspondence/, documents/) ---
+    "letter.no_such_kind": "There is no letter kind {kind!r}; choose one of {kinds}.",
+    "letter.needs_departure": "{name} has no departure, and this letter speaks of one: start "
+                              "a departure first (the client's Departure tab).",
+    "letter.unknown_kind": "Unknown kind of letter: {kind!r}",
+    "print.envelope_sizes": "Envelopes come in DL or #10.",
+    "print.label_sheets": "Label sheets come in A4 or Letter.",
+    "due.skipped": "{name}: {why}",
+    "due.none_written": "No letter could be written ({reasons}).",
+    "due.none_due": "No letter could be written: none is due.",
+    "letter.fact_missing": "The letter uses {{{placeholder}}}, but {why}.",
+    "print.no_letters": "Nothing to print: no letters were chosen",
+    "print.no_recipients": "Nothing to print: no recipients were chosen",
+    "print.empty_list": "Nothing to print: the list of letters is empty",
+    "print.unknown_envelope": "Unknown envelope size {size!r}: use DL or #10",
+    "print.unknown_sheet": "Unknown label sheet {sheet!r}: use one of {sheets}",
+    "print.unknown_page_size": "Unknown page size {size!r}: use A4 or Letter",
+    "profile.image_unreadable": "The {image} image cannot be read (use a PNG or JPEG file)",
+    # --- letter templates (documents/templates.py); a problem starts with where it is ---
+    "template.problems": "The template has problems:\n{lines}",
+    "template.no_subject": "line 1: the first line must be the subject, as 'Subject: ...'",
+    "template.open_brace": "line {line}, column {column}: '{{' is not closed (write '{{{{' "
+                           "for a brace that is meant to print)",
+    "template.close_brace": "line {line}, column {column}: '}}' without a matching '{{' "
+                            "(write '}}}}' for a brace that is meant to print)",
+    "template.bad_name": "line {line}, column {column}: '{token}' is not a placeholder name "
+                         "(letters, digits and _ only; write '{{{{' for a literal brace)",
+    "template.unknown_placeholder": "line {line}, column {column}: unknown placeholder "
+                                    "{{{name}}}{suggestion}",
+    "template.no_body": "the letter has no body: write it after a blank line",
+    "template.unknown_condition": "line {line}, column {column}: unknown condition "
+                                  "{{{mark}{name}}}{suggestion}",
+    "template.close_unopened": "line {line}, column {column}: {{/{name}}} closes a section "
+                               "that was not opened",
+    "template.close_other": "line {line}, column {column}: {{/{name}}} closes a section, but "
+                            "the open one is {{?{open_name}}} (line {open_line}, column "
+                            "{open_column})",
+    "template.not_closed": "line {line}, column {column}: the section {{{mark}{name}}} is not "
+                           "closed (end it with {{/{name}}})",
+    "template.did_you_mean": " (did you mean {{{name}}}?)",
+    # @@MORE@@
+}
+
+
+def joiner(name: str, items: tuple | list) -> str:
+    """Between the items of a list: one a line for `lines`, "; " between problems, ", "
+    between names."""
+    if name == "lines":
+        return "\n"
+    return "; " if items and not isinstance(items[0], str) else ", "
+
+
+def english_value(name: str, value: Any) -> Any:
+    """One value as the English words show it."""
+    if name in PHRASES and isinstance(value, str):
+        return PHRASES[name].get(value, value)
+    if isinstance(value, tuple | list):
+        return joiner(name, value).join(str(english_value("", item)) for item in value)
+    if isinstance(value, Words | Exception):
+        return str(value)
+    return value  # as it is, so that a template's `{name!r}` quotes the value itself
+
+
+class _Kept(dict):
+    """Values for `str.format_map`: a placeholder with no value stays as it is."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, values: Mapping[str, Any]) -> str:
+    """`template` with its placeholders filled from `values` (already worded)."""
+    try:
+        return template.format_map(_Kept(values))
+    except (ValueError, IndexError, AttributeError, KeyError):
+        # A template a translator broke: its words, unfilled, beat no words at all.
+        return template
+
+
+def english(code: str, values: Mapping[str, Any]) -> str:
+    """The English words for `code` filled with `values`."""
+    template = ERROR_WORDS.get(code, code)
+    return fill(template, {name: english_value(name, value) for name, value in values.items()})
