@@ -244,6 +244,69 @@ ERROR_WORDS: dict[str, str] = {
     "template.not_closed": "line {line}, column {column}: the section {{{mark}{name}}} is not "
                            "closed (end it with {{/{name}}})",
     "template.did_you_mean": " (did you mean {{{name}}}?)",
+    "import.wrong_encoding": "{file} says it is {encoding} but is not: byte {byte} cannot be "
+                             "read. Save it again as UTF-8 CSV.",
+    "import.not_text": "{file} is not text in UTF-8, UTF-16 or Windows-1252 (byte {byte} "
+                       "cannot be read); save it as 'CSV UTF-8' and try again.",
+    "import.nul": "{file} holds NUL characters: it is not a text file.",
+    "import.is_folder": "{path} is a folder; give a CSV or vCard file.",
+    "import.too_large": "{file} is too large to import (over 2 GB).",
+    "import.cannot_read": "{path} cannot be read: {reason}.",
+    "import.unknown_kind": "{kind!r} cannot be imported; choose one of {kinds}.",
+    "import.empty": "{file} is empty.",
+    "import.broken_csv": "{file}, line {line}: the CSV is broken ({csv}).",
+    "import.columns_unknown": "{file}: the columns are not recognised for {kind} (found: "
+                              "{found}). Use the columns of the README, an export of Google "
+                              "Contacts or Outlook, or map the columns yourself.",
+    "import.no_columns": "none",
+    "import.too_many_cells": "{file}, row {row}: {cells} cells where the header has {width}.",
+    "import.vcard_kind": "{file} is a vCard file: it can be imported as clients or contacts "
+                         "only.",
+    "import.problem": "{file}: nothing was imported, {count} problem in {rows} rows: "
+                      "{listed}{more}.",
+    "import.problems": "{file}: nothing was imported, {count} problems in {rows} rows: "
+                       "{listed}{more}.",
+    "import.cell": "row {line}, column {column}: {problem}",
+    "import.no_records": "the file holds no records",
+    "import.matches": "{file}: {count} row(s) match clients you already have: {shown}{more}. "
+                      "Nothing was imported; say whether to merge them into those clients or "
+                      "skip them (--on-match merge or --on-match skip).",
+    "import.match_by_name": "row {line}: {name} (the existing {existing}, by name)",
+    "import.match_by_email": "row {line}: {name} (the existing {existing}, by email)",
+    # --- one cell of an imported row (exchange/importer.py, exchange/values.py) ---
+    "cell.required": "is required and empty",
+    "cell.nul": "holds a NUL character",
+    "cell.unreadable": "{reason}",
+    "cell.not_a_choice": "{value!r} is not one of {choices}",
+    "cell.not_an_email": "{value!r} does not look like an email address",
+    "cell.before": "is before {other}",
+    "cell.twin": "the same client as row {row} (a twin)",
+    "cell.no_client_id": "there is no client with id {client_id}",
+    "cell.no_client": "names no client",
+    "cell.many_clients": "{count} clients are named {name!r}; give client_id",
+    "cell.no_client_named": "there is no client named {name!r} (import the clients first)",
+    "value.not_a_date": "{text!r} is not a date (write it as 2026-11-25)",
+    "value.no_such_date": "{text!r} is not a date that exists",
+    "value.not_a_datetime": "{text!r} is not a date and time",
+    "value.no_such_time": "{text!r} has no such time of day",
+    "value.not_a_month": "{text!r} is not a month",
+    "value.amount_empty": "the amount is empty",
+    "value.amount_negative": "{text!r} is negative; amounts are zero or more",
+    "value.not_an_amount": "{text!r} is not an amount (write it as 1234.56)",
+    "value.not_an_amount_plain": "{text!r} is not an amount",
+    "value.amount_too_large": "{text!r} is far too large",
+    "value.not_a_whole_number": "{text!r} is not a whole number",
+    "value.below": "{value} is below {minimum}",
+    "value.not_yes_or_no": "{text!r} is not yes or no (write 1 or 0)",
+    # --- vCard files (exchange/vcard.py) ---
+    "vcard.bad_line": "{file}, line {line}: not a vCard line: {text!r}.",
+    "vcard.outside_card": "{file}, line {line}: {name} outside a card (BEGIN:VCARD is "
+                          "missing).",
+    "vcard.version": "{file}, line {line}: vCard version {version} is not supported (3.0 and "
+                     "4.0 are).",
+    "vcard.quoted_printable": "{file}, line {line}: quoted-printable text (vCard 2.1) is not "
+                              "supported; export as vCard 3.0.",
+    "vcard.unended": "{file}: the last card has no END:VCARD.",
     # @@MORE@@
 }
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from goodbye_desktop.error_words import Words
 from goodbye_desktop.errors import ImportFormatError
 from goodbye_desktop.exchange import columns
 
@@ -49,17 +50,14 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         text = body.decode(codec)
     except UnicodeDecodeError as exc:
         if codec != "utf-8":
-            raise ImportFormatError(f"{name} says it is {encoding} but is not: byte "
-                                    f"{exc.start} cannot be read. Save it again as UTF-8 "
-                                    "CSV.") from exc
+            raise ImportFormatError("import.wrong_encoding", file=name, encoding=encoding,
+                                    byte=exc.start) from exc
         try:
             text, encoding = body.decode("cp1252"), "Windows-1252"
         except UnicodeDecodeError:
-            raise ImportFormatError(
-                f"{name} is not text in UTF-8, UTF-16 or Windows-1252 (byte {exc.start} "
-                "cannot be read); save it as 'CSV UTF-8' and try again.") from exc
+            raise ImportFormatError("import.not_text", file=name, byte=exc.start) from exc
     if "\x00" in text:
-        raise ImportFormatError(f"{name} holds NUL characters: it is not a text file.")
+        raise ImportFormatError("import.nul", file=name)
     return text, encoding
 
 
@@ -86,12 +84,13 @@ def _read_bytes(path: Path) -> bytes:
     """The whole file, or an ImportFormatError saying why it cannot be read."""
     try:
         if path.is_dir():
-            raise ImportFormatError(f"{path} is a folder; give a CSV or vCard file.")
+            raise ImportFormatError("import.is_folder", path=path)
         if path.stat().st_size > MAX_BYTES:
-            raise ImportFormatError(f"{path.name} is too large to import (over 2 GB).")
+            raise ImportFormatError("import.too_large", file=path.name)
         return path.read_bytes()
     except OSError as exc:
-        raise ImportFormatError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+        raise ImportFormatError("import.cannot_read", path=path,
+                                reason=exc.strerror or str(exc)) from exc
 
 
 def read_file(path: str | os.PathLike, kind: str,
@@ -100,26 +99,24 @@ def read_file(path: str | os.PathLike, kind: str,
     path = Path(path)
     name = path.name
     if kind not in columns.IMPORT_KINDS:
-        raise ImportFormatError(f"{kind!r} cannot be imported; choose one of "
-                                f"{', '.join(columns.IMPORT_KINDS)}.")
+        raise ImportFormatError("import.unknown_kind", kind=kind,
+                                kinds=tuple(columns.IMPORT_KINDS))
     text, encoding = decode(_read_bytes(path), name)
     if text.lstrip().upper().startswith("BEGIN:VCARD"):
         return _from_vcard(path, kind, text, encoding)
     if not text.strip():
-        raise ImportFormatError(f"{name} is empty.")
+        raise ImportFormatError("import.empty", file=name)
     reader = csv.reader(_lines(text), delimiter=_delimiter(text[:text.find("\n")]),
                         strict=True)
     try:
         headers = [h.strip() for h in next(reader)]
     except csv.Error as exc:
-        raise ImportFormatError(f"{name}, line {reader.line_num}: the CSV is broken "
-                                f"({exc}).") from exc
+        raise ImportFormatError("import.broken_csv", file=name, line=reader.line_num,
+                                csv=str(exc)) from exc
     fmt, to_ours = columns.recognise(kind, headers, mapping)
     if to_ours is None:
-        raise ImportFormatError(
-            f"{name}: the columns are not recognised for {kind} (found: "
-            f"{', '.join(headers[:8]) or 'none'}). Use the columns of the README, an export "
-            "of Google Contacts or Outlook, or map the columns yourself.")
+        raise ImportFormatError("import.columns_unknown", file=name, kind=kind,
+                                found=tuple(headers[:8]) or Words("import.no_columns"))
     imported = ImportFile(path, kind, fmt, encoding, headers)
     width = len(headers)
     # The file's own columns are ours already: no second dictionary per row.
@@ -130,13 +127,13 @@ def read_file(path: str | os.PathLike, kind: str,
             if not any(row) or not any(cell.strip() for cell in row):
                 continue  # blank lines are no records
             if len(row) > width and any(cell.strip() for cell in row[width:]):
-                raise ImportFormatError(f"{name}, row {line}: {len(row)} cells where the "
-                                        f"header has {width}.")
+                raise ImportFormatError("import.too_many_cells", file=name, row=line,
+                                        cells=len(row), width=width)
             cells = dict(zip(headers, row, strict=False))
             imported.rows.append((line, cells if as_is else to_ours(cells)))
     except csv.Error as exc:
-        raise ImportFormatError(f"{name}, line {reader.line_num}: the CSV is broken "
-                                f"({exc}).") from exc
+        raise ImportFormatError("import.broken_csv", file=name, line=reader.line_num,
+                                csv=str(exc)) from exc
     return imported
 
 
@@ -144,8 +141,7 @@ def _from_vcard(path: Path, kind: str, text: str, encoding: str) -> ImportFile:
     from goodbye_desktop.exchange.vcard import parse_vcards
 
     if kind not in ("clients", "contacts"):
-        raise ImportFormatError(f"{path.name} is a vCard file: it can be imported as clients "
-                                "or contacts only.")
+        raise ImportFormatError("import.vcard_kind", file=path.name)
     cards = parse_vcards(text, path.name)
     imported = ImportFile(path, kind, "vcard", encoding, ["FN", "ORG", "TITLE", "EMAIL",
                                                           "TEL", "ADR", "NOTE"])

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from goodbye_desktop import vocabulary
-from goodbye_desktop.errors import GoodbyeError, ImportFormatError
+from goodbye_desktop.error_words import Words
+from goodbye_desktop.errors import GoodbyeError, ImportFormatError, ValueProblem
 from goodbye_desktop.exchange import columns, values
 from goodbye_desktop.exchange.csv_read import ImportFile, read_file
 from goodbye_desktop.store import bulk_import
@@ -34,9 +35,15 @@ class ImportDecisionError(GoodbyeError):
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong with one cell: `problem` names it by code (its words in error_words)."""
+
     line: int
     column: str
-    message: str
+    problem: Words | GoodbyeError
+
+    @property
+    def message(self) -> str:
+        return str(self.problem)
 
 
 @dataclass(frozen=True)
@@ -63,12 +70,14 @@ class Prepared:
         return self.file.kind
 
 
-def _problems_message(name: str, problems: list[Problem], rows: int) -> str:
-    listed = "; ".join(f"row {p.line}, column {p.column}: {p.message}"
-                       for p in problems[:MAX_LISTED])
-    more = (f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else "")
-    return (f"{name}: nothing was imported, {len(problems)} problem"
-            f"{'s' if len(problems) != 1 else ''} in {rows} rows: {listed}{more}.")
+def _problems_error(name: str, problems: list[Problem], rows: int) -> ImportFormatError:
+    listed = tuple(Words("import.cell", line=p.line, column=p.column, problem=p.problem)
+                   for p in problems[:MAX_LISTED])
+    more = (Words("list.and_more", count=len(problems) - MAX_LISTED)
+            if len(problems) > MAX_LISTED else "")
+    return ImportFormatError("import.problem" if len(problems) == 1 else "import.problems",
+                             file=name, count=len(problems), rows=rows, listed=listed,
+                             more=more)
 
 
 class _Row:
@@ -86,16 +95,16 @@ class _Row:
         value = value.strip() if value else ""
         if not value:
             if required:
-                self.fail(column, "is required and empty")
+                self.fail(column, Words("cell.required"))
             return default
         if "\x00" in value:
-            self.fail(column, "holds a NUL character")
+            self.fail(column, Words("cell.nul"))
             return ""
         return value
 
-    def fail(self, column: str, message: str) -> None:
+    def fail(self, column: str, problem: Words | GoodbyeError) -> None:
         self.ok = False
-        self.problems.append(Problem(self.line, column, message))
+        self.problems.append(Problem(self.line, column, problem))
 
     def read(self, column: str, reader: Callable[[str], Any], *, required: bool = False,
              default: Any = None) -> Any:
@@ -106,8 +115,10 @@ class _Row:
             return default
         try:
             return reader(raw)
+        except ValueProblem as exc:
+            self.fail(column, exc)
         except ValueError as exc:
-            self.fail(column, str(exc))
+            self.fail(column, Words("cell.unreadable", reason=str(exc)))
             return default
 
     def date(self, column: str, **kw: Any) -> Any:
@@ -122,14 +133,14 @@ class _Row:
     def choice(self, column: str, choices: tuple[str, ...], default: str) -> str:
         value = self.text(column, default=default).lower()
         if value not in choices:
-            self.fail(column, f"{value!r} is not one of {', '.join(choices)}")
+            self.fail(column, Words("cell.not_a_choice", value=value, choices=choices))
         return value
 
     def email(self, column: str) -> str:
         value = self.text(column)
         if value and ("@" not in value or value.startswith("@") or value.endswith("@")
                       or any(ch.isspace() for ch in value)):
-            self.fail(column, f"{value!r} does not look like an email address")
+            self.fail(column, Words("cell.not_an_email", value=value))
         return value
 
 
@@ -165,10 +176,9 @@ def prepare(imported: ImportFile, *, locale: str = "en_GB",
             record["line"] = line
             prepared.records.append(record)
     if not rows:
-        problems.append(Problem(1, "-", "the file holds no records"))
+        problems.append(Problem(1, "-", Words("import.no_records")))
     if problems:
-        raise ImportFormatError(_problems_message(imported.path.name, problems,
-                                                  len(imported.rows)))
+        raise _problems_error(imported.path.name, problems, len(imported.rows))
     return prepared
 
 
@@ -197,12 +207,12 @@ def _client_row(row: _Row, existing, prepared: Prepared, new_names) -> dict | No
         "client_id": row.read("client_id", lambda t: values.parse_int(t, minimum=1)),
     }
     if record["started_on"] and record["ended_on"] and record["ended_on"] < record["started_on"]:
-        row.fail("ended_on", "is before started_on")
+        row.fail("ended_on", Words("cell.before", other="started_on"))
     if not name:
         return None
     folded = record["folded"] = fold(name)
     if folded in new_names:
-        row.fail("name", f"the same client as row {new_names[folded]} (a twin)")
+        row.fail("name", Words("cell.twin", row=new_names[folded]))
         return None
     new_names[folded] = row.line
     _match_client(row, name, "", existing, prepared, folded)
@@ -235,15 +245,15 @@ def _client_ref(row: _Row, existing, new_names) -> Any:
         return cid
     if not name:
         row.fail("client_id" if cid else "client_name",
-                 f"there is no client with id {cid}" if cid else "names no client")
+                 Words("cell.no_client_id", client_id=cid) if cid else Words("cell.no_client"))
         return None
     ids = existing.by_name.get(fold(name), [])
     if len(ids) == 1:
         return ids[0]
     if len(ids) > 1:
-        row.fail("client_name", f"{len(ids)} clients are named {name!r}; give client_id")
+        row.fail("client_name", Words("cell.many_clients", count=len(ids), name=name))
         return None
-    row.fail("client_name", f"there is no client named {name!r} (import the clients first)")
+    row.fail("client_name", Words("cell.no_client_named", name=name))
     return None
 
 
@@ -280,7 +290,7 @@ def _proposal_row(row: _Row, existing, prepared, new_names) -> dict | None:
               "outcome": row.choice("outcome", vocabulary.PROPOSAL_OUTCOMES, "pending"),
               "decided_on": row.date("decided_on")}
     if record["sent_on"] and record["decided_on"] and record["decided_on"] < record["sent_on"]:
-        row.fail("decided_on", "is before sent_on")
+        row.fail("decided_on", Words("cell.before", other="sent_on"))
     return record
 
 
@@ -289,14 +299,15 @@ _CHECKS = {"clients": _client_row, "contacts": _contact_row,
            "proposals": _proposal_row}
 
 
-def decision_needed(prepared: Prepared) -> str:
-    shown = "; ".join(f"row {m.line}: {m.name} (the existing {m.existing_name}, by {m.by})"
-                      for m in prepared.matches[:MAX_LISTED])
-    more = (f"; and {len(prepared.matches) - MAX_LISTED} more"
+def decision_needed(prepared: Prepared) -> ImportDecisionError:
+    """The error that asks the owner whether to merge the matching rows or skip them."""
+    shown = tuple(Words("import.match_by_name" if m.by == "name" else "import.match_by_email",
+                        line=m.line, name=m.name, existing=m.existing_name)
+                  for m in prepared.matches[:MAX_LISTED])
+    more = (Words("list.and_more", count=len(prepared.matches) - MAX_LISTED)
             if len(prepared.matches) > MAX_LISTED else "")
-    return (f"{prepared.file.path.name}: {len(prepared.matches)} row(s) match clients you "
-            f"already have: {shown}{more}. Nothing was imported; say whether to merge them "
-            "into those clients or skip them (--on-match merge or --on-match skip).")
+    return ImportDecisionError("import.matches", file=prepared.file.path.name,
+                               count=len(prepared.matches), shown=shown, more=more)
 
 
 def apply(prepared: Prepared, *, on_match: str | None = None,
@@ -306,7 +317,7 @@ def apply(prepared: Prepared, *, on_match: str | None = None,
     """Write the checked records in one transaction; ImportDecisionError when rows match
     existing clients and `on_match` is not "merge" or "skip"."""
     if prepared.matches and on_match not in ON_MATCH:
-        raise ImportDecisionError(decision_needed(prepared))
+        raise decision_needed(prepared)
     matched = {m.line: m.client_id for m in prepared.matches}
     return bulk_import.apply(prepared.kind, prepared.records, matched=matched,
                              merge=on_match == "merge", progress=progress,
@@ -324,6 +335,6 @@ def import_file(path: str | os.PathLike, kind: str, *, on_match: str | None = No
     imported = read_file(path, kind, mapping)
     prepared = prepare(imported, locale=get_profile().get("locale") or "en_GB")
     if prepared.matches and on_match not in ON_MATCH:
-        raise ImportDecisionError(decision_needed(prepared))
+        raise decision_needed(prepared)
     backup.make_backup("before-import")
     return apply(prepared, on_match=on_match, progress=progress)

@@ -100,7 +100,7 @@ def export_vcard(path: str | os.PathLike) -> int:
                                address))
                 count += 1
     except OSError as exc:
-        raise GoodbyeError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        raise GoodbyeError("file.cannot_write", path=path, reason=exc.strerror or str(exc)) from exc
     return count
 
 
@@ -132,27 +132,26 @@ def parse_vcards(text: str, file_name: str = "the file") -> list[dict[str, str]]
             continue
         match = _PROPERTY.match(line)
         if not match:
-            raise ImportFormatError(f"{file_name}, line {number}: not a vCard line: "
-                                    f"{line[:60]!r}.")
+            raise ImportFormatError("vcard.bad_line", file=file_name, line=number,
+                                    text=line[:60])
         name, params, value = match[1].upper(), match[2].upper(), match[3]
         if name == "BEGIN" and value.strip().upper() == "VCARD":
             current = {}
             continue
         if current is None:
-            raise ImportFormatError(f"{file_name}, line {number}: {name} outside a card "
-                                    "(BEGIN:VCARD is missing).")
+            raise ImportFormatError("vcard.outside_card", file=file_name, line=number,
+                                    name=name)
         if name == "END":
             cards.append(current)
             current = None
             continue
         if name == "VERSION" and value.strip() not in ("3.0", "4.0"):
-            raise ImportFormatError(f"{file_name}, line {number}: vCard version "
-                                    f"{value.strip()} is not supported (3.0 and 4.0 are).")
+            raise ImportFormatError("vcard.version", file=file_name, line=number,
+                                    version=value.strip())
         if "ENCODING=QUOTED-PRINTABLE" in params:
-            raise ImportFormatError(f"{file_name}, line {number}: quoted-printable text "
-                                    "(vCard 2.1) is not supported; export as vCard 3.0.")
+            raise ImportFormatError("vcard.quoted_printable", file=file_name, line=number)
         if name in _KEPT and name not in current:  # the first email / phone is kept
             current[name] = _property_value(name, value)
     if current is not None:
-        raise ImportFormatError(f"{file_name}: the last card has no END:VCARD.")
+        raise ImportFormatError("vcard.unended", file=file_name)
     return cards
