@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from goodbye_desktop import APP_ID, APP_NAME, __version__
 from goodbye_desktop.errors import DatabaseError, GoodbyeError
+from goodbye_desktop.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from goodbye_desktop.store.lock import StoreLock
@@ -108,7 +109,7 @@ def run(db_path: Path) -> int:
             title = (QCoreApplication.translate("app", "The database cannot be opened")
                      if isinstance(exc, DatabaseError)
                      else QCoreApplication.translate("app", "Goodbye Desktop cannot start"))
-            alerts.error(None, str(exc), title=title)
+            alerts.error(None, error_text(exc), title=title)
             lock.release()
             return EXIT_DATABASE_ERROR
     window.show()
@@ -135,7 +136,7 @@ def _offer_backup(db_path: Path, exc: GoodbyeError) -> MainWindow | None:
         return None
     if not alerts.question(None, QCoreApplication.translate(
             "app", "%1\n\nRestore the newest good backup now? The damaged file is kept in "
-            "the backups folder.").replace("%1", str(exc)),
+            "the backups folder.").replace("%1", error_text(exc)),
             title=QCoreApplication.translate("app", "The database is damaged"),
             yes=QCoreApplication.translate("app", "Restore the backup"),
             no=QCoreApplication.translate("app", "Quit")):

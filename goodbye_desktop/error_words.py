@@ -77,6 +77,8 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     # The letterhead's pictures: "The {image} image cannot be read"
     "image": {"logo": "logo", "signature": "signature"},
+    # What could not be written: "Cannot write {what} {path}"
+    "what": {"file": "the file", "letter": "the letter"},
 }
 
 ERROR_WORDS: dict[str, str] = {
@@ -307,6 +309,56 @@ ERROR_WORDS: dict[str, str] = {
     "vcard.quoted_printable": "{file}, line {line}: quoted-printable text (vCard 2.1) is not "
                               "supported; export as vCard 3.0.",
     "vcard.unended": "{file}: the last card has no END:VCARD.",
+    "file.could_not_write": "Could not write {path}: {reason}.",
+    "file.cannot_write_what": "Cannot write {what} {path}: {reason}.",
+    "export.failed": "The export to {folder} could not be written: {reason}.",
+    "output.is_database": "{path} is your database (or one of its own files); writing there "
+                          "would destroy your records. Choose another name.",
+    "output.in_backups": "{path} is inside the backups folder {backups}; choose a place "
+                         "outside it, so that no backup is ever overwritten.",
+    "output.is_folder": "{path} is a folder; give the name of a file.",
+    # --- the program itself and its sample data (resources.py, sample/) ---
+    "app.resources_missing": "The program's resources (fonts, letter templates) are missing; "
+                             "looked in {places}. Please reinstall Goodbye Desktop.",
+    "sample.unreadable": "The sample data file {path} cannot be read ({reason}); this "
+                         "installation lacks its resources folder.",
+    "sample.bad_client": "The sample client {name!r} in cast.toml {what}.",
+    "sample.invalid": "The sample data file cast.toml is not valid: {reason}.",
+    "sample.unknown_field": "The sample data file cast.toml has a field it should not: "
+                            "{reason}.",
+    "sample.shared_contact": "A contact person appears at two clients in cast.toml; each "
+                             "person works at one client.",
+    "sample.departure_incomplete": "The sample departure of {name} is incomplete: {issues}",
+    "sample.not_empty": "This database already holds clients, so no sample data was added. "
+                        "Use an empty file (--db PATH), or add the sample clients beside "
+                        "yours with --force.",
+    # --- departures and signs (store/departures.py, store/at_risk.py) ---
+    "departure.not_found": "There is no departure with id {departure_id}.",
+    "departure.in_progress": "{name} already has a departure in progress. Undo it or mark the "
+                             "client returned before starting another.",
+    "departure.closed_won_back": "This departure is already closed (won back).",
+    "departure.closed_undone": "This departure is already closed (undone).",
+    "departure.returned_before": "The return date is before the departure took effect. If the "
+                                 "client never left, undo the departure instead.",
+    "departure.interview_status": "Unknown interview status.",
+    "departure.answer": "Answer yes, no or maybe.",
+    "step.unknown_status": "Unknown step status {status!r}.",
+    "sign.unknown": "Unknown sign {sign!r}.",
+    "sign.until_past": "Choose a date from today on.",
+    "sign.unknown_save": "Unknown kind of save {kind!r}.",
+    "departure.not_of_client": "Client {name!r} has no departure with id {departure_id}.",
+    # --- kept documents, templates, the due list (store/documents.py) ---
+    "document.not_pdf": "Only a PDF document can be kept.",
+    "document.kind_empty": "Say what kind of document this is.",
+    "document.not_found": "There is no kept document with id {document_id}.",
+    "template.empty": "The template is empty.",
+    "due.range_reversed": "The end of the range is before its start.",
+    # --- the client list (store/queries.py) ---
+    "list.unknown_status": "Unknown status {status!r}; use one of {statuses}.",
+    "list.unknown_sort": "Cannot sort by {key!r}; use one of {keys}.",
+    # --- keeping figures up to date (store/upkeep.py) ---
+    "upkeep.revenue_window": "Could not update the 12-month revenue: {sqlite}.",
+    "upkeep.departures": "Could not record the departures that took effect: {sqlite}.",
     # @@MORE@@
 }
 

@@ -65,7 +65,7 @@ class ImportFormatError(GoodbyeError):
     """A CSV file that cannot be read: the values name the file, row and column."""
 
 
-class ValueProblem(GoodbyeError, ValueError):
+class BadValueError(GoodbyeError, ValueError):
     """A cell or argument that cannot be read as the value it should hold.
 
     A `ValueError` as well, so that the readers of values stay usable wherever a plain

@@ -29,7 +29,4 @@ def resources_dir() -> Path:
     for place in _candidates():
         if (place / "fonts").is_dir():
             return place
-    raise GoodbyeError(
-        "The program's resources (fonts, letter templates) are missing; looked in "
-        + ", ".join(str(p) for p in _candidates()) + ". Please reinstall Goodbye Desktop."
-    )
+    raise GoodbyeError("app.resources_missing", places=tuple(str(p) for p in _candidates()))

@@ -80,15 +80,11 @@ def check_output_path(path: str | os.PathLike) -> Path:
     for db, backups in _protected.items():
         for kept in store_files(db):
             if target == kept or _same_file(target, kept):
-                raise OutputPathError(
-                    f"{path} is your database (or one of its own files); writing there would "
-                    "destroy your records. Choose another name.")
+                raise OutputPathError("output.is_database", path=path)
         if target == backups or backups in target.parents:
-            raise OutputPathError(
-                f"{path} is inside the backups folder {backups}; choose a place outside it, "
-                "so that no backup is ever overwritten.")
+            raise OutputPathError("output.in_backups", path=path, backups=backups)
     if target.is_dir():
-        raise OutputPathError(f"{path} is a folder; give the name of a file.")
+        raise OutputPathError("output.is_folder", path=path)
     return Path(path)
 
 
@@ -208,13 +204,15 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, *, file_mode: int =
     return Path(path)
 
 
-def write_atomic_or_fail(path: str | os.PathLike, data: bytes | str, what: str = "the file"
+def write_atomic_or_fail(path: str | os.PathLike, data: bytes | str, what: str = "file"
                          ) -> Path:
-    """`write_atomic`, with a failure of the disk (full, read-only, no such folder) worded."""
+    """`write_atomic`, with a failure of the disk (full, read-only, no such folder) worded;
+    `what` is "file" or "letter" (`error_words.PHRASES["what"]`)."""
     try:
         return write_atomic(path, data)
     except OSError as exc:
-        raise GoodbyeError(f"Cannot write {what} {path}: {exc.strerror or exc}.") from exc
+        raise GoodbyeError("file.cannot_write_what", what=what, path=path,
+                           reason=exc.strerror or str(exc)) from exc
 
 
 def _short(name: str) -> str:

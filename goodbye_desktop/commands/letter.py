@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
     from goodbye_desktop.commands.terminal import safe as escape_for_terminal
     from goodbye_desktop.correspondence import fit, preflight
     from goodbye_desktop.correspondence.produce import inputs_for, keep, produce, template_for
+    from goodbye_desktop.error_words import Words
     from goodbye_desktop.errors import GoodbyeError, ValidationError
     from goodbye_desktop.safe_files import (
         check_output_path,
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     output = args.output or Path(safe_file_name(produced.client_name, f"-{args.kind}.pdf",
                                                 fallback="letter"))
     check_output_path(output)
-    write_atomic_or_fail(output, produced.pdf, "the letter")
+    write_atomic_or_fail(output, produced.pdf, "letter")
     keep(produced)
     print(escape_for_terminal(f"Wrote {output} ({produced.title}); kept on the client's "
                               "timeline."), file=sys.stdout)

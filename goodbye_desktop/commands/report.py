@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         save_pdf(output, pdf)
     except OSError as exc:
-        raise GoodbyeError("file.cannot_write", path=output, reason=exc.strerror or str(exc)) from exc
+        raise GoodbyeError("file.cannot_write", path=output,
+                           reason=exc.strerror or str(exc)) from exc
     print(f"Wrote {output} (the year {year} in review).", file=sys.stdout)
     return 0

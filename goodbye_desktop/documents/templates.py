@@ -278,18 +278,20 @@ def _section_problems(found: list, known: Mapping[str, object] | None) -> list[W
     for item in found:
         if not isinstance(item, Section):
             continue
-        where = {"line": item.line, "column": item.column}
         if not item.closing:
             if names is not None and item.name not in names:
                 mark = "!" if item.negate else "?"
-                problems.append(Words("template.unknown_condition", **where, mark=mark,
+                problems.append(Words("template.unknown_condition", line=item.line,
+                                      column=item.column, mark=mark,
                                       name=item.name,
                                       suggestion=_suggestion(item.name, names)))
             stack.append(item)
         elif not stack:
-            problems.append(Words("template.close_unopened", **where, name=item.name))
+            problems.append(Words("template.close_unopened", line=item.line,
+                                  column=item.column, name=item.name))
         elif stack[-1].name != item.name:
-            problems.append(Words("template.close_other", **where, name=item.name,
+            problems.append(Words("template.close_other", line=item.line,
+                                  column=item.column, name=item.name,
                                   open_name=stack[-1].name, open_line=stack[-1].line,
                                   open_column=stack[-1].column))
             stack.pop()

@@ -94,7 +94,8 @@ def write_private(path: Path, data: bytes) -> None:
     try:
         safe_files.write_atomic(path, data)
     except OSError as exc:
-        raise GoodbyeError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise GoodbyeError("file.could_not_write", path=path,
+                           reason=exc.strerror or str(exc)) from exc
 
 
 def export(path: Path, promises: Iterable[DuePromise], calendar_id: str,

@@ -48,8 +48,8 @@ def export_csv(folder: str | os.PathLike, *, letters: bool = True,
             if letters:
                 summary.letters = _write_letters(conn, folder / "letters")
     except OSError as exc:
-        raise GoodbyeError(f"The export to {folder} could not be written: "
-                           f"{exc.strerror or exc}.") from exc
+        raise GoodbyeError("export.failed", folder=folder,
+                           reason=exc.strerror or str(exc)) from exc
     return summary
 
 

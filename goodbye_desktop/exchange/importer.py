@@ -19,7 +19,7 @@ from typing import Any
 
 from goodbye_desktop import vocabulary
 from goodbye_desktop.error_words import Words
-from goodbye_desktop.errors import GoodbyeError, ImportFormatError, ValueProblem
+from goodbye_desktop.errors import GoodbyeError, ImportFormatError, BadValueError
 from goodbye_desktop.exchange import columns, values
 from goodbye_desktop.exchange.csv_read import ImportFile, read_file
 from goodbye_desktop.store import bulk_import
@@ -115,7 +115,7 @@ class _Row:
             return default
         try:
             return reader(raw)
-        except ValueProblem as exc:
+        except BadValueError as exc:
             self.fail(column, exc)
         except ValueError as exc:
             self.fail(column, Words("cell.unreadable", reason=str(exc)))

@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from goodbye_desktop.errors import ValueProblem
+from goodbye_desktop.errors import BadValueError
 from goodbye_desktop.store.exchange_rows import FORMULA_STARTS
 
 # Locales that write the month before the day.
@@ -55,27 +55,27 @@ def parse_date(text: str, locale: str) -> date:
     else:
         match = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
         if not match:
-            raise ValueProblem("value.not_a_date", text=text)
+            raise BadValueError("value.not_a_date", text=text)
         first, second, year = (int(g) for g in match.groups())
         day, month = (second, first) if month_first(locale) and "." not in text else (
             first, second)
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueProblem("value.no_such_date", text=text) from None
+        raise BadValueError("value.no_such_date", text=text) from None
 
 
 def parse_datetime(text: str, locale: str) -> datetime:
     text = text.strip()
     match = re.fullmatch(r"(.+?)(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?", text)
     if not match:
-        raise ValueProblem("value.not_a_datetime", text=text)
+        raise BadValueError("value.not_a_datetime", text=text)
     day = parse_date(match[1], locale)
     hour, minute, second = (int(g) if g else 0 for g in match.groups()[1:])
     try:
         return datetime(day.year, day.month, day.day, hour, minute, second)
     except ValueError:
-        raise ValueProblem("value.no_such_time", text=text) from None
+        raise BadValueError("value.no_such_time", text=text) from None
 
 
 def parse_month(text: str, locale: str) -> date:
@@ -91,7 +91,7 @@ def parse_month(text: str, locale: str) -> date:
         else:
             return parse_date(text, locale).replace(day=1)
     if not 1 <= month <= 12:
-        raise ValueProblem("value.not_a_month", text=text)
+        raise BadValueError("value.not_a_month", text=text)
     return date(year, month, 1)
 
 
@@ -101,9 +101,9 @@ def parse_cents(text: str, locale: str) -> int:
     text = _CURRENCY.sub("", text).replace("\u00a0", "").replace("\u202f", "")
     text = text.replace(" ", "").replace("'", "")
     if not text:
-        raise ValueProblem("value.amount_empty")
+        raise BadValueError("value.amount_empty")
     if text.startswith("-"):
-        raise ValueProblem("value.amount_negative", text=raw.strip())
+        raise BadValueError("value.amount_negative", text=raw.strip())
     point, comma = text.rfind("."), text.rfind(",")
     if point >= 0 and comma >= 0:
         decimal_sep = "." if point > comma else ","
@@ -125,23 +125,23 @@ def parse_cents(text: str, locale: str) -> int:
     if decimal_sep == ",":
         plain = plain.replace(",", ".")
     if not re.fullmatch(r"\d+(\.\d{1,2})?", plain):
-        raise ValueProblem("value.not_an_amount", text=raw.strip())
+        raise BadValueError("value.not_an_amount", text=raw.strip())
     try:
         cents = int((Decimal(plain) * 100).to_integral_exact())
     except InvalidOperation:
-        raise ValueProblem("value.not_an_amount_plain", text=raw.strip()) from None
+        raise BadValueError("value.not_an_amount_plain", text=raw.strip()) from None
     if cents > 10**15:
-        raise ValueProblem("value.amount_too_large", text=raw.strip())
+        raise BadValueError("value.amount_too_large", text=raw.strip())
     return cents
 
 
 def parse_int(text: str, *, minimum: int = 0) -> int:
     text = text.strip()
     if not re.fullmatch(r"\d{1,9}", text):
-        raise ValueProblem("value.not_a_whole_number", text=text)
+        raise BadValueError("value.not_a_whole_number", text=text)
     value = int(text)
     if value < minimum:
-        raise ValueProblem("value.below", value=value, minimum=minimum)
+        raise BadValueError("value.below", value=value, minimum=minimum)
     return value
 
 
@@ -151,4 +151,4 @@ def parse_bool(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ValueProblem("value.not_yes_or_no", text=text)
+    raise BadValueError("value.not_yes_or_no", text=text)

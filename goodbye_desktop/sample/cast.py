@@ -81,14 +81,12 @@ def _read(name: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise GoodbyeError(
-            f"The sample data file {path} cannot be read ({exc.strerror}); this "
-            "installation lacks its resources folder."
-        ) from exc
+        raise GoodbyeError("sample.unreadable", path=path, reason=exc.strerror) from exc
 
 
 def _bad(name: str, what: str) -> GoodbyeError:
-    return GoodbyeError(f"The sample client {name!r} in cast.toml {what}.")
+    # `what` stays English: it speaks of the shipped cast.toml, to whoever packaged it.
+    return GoodbyeError("sample.bad_client", name=name, what=what)
 
 
 def _leaving(name: str, raw: dict) -> Leaving:
@@ -135,16 +133,14 @@ def load_cast() -> list[Seed]:
     try:
         raw = tomllib.loads(_read("cast.toml"))
     except tomllib.TOMLDecodeError as exc:
-        raise GoodbyeError(f"The sample data file cast.toml is not valid: {exc}.") from exc
+        raise GoodbyeError("sample.invalid", reason=str(exc)) from exc
     try:
         cast = [_seed(entry) for entry in raw.get("client", [])]
     except TypeError as exc:  # a field the cast does not know
-        raise GoodbyeError(f"The sample data file cast.toml has a field it should not: "
-                           f"{exc}.") from exc
+        raise GoodbyeError("sample.unknown_field", reason=str(exc)) from exc
     people = [person for seed in cast if not seed.is_person for person, _ in seed.contacts]
     if len(people) != len(set(people)):
-        raise GoodbyeError("A contact person appears at two clients in cast.toml; each "
-                           "person works at one client.")
+        raise GoodbyeError("sample.shared_contact")
     return cast
 
 

@@ -53,8 +53,8 @@ def draft_for(seed: Seed, client_id: int, span: Span, assessment: dict) -> Depar
     draft.follow_ups = [] if "conduct" in leaving.reasons else default_follow_ups(span.last_day)
     issues = validate_all(draft)
     if issues:
-        raise GoodbyeError(f"The sample departure of {seed.name} is incomplete: "
-                           + "; ".join(issue.message for issue in issues))
+        raise GoodbyeError("sample.departure_incomplete", name=seed.name,
+                           issues="; ".join(issue.message for issue in issues))
     return draft
 
 

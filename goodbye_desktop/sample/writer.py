@@ -219,10 +219,7 @@ def fill_demo(today: date | None = None, *, force: bool = False,
     today = today or clock.today()
     existing = _existing_names()
     if existing and not force:
-        raise GoodbyeError(
-            "This database already holds clients, so no sample data was added. Use an empty "
-            "file (--db PATH), or add the sample clients beside yours with --force."
-        )
+        raise GoodbyeError("sample.not_empty")
     cast = load_cast()
     writer = _Writer(today, seed)
     skipped = 0

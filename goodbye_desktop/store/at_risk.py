@@ -271,13 +271,13 @@ def acknowledge_sign(client_id: int, sign: str, until: date, note: str, summary:
     from goodbye_desktop.store.transaction import user_action
 
     if sign not in SIGNS:
-        raise ValidationError(f"Unknown sign {sign!r}.", field="sign")
+        raise ValidationError("sign.unknown", field="sign", sign=sign)
     if not isinstance(until, date) or until < today:
-        raise ValidationError("Choose a date from today on.", field="until")
+        raise ValidationError("sign.until_past", field="until")
     with user_action("sign.acknowledge"):
         if current().execute("SELECT 1 FROM client WHERE id = ?", (client_id,)).fetchone() \
                 is None:
-            raise NotFoundError(f"There is no client with id {client_id}.")
+            raise NotFoundError("client.not_found", client_id=client_id)
         interaction = add_interaction(client_id, when, "note", summary=summary)
         ack = current().execute(
             "INSERT INTO sign_ack (client_id, sign, until, note, interaction_id, created_at) "
@@ -294,7 +294,7 @@ def record_save_attempt(client_id: int, kind: str, on: date) -> None:
     Runs inside the caller's transaction (it is part of the promise's action).
     """
     if kind not in RISK_SAVE_KINDS:
-        raise ValidationError(f"Unknown kind of save {kind!r}.", field="kind")
+        raise ValidationError("sign.unknown_save", field="kind", kind=kind)
     day = on.isoformat()
     with transaction() as conn:
         conn.execute("INSERT OR IGNORE INTO risk_episode (client_id, began_on, last_seen_on) "

@@ -46,7 +46,7 @@ def what_goes_with(client_id: int) -> Belongings:
     conn = connection.current()
     row = conn.execute("SELECT name FROM client WHERE id = ?", (client_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"There is no client with id {client_id}.")
+        raise NotFoundError("client.not_found", client_id=client_id)
     counts = {table: conn.execute(f"SELECT count(*) FROM {table} WHERE client_id = ?",
                                   (client_id,)).fetchone()[0]
               for table, _one, _many in _BELONGINGS}

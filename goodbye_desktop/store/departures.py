@@ -58,7 +58,7 @@ def client_facts(client_id: int, today: date) -> dict[str, Any]:
     """Everything `core.signs.ClientFacts` needs about one client, with its revenue share."""
     facts = facts_for_clients([client_id], today, with_share=True).get(client_id)
     if facts is None:
-        raise NotFoundError(f"There is no client with id {client_id}.")
+        raise NotFoundError("client.not_found", client_id=client_id)
     return facts
 
 
@@ -68,7 +68,7 @@ def client_summary(client_id: int) -> dict[str, Any]:
                          Client.ended_on)
            .where(Client.id == client_id).dicts().first())
     if row is None:
-        raise NotFoundError(f"There is no client with id {client_id}.")
+        raise NotFoundError("client.not_found", client_id=client_id)
     row["open_departure_id"] = (Departure.select(Departure.id)
                                 .where((Departure.client == client_id)
                                        & (Departure.state == "decided")).scalar())
@@ -114,9 +114,7 @@ def clients_with_drafts() -> list[int]:
 def _reject_if_open(client_id: int) -> None:
     summary = client_summary(client_id)
     if summary["open_departure_id"]:
-        raise ValidationError(
-            f"{summary['name']} already has a departure in progress. Undo it or mark the "
-            "client returned before starting another.", field="client")
+        raise ValidationError("departure.in_progress", field="client", name=summary["name"])
 
 
 def finish(draft: Any, today: date | None = None) -> int:
@@ -193,10 +191,10 @@ def keep_client(draft: Any) -> int:
 def _open_departure(departure_id: int) -> Departure:
     departure = Departure.get_or_none(Departure.id == departure_id)
     if departure is None or departure.state == "draft":
-        raise NotFoundError(f"There is no departure with id {departure_id}.")
+        raise NotFoundError("departure.not_found", departure_id=departure_id)
     if departure.state != "decided":
-        word = "won back" if departure.state == "won_back" else "undone"
-        raise ValidationError(f"This departure is already closed ({word}).", field="state")
+        raise ValidationError("departure.closed_won_back" if departure.state == "won_back"
+                              else "departure.closed_undone", field="state")
     return departure
 
 
@@ -211,9 +209,7 @@ def mark_returned(departure_id: int, on: date) -> None:
     """The client came back on `on`: client `returned`, departure closed as won back."""
     departure = _open_departure(departure_id)
     if departure.effective_on and on < departure.effective_on:
-        raise ValidationError(
-            "The return date is before the departure took effect. If the client never "
-            "left, undo the departure instead.", field="returned_on")
+        raise ValidationError("departure.returned_before", field="returned_on")
     now = clock.local_now()
     with user_action("client.mark_returned"):
         Departure.update(state="won_back", returned_on=on, updated_at=now).where(
@@ -238,7 +234,7 @@ def undo_departure(departure_id: int, on: date | None = None) -> None:
 
 def set_step_status(step_id: int, status: str, on: date | None = None) -> None:
     if status not in STEP_STATUSES:
-        raise ValidationError(f"Unknown step status {status!r}.", field="status")
+        raise ValidationError("step.unknown_status", field="status", status=status)
     with user_action("step.save"):
         TransitionStep.update(status=status,
                               done_on=(on or clock.today()) if status == "done" else None
@@ -259,15 +255,15 @@ def update_departure(departure_id: int, answers: dict[int, str] | None = None,
     """Save what the owner edits on the client's detail: interview, answers, notes, lessons."""
     extra = set(fields) - _EDITABLE
     if extra:
-        raise ValidationError(f"Unknown field(s): {', '.join(sorted(extra))}.",
-                              field=sorted(extra)[0])
+        raise ValidationError("field.unknown", field=sorted(extra)[0],
+                              names=tuple(sorted(extra)))
     if "interview_status" in fields and fields["interview_status"] not in INTERVIEW_STATUSES:
-        raise ValidationError("Unknown interview status.", field="interview_status")
+        raise ValidationError("departure.interview_status", field="interview_status")
     for name in ("would_return", "would_refer"):
         if name in fields and fields[name] not in ANSWERS:
-            raise ValidationError("Answer yes, no or maybe.", field=name)
+            raise ValidationError("departure.answer", field=name)
     if Departure.get_or_none(Departure.id == departure_id) is None:
-        raise NotFoundError(f"There is no departure with id {departure_id}.")
+        raise NotFoundError("departure.not_found", departure_id=departure_id)
     with user_action("departure.save"):
         if fields:
             Departure.update(updated_at=clock.local_now(), **fields).where(
@@ -295,7 +291,7 @@ def departure_detail(departure_id: int) -> dict[str, Any]:
                             Client.started_on.alias("client_started_on"))
            .join(Client).where(Departure.id == departure_id).dicts().first())
     if row is None:
-        raise NotFoundError(f"There is no departure with id {departure_id}.")
+        raise NotFoundError("departure.not_found", departure_id=departure_id)
     row["client_id"] = row.pop("client")
     row["assessment"] = json.loads(row.pop("assessment_json") or "{}")
     row["letters"] = [kind for kind in row["letters"].split(",") if kind]
@@ -415,7 +411,7 @@ class FolderEntry:
 def client_folder(client_id: int) -> list[FolderEntry]:
     """Everything about a client in one place, in time order (oldest first)."""
     if Client.get_or_none(Client.id == client_id) is None:
-        raise NotFoundError(f"There is no client with id {client_id}.")
+        raise NotFoundError("client.not_found", client_id=client_id)
     db = _db()
     entries: list[FolderEntry] = []
     for iid, at, kind, direction, minutes, summary, complaint in db.execute_sql(

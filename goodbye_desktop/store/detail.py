@@ -120,7 +120,7 @@ def client_summary(client_id: int, today: date | None = None) -> ClientSummary:
                             Client.ended_on, Client.archived, Client.last_contact_at)
               .where(Client.id == client_id).tuples().first())
     if client is None:
-        raise NotFoundError(f"There is no client with id {client_id}.")
+        raise NotFoundError("client.not_found", client_id=client_id)
     minutes, complaints, count = (
         Interaction.select(
             fn.COALESCE(fn.SUM(Interaction.minutes), 0),

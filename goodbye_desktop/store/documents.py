@@ -71,13 +71,13 @@ def save_document(
     marked done in the same transaction. Returns the document's id.
     """
     if not isinstance(pdf, bytes | bytearray) or not bytes(pdf).startswith(b"%PDF"):
-        raise ValidationError("Only a PDF document can be kept.", field="pdf")
+        raise ValidationError("document.not_pdf", field="pdf")
     if not kind.strip():
-        raise ValidationError("Say what kind of document this is.", field="kind")
+        raise ValidationError("document.kind_empty", field="kind")
     when = when or clock.local_now()
     with user_action("letter.keep"):
         if not Client.select().where(Client.id == client_id).exists():
-            raise NotFoundError(f"There is no client with id {client_id}.")
+            raise NotFoundError("client.not_found", client_id=client_id)
         interaction_id = add_interaction(client_id, when, "letter", direction="out",
                                          summary=title)
         document = Document.create(client=client_id, departure=departure_id,
@@ -129,7 +129,7 @@ def list_documents(client_id: int) -> list[DocumentRow]:
 def get_document(document_id: int) -> DocumentRow:
     rows = _document_rows(Document.id == document_id)
     if not rows:
-        raise NotFoundError(f"There is no kept document with id {document_id}.")
+        raise NotFoundError("document.not_found", document_id=document_id)
     return rows[0]
 
 
@@ -137,7 +137,7 @@ def get_document_pdf(document_id: int) -> bytes:
     """The exact bytes of a kept document, as they were printed, saved or emailed."""
     pdf = Document.select(Document.pdf).where(Document.id == document_id).scalar()
     if pdf is None:
-        raise NotFoundError(f"There is no kept document with id {document_id}.")
+        raise NotFoundError("document.not_found", document_id=document_id)
     return bytes(pdf)
 
 
@@ -164,7 +164,7 @@ def get_template(kind: str) -> str | None:
 def save_template(kind: str, text: str) -> None:
     """Store the owner's template (checked by the caller: the documents package knows how)."""
     if not text.strip():
-        raise ValidationError("The template is empty.", field="template")
+        raise ValidationError("template.empty", field="template")
     with user_action("template.save"):
         now = clock.local_now()
         (LetterTemplate.insert(kind=kind, text=text, updated_at=now)
@@ -244,7 +244,7 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
                             Client.ended_on, Client.status, Client.is_person)
               .where(Client.id == client_id).tuples().first())
     if client is None:
-        raise NotFoundError(f"There is no client with id {client_id}.")
+        raise NotFoundError("client.not_found", client_id=client_id)
     contacts = tuple(
         ContactSource(name=r[0], email=r[1], primary=bool(r[2]), left_on=r[3],
                       salutation=r[4] or "")
@@ -266,7 +266,8 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
                  .order_by(Departure.created_at.desc(), Departure.id.desc()))
     row = query.tuples().first()
     if departure_id is not None and row is None:
-        raise NotFoundError(f"Client {client[1]!r} has no departure with id {departure_id}.")
+        raise NotFoundError("departure.not_of_client", name=client[1],
+                            departure_id=departure_id)
     departure = None
     if row is not None:
         steps = tuple(
@@ -316,7 +317,7 @@ class DueLetterRow:
 def promises_due_with_letters(start: date, end: date) -> list[DueLetterRow]:
     """Open promises carrying a letter kind, due from `start` to `end` (both included)."""
     if end < start:
-        raise ValidationError("The end of the range is before its start.", field="end")
+        raise ValidationError("due.range_reversed", field="end")
     first = datetime.combine(start, datetime.min.time())
     last = datetime.combine(end, datetime.max.time())
     query = (Promise.select(Promise.id, Promise.client, Client.name, Promise.departure,

@@ -69,10 +69,8 @@ def _where(flt: ClientFilter) -> tuple[str, list[Any]]:
         clauses.append("archived = 0")
     if flt.status:
         if flt.status not in CLIENT_STATUSES:
-            raise ValidationError(
-                f"Unknown status {flt.status!r}; use one of {', '.join(CLIENT_STATUSES)}.",
-                field="status",
-            )
+            raise ValidationError("list.unknown_status", field="status", status=flt.status,
+                                  statuses=CLIENT_STATUSES)
         clauses.append("status = ?")
         params.append(flt.status)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -93,10 +91,8 @@ def _count_sql(flt: ClientFilter) -> tuple[str, list[Any]]:
 def ordered_ids_sql(flt: ClientFilter, today: date) -> tuple[str, list[Any]]:
     """The SQL (and its parameters) for the list's ids in order, before any search."""
     if flt.sort_key not in _SORT_SQL:
-        raise ValidationError(
-            f"Cannot sort by {flt.sort_key!r}; use one of {', '.join(LIST_SORT_KEYS)}.",
-            field="sort",
-        )
+        raise ValidationError("list.unknown_sort", field="sort", key=flt.sort_key,
+                              keys=tuple(LIST_SORT_KEYS))
     where, params = _where(flt)
     order = _SORT_SQL[flt.sort_key]
     if "?" in order:

@@ -54,7 +54,7 @@ def refresh_revenue_window(window: Window | None = None) -> bool:
     try:
         _move_revenue_window(conn, window)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Could not update the 12-month revenue: {exc}.") from exc
+        raise DatabaseError("upkeep.revenue_window", sqlite=str(exc)) from exc
     return True
 
 
@@ -88,4 +88,4 @@ def apply_effective_dates(today: date | None = None) -> int:
                 (now.isoformat(sep=" "), today.isoformat()),
             ).rowcount
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Could not record the departures that took effect: {exc}.") from exc
+        raise DatabaseError("upkeep.departures", sqlite=str(exc)) from exc

@@ -42,6 +42,7 @@ from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import at_risk, due, queries
 from goodbye_desktop.store.at_risk import AtRiskClient
 from goodbye_desktop.ui import alerts, sign_words
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.formatting import plain_tooltip, qdate
 from goodbye_desktop.ui.ledger_words import episode_text, kept_percent, ledger_text
 from goodbye_desktop.ui.list_table import list_table
@@ -293,7 +294,7 @@ class AtRiskView(QWidget):
         except GoodbyeError as exc:
             self._timer.stop()
             self._pending = []
-            alerts.error(self, str(exc))
+            alerts.error(self, error_text(exc))
 
     def client_changed(self, client_id: int | None) -> None:
         """After a write about a client: its signs again, the list read again if shown."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 from goodbye_desktop import clock
 from goodbye_desktop.errors import GoodbyeError, NotFoundError
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.error_text import error_text
 
 
 class ClientDetail(QWidget):
@@ -179,7 +180,7 @@ class ClientDetail(QWidget):
         try:
             self._refresh_header()
         except GoodbyeError as exc:
-            alerts.error(self, str(exc))
+            alerts.error(self, error_text(exc))
         self.clientChanged.emit(self._client_id)
 
     def edit_client(self) -> bool:

@@ -38,6 +38,7 @@ from goodbye_desktop import clock
 from goodbye_desktop.core.figures import pareto_count
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.common import label_for, tr
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.formatting import money, short_date
 
 # How many clients the pane keeps of the long lists (concentration, Pareto of effort).
@@ -71,7 +72,7 @@ class _Computation(QThread):
         try:
             conn = reading_connection(self.path)
         except Exception as exc:  # the file went away: say so, do not crash the thread
-            self.failed.emit(self.generation, str(exc))
+            self.failed.emit(self.generation, error_text(exc))
             return
         try:
             if self.report:
@@ -79,9 +80,9 @@ class _Computation(QThread):
             else:
                 result = dashboard(self.year, db=conn, limit=SHOWN_CLIENTS, daily=False)
         except (GoodbyeError, OSError, ValueError, LookupError) as exc:
-            self.failed.emit(self.generation, str(exc))
+            self.failed.emit(self.generation, error_text(exc))
         except Exception as exc:  # sqlite3 errors among them; the pane shows the reason
-            self.failed.emit(self.generation, str(exc))
+            self.failed.emit(self.generation, error_text(exc))
         else:
             self.computed.emit(self.generation, result)
         finally:
@@ -318,7 +319,7 @@ class DashboardPane(QWidget):
             # once the At-risk list has worked the day out).
             figures = with_daily(figures, first=DRILL_LIMIT)
         except GoodbyeError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
         self.figures = figures
         self.status.setText("")
         self._show(figures)

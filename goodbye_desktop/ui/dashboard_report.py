@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.dialogs.document_preview import PdfPane, paint_pages
+from goodbye_desktop.ui.error_text import error_text
 
 
 class ReportPreviewDialog(QDialog):
@@ -100,7 +101,7 @@ class ReportPreviewDialog(QDialog):
         try:
             pages = paint_pages(self.pane.document, printer)
         except GoodbyeError as exc:
-            alerts.error(self, str(exc))
+            alerts.error(self, error_text(exc))
             return False
         self.status.setText(self.tr("Sent to the printer (%1 pages).").replace("%1", str(pages)))
         return pages > 0

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidge
 
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts, icons
+from goodbye_desktop.ui.error_text import error_text
 
 
 class Job(QThread):
@@ -145,7 +146,7 @@ class DataActions(QObject):
         try:
             made = make_backup("manual", dest)
         except GoodbyeError as exc:
-            alerts.error(self.window, str(exc))
+            alerts.error(self.window, error_text(exc))
             return None
         alerts.info(self.window, self.tr("Backed up to %1.").replace("%1", str(made)),
                     title=self.tr("Backed up"))
@@ -165,7 +166,7 @@ class DataActions(QObject):
         try:
             kept = restore_open_store(chosen)
         except GoodbyeError as exc:
-            alerts.error(self.window, str(exc))
+            alerts.error(self.window, error_text(exc))
             return False
         self._records_changed()
         alerts.info(self.window, self.tr("Restored from %1. The file it replaced is kept as "
@@ -187,7 +188,7 @@ class DataActions(QObject):
         try:
             summary = export_csv(folder)
         except GoodbyeError as exc:
-            alerts.error(self.window, str(exc))
+            alerts.error(self.window, error_text(exc))
             return False
         alerts.info(self.window, self.tr("Exported %1 files and %2 letters into %3.")
                     .replace("%1", str(len(summary.counts)))
@@ -208,7 +209,7 @@ class DataActions(QObject):
         try:
             count = export_vcard(path)
         except GoodbyeError as exc:
-            alerts.error(self.window, str(exc))
+            alerts.error(self.window, error_text(exc))
             return False
         alerts.info(self.window, self.tr("Wrote %1 contacts to %2.")
                     .replace("%1", str(count)).replace("%2", str(path)),
@@ -265,7 +266,7 @@ class DataActions(QObject):
                                        .replace("%1", path.name),
                                        _Writer(prepared, choice.on_match, apply).run)
         except GoodbyeError as exc:
-            alerts.error(self.window, str(exc), title=self.tr("Nothing was imported"))
+            alerts.error(self.window, error_text(exc), title=self.tr("Nothing was imported"))
             return False
         self._records_changed()
         alerts.info(self.window, result.describe(), title=self.tr("Imported"))
@@ -289,7 +290,7 @@ class DataActions(QObject):
                 return False
             backup = delete_client(client_id)
         except GoodbyeError as exc:
-            alerts.error(self.window, str(exc))
+            alerts.error(self.window, error_text(exc))
             return False
         self._records_changed()
         alerts.info(self.window, self.tr("Deleted. The backup made just before is %1.")

@@ -54,6 +54,7 @@ from goodbye_desktop.ui.departure.common import (
     to_date,
     tr,
 )
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.formatting import short_date
 
 
@@ -434,9 +435,9 @@ class DeparturePanel(QWidget):
         try:
             action()
         except GoodbyeError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
-            alerts.error(self, str(exc))
+            alerts.error(self, error_text(exc))
             return False
         self.error.hide()
         if self.client_id is not None:

@@ -36,6 +36,7 @@ from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.pages import PAGE_CLASSES, PAGE_IDS, DeparturePage
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.screen_fit import fit_to_screen
 from goodbye_desktop.ui.timers import stop_with_database
 
@@ -179,7 +180,7 @@ class DepartureWizard(QWizard):
                 return False
             wizard = cls(client_id, parent)
         except GoodbyeError as exc:
-            alerts.error(parent, str(exc))
+            alerts.error(parent, error_text(exc))
             return False
         try:
             wizard.exec()
@@ -300,7 +301,8 @@ class DepartureWizard(QWizard):
         try:
             store.save_draft(self.client_id, self.collect().to_json())
         except GoodbyeError as exc:
-            alerts.error(self, _tr("The draft could not be kept: %1").replace("%1", str(exc)))
+            alerts.error(self, _tr("The draft could not be kept: %1")
+                         .replace("%1", error_text(exc)))
             return False
         return True
 
@@ -315,7 +317,7 @@ class DepartureWizard(QWizard):
             else:
                 self.departure_id = store.finish(draft, today=self.today)
         except GoodbyeError as exc:
-            alerts.error(self, str(exc), title=_tr("Not saved"))
+            alerts.error(self, error_text(exc), title=_tr("Not saved"))
             return False
         self._autosave.stop()
         self.saved = True
@@ -337,7 +339,7 @@ class DepartureWizard(QWizard):
                 store.discard_draft(self.client_id)
             except GoodbyeError as exc:
                 # The draft stays; the owner can discard it next time.
-                alerts.error(self, str(exc), title=_tr("The draft was not discarded"))
+                alerts.error(self, error_text(exc), title=_tr("The draft was not discarded"))
             self._close(discard=True)
 
     def _close(self, *, discard: bool) -> None:

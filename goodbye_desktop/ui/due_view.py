@@ -40,6 +40,7 @@ from goodbye_desktop.store.due import DuePromise
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.detail.common import ERROR_COLOR
 from goodbye_desktop.ui.detail.promises_tab import channel_labels
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.list_table import list_table
 from goodbye_desktop.vocabulary import DUE_GROUPS
 
@@ -211,7 +212,7 @@ class DueView(QWidget):
         try:
             rows = due.due_promises(clock.now())
         except GoodbyeError as exc:
-            alerts.error(self, str(exc))
+            alerts.error(self, error_text(exc))
             return
         self._promises = {p.id: p for p in rows}
         self.model.set_rows(rows, self.group_titles(), channel_labels(self.tr))
@@ -284,7 +285,7 @@ class DueView(QWidget):
         try:
             action(promise)
         except GoodbyeError as exc:
-            alerts.error(self, str(exc), title=self.tr("That could not be saved"))
+            alerts.error(self, error_text(exc), title=self.tr("That could not be saved"))
             return False
         self._after_write(promise, message)
         return True
@@ -375,7 +376,7 @@ class DueView(QWidget):
         try:
             count = export(path, due.open_promises(), due.calendar_id(), self.describe)
         except GoodbyeError as exc:
-            alerts.error(self, str(exc), title=self.tr("The calendar was not saved"))
+            alerts.error(self, error_text(exc), title=self.tr("The calendar was not saved"))
             return None
         self.summary.setText(self.tr("Saved %1 open promises to %2. Import the file again "
                                      "after changes: the events are updated, not doubled.")

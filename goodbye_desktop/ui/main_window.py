@@ -37,6 +37,7 @@ from goodbye_desktop.ui.client_list import ClientListPane
 from goodbye_desktop.ui.daily_pages import DailyPages
 from goodbye_desktop.ui.data_menu import DataActions
 from goodbye_desktop.ui.day_watch import DayWatch
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.screen_fit import fit_to_screen
 from goodbye_desktop.ui.undo import SetArchivedCommand
 
@@ -571,7 +572,7 @@ class MainWindow(QMainWindow):
             self.client_list.select_client(client_ids[0])
 
     def _store_error(self, exc: GoodbyeError) -> None:
-        alerts.error(self, str(exc), title=self.tr("That could not be saved"))
+        alerts.error(self, error_text(exc), title=self.tr("That could not be saved"))
         self.refresh_clients()
 
     def start_departure(self) -> None:
@@ -602,7 +603,7 @@ class MainWindow(QMainWindow):
         try:
             summary = sample.fill_demo(force=force)
         except GoodbyeError as exc:
-            alerts.error(self, str(exc), title=self.tr("The sample data was not loaded"))
+            alerts.error(self, error_text(exc), title=self.tr("The sample data was not loaded"))
             return
         self.refresh_clients()
         self.show_page(self.CLIENTS_PAGE)

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.formatting import duration, money, plain_tooltip, qdate, today_qdate
 from goodbye_desktop.ui.screen_fit import fit_to_screen
 
@@ -408,10 +409,10 @@ class RecordForm(QDialog):
         try:
             result = self._submit(self._read())
         except ValidationError as exc:
-            self.show_field_error(exc.field, exc.message)
+            self.show_field_error(exc.field, error_text(exc))
             return
         except GoodbyeError as exc:
-            self.show_field_error(None, str(exc))
+            self.show_field_error(None, error_text(exc))
             return
         self.saved.emit(result)
         super().accept()
@@ -603,7 +604,7 @@ class RecordTab(QWidget):
         try:
             action()
         except GoodbyeError as exc:
-            alerts.error(self, str(exc), title=self.tr("Not saved"))
+            alerts.error(self, error_text(exc), title=self.tr("Not saved"))
             return False
         self.after_write()
         return True

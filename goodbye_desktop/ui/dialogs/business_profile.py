@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.store import records
 from goodbye_desktop.ui.detail.common import parse_money
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 LOCALES = ("en_GB", "en_US", "en_CA", "en_AU", "en_IE", "en_NZ", "de_DE", "de_AT", "de_CH",
@@ -258,7 +259,7 @@ class BusinessProfileDialog(QDialog):
         try:
             return parse_money(self.hourlyRate.text(), field="target_hourly_rate_cents")
         except ValidationError as exc:
-            raise ValidationError(self.tr("Target hourly rate: %1").replace("%1", str(exc)),
+            raise ValidationError(self.tr("Target hourly rate: %1").replace("%1", error_text(exc)),
                                   field="target_hourly_rate_cents") from exc
 
     def values(self) -> dict:
@@ -299,7 +300,7 @@ class BusinessProfileDialog(QDialog):
         return True
 
     def show_problem(self, exc: GoodbyeError) -> None:
-        self.errorLabel.setText(str(exc))
+        self.errorLabel.setText(error_text(exc))
         self.errorLabel.show()
         widget = self._fields.get(getattr(exc, "field", None) or "")
         if widget is not None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from goodbye_desktop.errors import GoodbyeError, ValidationError
 from goodbye_desktop.store import records
 from goodbye_desktop.ui import alerts, formatting
+from goodbye_desktop.ui.error_text import error_text
 
 
 class OptionalDateEdit(QWidget):
@@ -301,10 +302,10 @@ class ClientFormDialog(QDialog):
             else:
                 records.update_client(self.client_id, **values)
         except ValidationError as exc:
-            self.show_error(exc.field if exc.field in self._FIELDS else None, exc.message)
+            self.show_error(exc.field if exc.field in self._FIELDS else None, error_text(exc))
             return
         except GoodbyeError as exc:
-            alerts.error(self, str(exc), title=self.tr("The client was not saved"))
+            alerts.error(self, error_text(exc), title=self.tr("The client was not saved"))
             return
         super().accept()
 
@@ -327,7 +328,7 @@ class ClientFormDialog(QDialog):
         try:
             dialog = cls(parent, client_id)
         except GoodbyeError as exc:
-            alerts.error(parent, str(exc), title=QCoreApplication.translate(
+            alerts.error(parent, error_text(exc), title=QCoreApplication.translate(
                 "ClientFormDialog", "The client cannot be opened"))
             return False
         try:

@@ -54,6 +54,7 @@ from goodbye_desktop.correspondence.produce import (
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.safe_files import safe_file_name
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.screen_fit import fit_to_screen
 
 # Printers report up to 1200 dpi; a page at that size is half a gigabyte of pixels, so
@@ -245,7 +246,7 @@ class DocumentPreviewDialog(QDialog):
             pdf = get_document_pdf(document_id)
             client = get_client(row.client_id)
         except GoodbyeError as exc:
-            alerts.error(parent, str(exc))
+            alerts.error(parent, error_text(exc))
             return
         produced = ProducedDocument(pdf=pdf, title=row.title, kind=row.kind,
                                     client_id=row.client_id, departure_id=row.departure_id,
@@ -292,7 +293,7 @@ class DocumentPreviewDialog(QDialog):
         try:
             chosen = cls.fitting_kind(parent, kind, client_id, departure_id, draft)
         except GoodbyeError as exc:
-            alerts.error(parent, str(exc), title=cls.tr("The letter cannot be written"))
+            alerts.error(parent, error_text(exc), title=cls.tr("The letter cannot be written"))
             return None
         if chosen is None:
             return None
@@ -317,7 +318,7 @@ class DocumentPreviewDialog(QDialog):
             else:
                 produced = produce(kind, client_id, departure_id=departure_id, extras=extras)
         except GoodbyeError as exc:
-            alerts.error(parent, str(exc), title=cls.tr("The letter cannot be written"))
+            alerts.error(parent, error_text(exc), title=cls.tr("The letter cannot be written"))
             return None
         notes = tuple(p.message for p in problems if not p.blocking)
         return replace(produced, notes=notes) if notes else produced
@@ -409,7 +410,7 @@ class DocumentPreviewDialog(QDialog):
         try:
             safe_files.write_atomic(path, self.produced.pdf)
         except GoodbyeError as exc:
-            alerts.error(self, str(exc))
+            alerts.error(self, error_text(exc))
             return False
         except OSError as exc:
             alerts.error(self, self.tr("The letter could not be saved to %1: %2")
@@ -432,7 +433,7 @@ class DocumentPreviewDialog(QDialog):
         try:
             pages = paint_pages(self.pane.document, printer)
         except GoodbyeError as exc:
-            alerts.error(self, str(exc))
+            alerts.error(self, error_text(exc))
             return False
         if pages == 0:
             alerts.error(self, self.tr("The letter has no pages to print."))
@@ -483,7 +484,7 @@ class DocumentPreviewDialog(QDialog):
             try:
                 self.document_id = keep(self.produced)
             except GoodbyeError as exc:
-                alerts.error(self, str(exc), title=self.tr("The letter was not logged"))
+                alerts.error(self, error_text(exc), title=self.tr("The letter was not logged"))
                 return False
         self._show_status(done)
         return True

@@ -37,6 +37,7 @@ from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.common import label_for
 from goodbye_desktop.ui.dialogs.document_preview import PdfPane, unused_path
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.formatting import plain_tooltip
 from goodbye_desktop.ui.screen_fit import fit_to_screen
 
@@ -202,7 +203,7 @@ class DueLettersDialog(QDialog):
         try:
             due = find_due(start, end)
         except GoodbyeError as exc:
-            self.emptyLabel.setText(str(exc))
+            self.emptyLabel.setText(error_text(exc))
             due = []
         locale = QLocale()
         for letter in due:
@@ -233,7 +234,7 @@ class DueLettersDialog(QDialog):
             batch = build_batch(self.chosen(), envelope_size=envelope, label_sheet=labels,
                                 today=self.today, extras={"news": news} if news else None)
         except GoodbyeError as exc:
-            self.resultLabel.setText(str(exc))
+            self.resultLabel.setText(error_text(exc))
             return None
         self.batch = batch
         count = len(batch.written)
@@ -270,7 +271,7 @@ class DueLettersDialog(QDialog):
                 safe_files.write_atomic(companion, batch.companion_pdf)
                 written.append(companion)
         except GoodbyeError as exc:
-            alerts.error(self, str(exc))
+            alerts.error(self, error_text(exc))
             return []
         except OSError as exc:
             alerts.error(self, self.tr("The letters could not be saved: %1")
@@ -279,7 +280,7 @@ class DueLettersDialog(QDialog):
         try:
             keep_batch(batch)
         except GoodbyeError as exc:
-            alerts.error(self, str(exc), title=self.tr("The letters were not logged"))
+            alerts.error(self, error_text(exc), title=self.tr("The letters were not logged"))
             return written
         self.resultLabel.setText(self.tr(
             "Saved %1. Each letter is kept on its client's timeline and its follow-up is "

@@ -39,6 +39,7 @@ from goodbye_desktop.store import documents as store_documents
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.common import label_for
 from goodbye_desktop.ui.dialogs.document_preview import PdfPane
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.screen_fit import fit_to_screen
 from goodbye_desktop.ui.timers import stop_with_database
 
@@ -213,7 +214,7 @@ class TemplateEditorDialog(QDialog):
             else:
                 store_documents.save_template(self._kind, text)
         except GoodbyeError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(error_text(exc))
             return False
         self._saved_text = text
         self._show_problem("")
@@ -232,7 +233,7 @@ class TemplateEditorDialog(QDialog):
         try:
             store_documents.reset_template(self._kind)
         except GoodbyeError as exc:
-            alerts.error(self, str(exc))
+            alerts.error(self, error_text(exc))
             return
         self._load(self._kind)
         self._mark_customised()
@@ -271,7 +272,7 @@ class TemplateEditorDialog(QDialog):
             pdf = preview_pdf(self._kind, text, self.previewWith.currentData())
         except GoodbyeError as exc:
             # The last good preview stays; the problem is said next to the text.
-            self._show_problem(str(exc))
+            self._show_problem(error_text(exc))
             return
         self._show_problem("")
         self.preview.set_pdf(pdf)
