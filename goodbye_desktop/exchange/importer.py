@@ -19,7 +19,7 @@ from typing import Any
 
 from goodbye_desktop import vocabulary
 from goodbye_desktop.error_words import Words
-from goodbye_desktop.errors import GoodbyeError, ImportFormatError, BadValueError
+from goodbye_desktop.errors import BadValueError, GoodbyeError, ImportFormatError
 from goodbye_desktop.exchange import columns, values
 from goodbye_desktop.exchange.csv_read import ImportFile, read_file
 from goodbye_desktop.store import bulk_import

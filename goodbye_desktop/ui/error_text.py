@@ -28,7 +28,7 @@ def _tr(text: str) -> str:
 def error_text(exc: BaseException) -> str:
     """The words for `exc` to show in a dialog, a label or a status line."""
     if not isinstance(exc, GoodbyeError):
-        return error_text(exc)
+        return str(exc)
     return _worded(exc.code, exc.values)
 
 
