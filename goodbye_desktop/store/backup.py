@@ -181,7 +181,11 @@ def _taken_at(path: Path) -> tuple[datetime, str]:
     match = _NAME.search(path.name)
     if match:
         with contextlib.suppress(ValueError):
-            return (datetime.strptime(match[1] + match[2], "%Y-%m-%d%H%M%S"), match[3])
+            # fromisoformat, not strptime: the start-up's check of the last backup
+            # would import the _strptime machinery for this one name.
+            day, time = match[1], match[2]
+            return (datetime.fromisoformat(f"{day}T{time[:2]}:{time[2:4]}:{time[4:]}"),
+                    match[3])
     modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).astimezone()
     return modified.replace(tzinfo=None, microsecond=0), ""
 
