@@ -71,6 +71,7 @@ def quit_when_painted(window: QWidget, started: str,
                           "rows": rows() if rows is not None else 0,
                           "modules": sorted(sys.modules), "collecting": gc.isenabled()}),
               flush=True, file=sys.stdout)
-        QCoreApplication.quit()
+        # After whatever else waited for the first paint (the start's checks among them).
+        QTimer.singleShot(0, QCoreApplication.quit)
 
     after_first_paint(window, report)
