@@ -71,7 +71,8 @@ def build_main_window(db_path: Path) -> MainWindow:
     application()
     from goodbye_desktop.store.database import open_database
 
-    open_database(db_path, daily_backup=True)
+    # The day's backup is made once the window is up (ui.start_checks), not before it.
+    open_database(db_path)
     # Departures whose end date has come while the app was closed.
     from goodbye_desktop.store import upkeep
 
@@ -95,6 +96,7 @@ def run(db_path: Path) -> int:
     crash.install(db_path.parent)
     lock = single_instance_lock(db_path)
     if lock is None:
+        collect_from_now_on()
         alerts.error(None, QCoreApplication.translate(
             "app", "Goodbye Desktop is already open with %1. Switch to that window, or "
             "close it first; two windows on one file could undo each other's work.")
@@ -104,6 +106,7 @@ def run(db_path: Path) -> int:
     try:
         window = build_main_window(db_path)
     except GoodbyeError as exc:
+        collect_from_now_on()
         window = _offer_backup(db_path, exc)
         if window is None:
             title = (QCoreApplication.translate("app", "The database cannot be opened")
@@ -113,17 +116,39 @@ def run(db_path: Path) -> int:
             lock.release()
             return EXIT_DATABASE_ERROR
     window.show()
-    if os.environ.get(QUIT_WHEN_SHOWN_ENV):
-        from goodbye_desktop.ui.first_paint import quit_when_painted
+    from goodbye_desktop.ui.first_paint import after_first_paint, quit_when_painted
+    from goodbye_desktop.ui.start_checks import StartChecksRunner
 
+    # Each runs just after the first paint, the one installed last first.
+    # The whole file's check and the day's backup, on a thread once the window is up.
+    checks = StartChecksRunner(db_path, window)
+    checks.finished.connect(window.show_start_checks)
+    after_first_paint(window, checks.start)
+    if os.environ.get(QUIT_WHEN_SHOWN_ENV):
         quit_when_painted(window, os.environ[QUIT_WHEN_SHOWN_ENV],
                           rows=window.client_list.model.rowCount)
-    status = app.exec()
+    # The benchmark's report sees collection back on.
+    after_first_paint(window, collect_from_now_on)
+    try:
+        status = app.exec()
+    finally:
+        collect_from_now_on()
+        checks.wait()
     from goodbye_desktop.store.database import close_database
 
     close_database()
     lock.release()
     return status
+
+
+def collect_from_now_on() -> None:
+    """Turn Python's garbage collection back on (the command line turns it off while the
+    window starts), leaving what start-up made out of every later collection."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _offer_backup(db_path: Path, exc: GoodbyeError) -> MainWindow | None:

@@ -50,9 +50,10 @@ def backups_folder(db_path: str | os.PathLike) -> Path:
     return safe_files.backups_folder(db_path)
 
 
-def _source_connection(path: Path) -> tuple[sqlite3.Connection, bool]:
-    """The open store connection when `path` is the open database, else a new one."""
-    if connection.is_open() and _same(connection.current_path(), path):
+def _source_connection(path: Path, *, own: bool = False) -> tuple[sqlite3.Connection, bool]:
+    """The open store connection when `path` is the open database, else (or with `own`,
+    for a backup made off the GUI thread) a new one."""
+    if not own and connection.is_open() and _same(connection.current_path(), path):
         return connection.current(), False
     conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True,
                            isolation_level=None)
@@ -92,10 +93,14 @@ def problems_in(path: Path, *, quick: bool = False, ours: bool = True) -> list[s
         conn.close()
 
 
-def copy_file(source: Path, dest: Path, *, check_dest: bool = False) -> Path:
+def copy_file(source: Path, dest: Path, *, check_dest: bool = False,
+              own_connection: bool = False) -> Path:
     """Copy the database `source` to `dest` whole, verified, owner-only; `dest`.
 
-    Raises OSError or sqlite3.Error when it cannot be done; `dest` is then unchanged.
+    With `own_connection` the copy reads through a connection of its own (another thread
+    may copy so while the window works on: in WAL mode the copy is of one moment, and
+    the window's writes wait for nothing). Raises OSError or sqlite3.Error when it cannot
+    be done; `dest` is then unchanged.
     """
     source, dest = Path(source).absolute(), Path(dest).absolute()
     if check_dest:
@@ -107,7 +112,7 @@ def copy_file(source: Path, dest: Path, *, check_dest: bool = False) -> Path:
     temp = Path(temp_name)
     try:
         safe_files.chmod_private(temp, safe_files.private_mode_like(source))
-        src, owned = _source_connection(source)
+        src, owned = _source_connection(source, own=own_connection)
         try:
             target = sqlite3.connect(temp)
             try:
@@ -145,7 +150,7 @@ def _new_backup_path(db_path: Path, reason: str) -> Path:
 
 
 def backup_file(db_path: str | os.PathLike, *, reason: str = "manual",
-                dest: str | os.PathLike | None = None) -> Path:
+                dest: str | os.PathLike | None = None, own_connection: bool = False) -> Path:
     """Back up the database at `db_path` into its backups folder (or to `dest`); the path.
 
     A `dest` that is a folder (or ends with a slash) gets a dated file name inside it.
@@ -154,7 +159,8 @@ def backup_file(db_path: str | os.PathLike, *, reason: str = "manual",
     """
     db_path = Path(db_path).absolute()
     if dest is None:
-        written = copy_file(db_path, _new_backup_path(db_path, reason))
+        written = copy_file(db_path, _new_backup_path(db_path, reason),
+                            own_connection=own_connection)
         prune(db_path)
         return written
     as_folder = str(dest).endswith(("/", os.sep))
@@ -181,7 +187,11 @@ def _taken_at(path: Path) -> tuple[datetime, str]:
     match = _NAME.search(path.name)
     if match:
         with contextlib.suppress(ValueError):
-            return (datetime.strptime(match[1] + match[2], "%Y-%m-%d%H%M%S"), match[3])
+            # fromisoformat, not strptime: the start-up's check of the last backup
+            # would import the _strptime machinery for this one name.
+            day, time = match[1], match[2]
+            return (datetime.fromisoformat(f"{day}T{time[:2]}:{time[2:4]}:{time[4:]}"),
+                    match[3])
     modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).astimezone()
     return modified.replace(tzinfo=None, microsecond=0), ""
 

@@ -708,6 +708,10 @@ class ClientListPane(QWidget):
                 self.select_client(previous)
         finally:
             self._restoring = False
+        if self._warmed_up and not self.model.filter.search and self.isVisible():
+            # A new order or filter: its search texts are read ahead too, so the first
+            # keystroke in it scans texts already lined up in that order.
+            self._warm_up.start()
         index = self.table.currentIndex()
         if not index.isValid():
             # The selected client is filtered out: start from the top, not part way down.

@@ -51,8 +51,10 @@ def quit_when_painted(window: QWidget, started: str,
     """Quit the event loop after `window`'s first paint, printing the time since `started`.
 
     `started` is a `time.monotonic()` value as text; anything else prints no time. One
-    line of JSON: {"shown_s": seconds or null, "rows": rows(), "modules": [loaded names]}.
+    line of JSON: {"shown_s": seconds or null, "rows": rows(), "modules": [loaded names],
+    "collecting": whether Python's garbage collection is on}.
     """
+    import gc
     import json
     import sys
     import time
@@ -67,8 +69,9 @@ def quit_when_painted(window: QWidget, started: str,
         # The modules loaded by then: tests keep the start path free of the heavy ones.
         print(json.dumps({"shown_s": None if since is None else shown - since,
                           "rows": rows() if rows is not None else 0,
-                          "modules": sorted(sys.modules)}),
+                          "modules": sorted(sys.modules), "collecting": gc.isenabled()}),
               flush=True, file=sys.stdout)
-        QCoreApplication.quit()
+        # After whatever else waited for the first paint (the start's checks among them).
+        QTimer.singleShot(0, QCoreApplication.quit)
 
     after_first_paint(window, report)

@@ -731,6 +731,12 @@ class MainWindow(QMainWindow):
 
     # --- settings -----------------------------------------------------------------------
 
+    def show_start_checks(self, result: object) -> None:
+        """What the checks after opening found (ui.start_checks): a line or a dialog."""
+        from goodbye_desktop.ui import start_checks
+
+        start_checks.tell(self, result, timeout_ms=self.STATUS_TIMEOUT_MS)
+
     def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("mainWindow/geometry")

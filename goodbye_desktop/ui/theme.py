@@ -64,7 +64,9 @@ def _scheme_changed(_scheme: Qt.ColorScheme) -> None:
 def apply_theme(app: QApplication) -> None:
     """Use Fusion, in light or dark as the system is, and follow later changes."""
     global _connected
-    app.setStyle("Fusion")
+    if app.style().name().casefold() != "fusion":
+        # Making a style anew and repolishing costs a few milliseconds of every start.
+        app.setStyle("Fusion")
     apply_palette(app)
     if not _connected:
         app.styleHints().colorSchemeChanged.connect(_scheme_changed)

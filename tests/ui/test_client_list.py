@@ -467,3 +467,25 @@ def test_signs_are_read_again_after_a_write_not_after_a_search(qtbot, db_path):
     records.add_interaction(quiet, datetime(2025, 6, 14, 10), "call")
     model.reload()
     assert signs_text(model, 0) == ""
+
+
+def test_after_a_sort_the_first_keystroke_finds_its_texts_read_ahead(qtbot, pane):
+    from goodbye_desktop.store.connection import current
+
+    qtbot.waitUntil(lambda: pane._warmed_up)  # the warm-up of the list as it opened
+    header = pane.table.horizontalHeader()
+    x = header.sectionViewportPosition(ClientListModel.REVENUE) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.viewport().rect().center().__class__(x, 5))
+    assert pane.model.filter.sort_key == "revenue"
+    # The idle pane reads the new order's texts ahead: no keystroke has been typed yet.
+    assert pane._warm_up.isActive()
+    qtbot.waitUntil(lambda: not pane._warm_up.isActive(), timeout=3000)
+    statements: list[str] = []
+    current().set_trace_callback(statements.append)
+    try:
+        type_text(pane.search, "a")
+    finally:
+        current().set_trace_callback(None)
+    assert "Acme Widgets" in table_names(pane)
+    assert [s for s in statements if "ORDER BY" in s or "search_text" in s] == []

@@ -86,6 +86,8 @@ def test_the_real_command_shows_the_window_without_the_heavy_modules(
     assert heavy_among(modules) == []
     # The warning signs are read just after the first paint, not before it.
     assert "goodbye_desktop.core.signs" not in modules
+    # Garbage collection, off while the window starts, is back on once it has painted.
+    assert report["collecting"] is True
 
 
 def test_the_check_names_what_it_forbids() -> None:
