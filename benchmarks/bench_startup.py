@@ -12,6 +12,10 @@ QMainWindow and quits the same way, through the same hook. The two alternate, so
 machine slows both alike; one of each is run first to warm the disk cache and write the
 byte-code caches (in a temporary folder), as an installed program has them.
 
+A third process, for reference only, shows a window of the app's shape written in plain
+PySide6 and sqlite3 with none of the app's code (LOOKALIKE_WINDOW): what PySide6 itself
+costs for such a window beyond the bare one, the part of the ratio no app code can remove.
+
 Three figures for each: the time to the painted window (the target: the app's median at
 most 1.5x the floor's), the whole process from spawn to exit, and its CPU time (user and
 system, steadier than wall time when the machine is shared). Prints a table and writes
@@ -55,6 +59,85 @@ sys.exit(app.exec())
 """
 
 
+# For reference, not the target: a window of the app's shape in plain PySide6 and sqlite3,
+# with none of the app's code: the menus and toolbar, the tab bar over the pages, the list
+# pane (search, filter, a table over every client, its first page read), the detail's
+# tabs, the status bar. What PySide6 costs for such a window, beyond the bare one.
+LOOKALIKE_WINDOW = """
+import sqlite3, sys
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget,
+    QTabBar, QTableView, QTabWidget, QVBoxLayout, QWidget)
+app = QApplication(sys.argv[:1])
+db = sqlite3.connect(sys.argv[1])
+count = db.execute("SELECT count(*) FROM client WHERE archived = 0").fetchone()[0]
+page = db.execute("SELECT name, status, revenue_12m_cents, started_on, last_contact_at "
+                  "FROM client WHERE archived = 0 ORDER BY sort_name, id LIMIT 100").fetchall()
+class Model(QAbstractTableModel):
+    def rowCount(self, parent=QModelIndex()): return 0 if parent.isValid() else count
+    def columnCount(self, parent=QModelIndex()): return 0 if parent.isValid() else 6
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return ("Name", "Status", "Revenue", "Tenure", "Last contact", "Signs")[section]
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and index.row() < len(page) and index.column() < 5:
+            value = page[index.row()][index.column()]
+            return "" if value is None else str(value)
+window = QMainWindow()
+for menu_name in ("&File", "&Edit", "&Client", "&Letters", "&View", "&Settings", "&Help"):
+    menu = window.menuBar().addMenu(menu_name)
+    for n in range(6):
+        action = QAction(f"{menu_name} action {n}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+Shift+{n}"))
+        menu.addAction(action)
+toolbar = window.addToolBar("Main")
+for n in range(8):
+    toolbar.addAction(QAction(f"Tool {n}", window))
+central = QWidget()
+outer = QVBoxLayout(central)
+tabs = QTabBar()
+for name in ("Clients", "At risk", "Due", "Dashboard", "Departed"):
+    tabs.addTab(name)
+outer.addWidget(tabs)
+pages = QStackedWidget()
+outer.addWidget(pages, 1)
+splitter = QSplitter()
+pane = QWidget()
+column = QVBoxLayout(pane)
+filters = QHBoxLayout()
+filters.addWidget(QLabel("&Search:"))
+filters.addWidget(QLineEdit(), 1)
+status = QComboBox()
+status.addItems(["All current", "Active", "Departing", "Departed", "Prospects", "At risk"])
+filters.addWidget(status)
+filters.addWidget(QCheckBox("Show &archived"))
+column.addLayout(filters)
+table = QTableView()
+table.setModel(Model())
+table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+table.verticalHeader().hide()
+column.addWidget(table, 1)
+splitter.addWidget(pane)
+detail = QTabWidget()
+for name in ("Overview", "Contacts", "Timeline", "Promises", "Departure"):
+    page_widget = QWidget()
+    QVBoxLayout(page_widget).addWidget(QLabel(name))
+    detail.addTab(page_widget, name)
+splitter.addWidget(detail)
+pages.addWidget(splitter)
+window.setCentralWidget(central)
+window.statusBar().addPermanentWidget(QLabel(f"{count} clients"))
+window.resize(1200, 760)
+window.show()
+import os
+from goodbye_desktop.ui.first_paint import quit_when_painted
+quit_when_painted(window, os.environ["GOODBYE_DESKTOP_QUIT_WHEN_SHOWN"], rows=lambda: count)
+sys.exit(app.exec())
+"""
+
 def app_command(db: Path, *, module: bool) -> list[str]:
     """The command a user runs: the entry point beside this Python, else `-m`."""
     entry = Path(sys.executable).with_name("goodbye-desktop")
@@ -68,6 +151,10 @@ def app_command(db: Path, *, module: bool) -> list[str]:
 
 def bare_command() -> list[str]:
     return [sys.executable, "-c", BARE_WINDOW]
+
+
+def lookalike_command(db: Path) -> list[str]:
+    return [sys.executable, "-c", LOOKALIKE_WINDOW, str(db)]
 
 
 def _cpu_of_children() -> float:
@@ -103,7 +190,7 @@ def summary(samples: list[float]) -> dict:
 
 
 def bench(db: Path, runs: int, *, module: bool) -> dict:
-    app, bare = app_command(db, module=module), bare_command()
+    app, bare, lookalike = app_command(db, module=module), bare_command(), lookalike_command(db)
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as config:
         env = dict(os.environ)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -114,17 +201,21 @@ def bench(db: Path, runs: int, *, module: bool) -> dict:
         env["PYTHONPYCACHEPREFIX"] = str(Path(config) / "pycache")
         run_once(bare, env)  # warm the disk cache for both
         run_once(app, env)
-        app_runs, bare_runs = [], []
+        run_once(lookalike, env)
+        app_runs, bare_runs, lookalike_runs = [], [], []
         for _ in range(runs):
             bare_runs.append(run_once(bare, env))
             app_runs.append(run_once(app, env))
+            lookalike_runs.append(run_once(lookalike, env))
     figures = {}
     for key in ("shown_s", "exit_s", "cpu_s"):
         a = summary([r[key] for r in app_runs])
         b = summary([r[key] for r in bare_runs])
-        figures[key] = {"app": a, "bare": b, "ratio": a["median"] / b["median"]}
+        look = summary([r[key] for r in lookalike_runs])
+        figures[key] = {"app": a, "bare": b, "ratio": a["median"] / b["median"],
+                        "lookalike": look, "lookalike_ratio": look["median"] / b["median"]}
     return {"command": app, "figures": figures, "rows_shown": app_runs[-1]["rows"],
-            "runs": {"app": app_runs, "bare": bare_runs}}
+            "runs": {"app": app_runs, "bare": bare_runs, "lookalike": lookalike_runs}}
 
 
 def _client_count(db: Path) -> int:
@@ -138,13 +229,15 @@ def _client_count(db: Path) -> int:
 def report(result: dict) -> str:
     names = {"shown_s": "process start to painted window", "exit_s": "process start to exit",
              "cpu_s": "CPU time of the process"}
-    header = ("measure", "app median", "app p95", "bare median", "bare p95", "ratio")
+    header = ("measure", "app median", "app p95", "bare median", "bare p95", "ratio",
+              "look-alike", "its ratio")
     table = [header]
     for key, name in names.items():
         f = result["figures"][key]
         table.append((name, f"{f['app']['median']:.3f} s", f"{f['app']['p95']:.3f} s",
                       f"{f['bare']['median']:.3f} s", f"{f['bare']['p95']:.3f} s",
-                      f"{f['ratio']:.2f}x"))
+                      f"{f['ratio']:.2f}x", f"{f['lookalike']['median']:.3f} s",
+                      f"{f['lookalike_ratio']:.2f}x"))
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
                        for i, cell in enumerate(row)) for row in table]
