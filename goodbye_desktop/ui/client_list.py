@@ -110,6 +110,8 @@ class ClientListModel(QAbstractTableModel):
         # reload after a write.
         self._signs: dict[int, list[Any]] = {}
         self._signs_read: set[int] = set()
+        # Pages whose signs a paint asked for before they were read (read just after it).
+        self._signs_pending: set[int] = set()
         self._currency = "EUR"
         self._today_value = today()
         self._italic: QFont | None = None
@@ -292,6 +294,32 @@ class ClientListModel(QAbstractTableModel):
             self._signs_read.update(unread)
         return self._signs.get(client_id, [])
 
+    def _signs_for_paint(self, row: int) -> list[Any]:
+        """The signs of `row` if already read; else none for now, and a read just after
+        this paint: the rows of a keystroke show without waiting for their signs (a page's
+        facts take 10 to 20 ms at 100,000 clients), which follow a moment later."""
+        if self._signs_held or not 0 <= row < self._count:
+            return []
+        client_id = self.client_id(row)
+        if client_id in self._signs_read:
+            return self._signs.get(client_id, [])
+        if not self._signs_pending:
+            QTimer.singleShot(0, self, self._read_pending_signs)
+        self._signs_pending.add(row // self.PAGE_SIZE)
+        return []
+
+    def _read_pending_signs(self) -> None:
+        pages, self._signs_pending = self._signs_pending, set()
+        if not queries.database_is_open():
+            return
+        for page_number in sorted(pages):
+            start = page_number * self.PAGE_SIZE
+            if start >= self._count:
+                continue  # a reset since: the rows asked for are gone
+            stop = min(start + self.PAGE_SIZE, self._count) - 1
+            self.signs_of(start)  # reads the whole page's
+            self.dataChanged.emit(self.index(start, self.SIGNS), self.index(stop, self.SIGNS))
+
     # --- Qt model interface -------------------------------------------------------------
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
@@ -337,7 +365,7 @@ class ClientListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return self.client_id(index.row())
         if role == self.SignKeysRole:
-            return [sign.key for sign in self.signs_of(index.row())] \
+            return [sign.key for sign in self._signs_for_paint(index.row())] \
                 if index.column() == self.SIGNS else None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -352,7 +380,7 @@ class ClientListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, index)
         if column == self.SIGNS:
-            signs = self.signs_of(index.row())
+            signs = self._signs_for_paint(index.row())
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return ", ".join(sign_words.title(sign.key) for sign in signs)
             # The delegate draws an icon per sign beside this count.
@@ -370,7 +398,7 @@ class ClientListModel(QAbstractTableModel):
         if column == self.SIGNS:
             return formatting.plain_tooltip("\n".join(
                 sign_words.line(sign, self._currency)
-                for sign in self.signs_of(index.row()))) or None
+                for sign in self._signs_for_paint(index.row()))) or None
         if column == self.NAME and row.archived:
             return formatting.plain_tooltip(self.tr("%1 (archived)").replace("%1", row.name))
         if column == self.NAME:

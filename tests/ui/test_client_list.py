@@ -133,7 +133,11 @@ def test_sorting_keeps_the_search(qtbot, clients):
 
 
 def signs_text(model: ClientListModel, row: int) -> str:
-    """The signs a row shows, by name (the cell itself draws icons and a count)."""
+    """The signs a row shows once read, by name (the cell itself draws icons and a count).
+
+    A paint asks for a page's signs and they follow just after it (see
+    test_first_paint); `signs_of` reads them at once, as that follow-up does."""
+    model.signs_of(row)
     return model.index(row, ClientListModel.SIGNS).data(Qt.ItemDataRole.AccessibleTextRole)
 
 
@@ -165,6 +169,7 @@ def test_warning_signs_sort_by_how_many(qtbot, signs_book, checked_today):
     model.sort(ClientListModel.SIGNS, Qt.SortOrder.DescendingOrder)
     assert model.sort_column() == ClientListModel.SIGNS
     assert names(model) == ["Renée & <Sons>", "Łukasz", "Aoife", "山田"]
+    model.signs_of(0)  # as the read just after a paint does
     assert model.index(0, ClientListModel.SIGNS).data() == "2"
     assert model.index(0, ClientListModel.SIGNS).data(ClientListModel.SignKeysRole) == [
         "contact_turnover", "chronic_complaints"]
@@ -270,6 +275,7 @@ def test_warning_signs_show_with_their_reason(qtbot, db_path):
     shown = {model.index(r, 0).data(): signs_text(model, r) for r in range(model.rowCount())}
     assert shown == {"Renée & <Sons>": "Complaints", "Łukasz": "Silence", "山田": ""}
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Łukasz")
+    model.signs_of(row)
     tip = model.index(row, ClientListModel.SIGNS).data(Qt.ItemDataRole.ToolTipRole)
     assert "No interaction for 156 days" in tip and "check-in" in tip
 

@@ -46,11 +46,18 @@ def test_the_warning_signs_fill_in_once_the_rows_are_shown(qtbot, db_path) -> No
     qtbot.waitUntil(lambda: signs_shown(model) == "Silence")
 
 
-def test_a_model_alone_reads_its_signs_at_once(qtbot, db_path) -> None:
+def test_a_page_asked_for_shows_its_signs_just_after(qtbot, db_path) -> None:
     quiet = records.create_client(name="Łukasz", status="active", started_on=date(2019, 1, 1))
     records.add_interaction(quiet, datetime(2020, 1, 10, 10), "call")
     model = ClientListModel()
     model.reload()
+    # A paint asking for signs not yet read gets none, and the page's are read after it.
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        assert signs_shown(model) == ""
+    assert changed.args[0].column() == ClientListModel.SIGNS
+    assert signs_shown(model) == "Silence"
+    # Once read they are kept: asked again, they show at once.
+    model.set_search("łuk")
     assert signs_shown(model) == "Silence"
 
 
