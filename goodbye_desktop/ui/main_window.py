@@ -507,9 +507,10 @@ class MainWindow(QMainWindow):
     # --- slots: clients -----------------------------------------------------------------
 
     def new_client(self) -> None:
+        from goodbye_desktop.store import records
         from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 
-        client_id = ClientFormDialog.create(self)
+        client_id = ClientFormDialog.create(self, records.create_client)
         if client_id is None:
             return
         self.refresh_clients()
@@ -521,9 +522,12 @@ class MainWindow(QMainWindow):
         client_id = client_id if client_id is not None else self.current_client_id()
         if client_id is None:
             return
+        from functools import partial
+
+        from goodbye_desktop.store import records
         from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 
-        if ClientFormDialog.edit(self, client_id):
+        if ClientFormDialog.edit(self, client_id, partial(records.update_client, client_id)):
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
             self.daily.client_changed(client_id)

@@ -154,6 +154,9 @@ def main(argv: list[str]) -> int:
         close_database()
         return 0
 
+    from functools import partial
+
+    from goodbye_desktop.store import records
     from goodbye_desktop.ui.departed_view import ClientFolderDialog
     from goodbye_desktop.ui.departure_panel import ReturnDateDialog
     from goodbye_desktop.ui.departure_wizard import DepartureWizard
@@ -170,8 +173,9 @@ def main(argv: list[str]) -> int:
     from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
 
     dialog("business-profile", lambda: BusinessProfileDialog(window))
-    dialog("client-form-new", lambda: ClientFormDialog(window))
-    dialog("client-form-edit", lambda: ClientFormDialog(window, active))
+    dialog("client-form-new", lambda: ClientFormDialog(window, save=records.create_client))
+    dialog("client-form-edit", lambda: ClientFormDialog(
+        window, active, save=partial(records.update_client, active)))
     dialog("letter-templates", lambda: TemplateEditorDialog(window))
     dialog("due-letters", lambda: DueLettersDialog(window))
     dialog("client-folder", lambda: ClientFolderDialog(window, by_status["departed"]))

@@ -1,0 +1,137 @@
+"""Dialogs return what the owner entered; whoever opened them saves it through the store.
+
+Each dialog is answered through the classmethod its caller uses (or the caller's own
+action), and what was saved is read back from the SQLite file with a connection of its
+own. When the save fails (the file locked by another program), the owner's input is still
+in the dialog, and saving again once the file is free works.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from helpers import type_text
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from goodbye_desktop.store import connection, records
+from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
+from goodbye_desktop.ui.main_window import MainWindow
+
+
+def read_back(db_path: Path, sql: str, *params: object) -> list[tuple]:
+    """Rows read from the file by a connection of its own (not the app's)."""
+    with sqlite3.connect(db_path) as other:
+        return other.execute(sql, params).fetchall()
+
+
+@contextmanager
+def locked(db_path: Path) -> Iterator[None]:
+    """Another program holds the file: every write fails at once (no 5 s wait)."""
+    connection.current().execute("PRAGMA busy_timeout = 0")
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        connection.current().execute("PRAGMA busy_timeout = 5000")
+
+
+def answer_modal(kind: type, respond: Callable, tries: int = 500) -> None:
+    """Call `respond(dialog)` once a modal dialog of type `kind` is open."""
+    def check(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            respond(dialog)
+        elif left > 0:
+            QTimer.singleShot(10, lambda: check(left - 1))
+    QTimer.singleShot(0, lambda: check(tries))
+
+
+@pytest.fixture
+def window(qtbot, db_path: Path) -> MainWindow:
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+# --- the client form ------------------------------------------------------------------------
+
+def click_ok(qtbot, dialog: ClientFormDialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_the_client_form_hands_its_fields_to_the_save_it_was_given(qtbot, db_path) -> None:
+    given: list[dict] = []
+
+    def fill(dialog: ClientFormDialog) -> None:
+        type_text(dialog.name, "Renée & <Sons>")
+        dialog.keep_in_touch.setChecked(True)
+        click_ok(qtbot, dialog)
+
+    answer_modal(ClientFormDialog, fill)
+    assert ClientFormDialog.create(None, lambda **values: given.append(values) or 7) == 7
+    [values] = given
+    assert (values["name"], values["keep_in_touch"]) == ("Renée & <Sons>", True)
+    # The dialog itself saved nothing.
+    assert read_back(db_path, "SELECT count(*) FROM client") == [(0,)]
+
+
+def test_a_new_client_is_saved_by_the_main_window(qtbot, window, db_path) -> None:
+    def fill(dialog: ClientFormDialog) -> None:
+        type_text(dialog.name, "山田 & <Søn>")
+        click_ok(qtbot, dialog)
+
+    answer_modal(ClientFormDialog, fill)
+    window.new_action.trigger()
+    assert read_back(db_path, "SELECT name FROM client") == [("山田 & <Søn>",)]
+    assert window.client_list.current_row().name == "山田 & <Søn>"
+
+
+def test_a_failed_save_keeps_the_form_open_with_what_was_typed(qtbot, window,
+                                                             db_path) -> None:
+    outcome: list[str] = []
+
+    def fill(dialog: ClientFormDialog) -> None:
+        type_text(dialog.name, "Łukasz & <Córki>")
+        type_text(dialog.notes, "محمد introduced us")
+        with locked(db_path), alerts.intercept() as seen:
+            click_ok(qtbot, dialog)
+        outcome.extend(alert.title for alert in seen)
+        assert dialog.isVisible()
+        assert dialog.name.text() == "Łukasz & <Córki>"
+        assert dialog.notes.toPlainText() == "محمد introduced us"
+        assert read_back(db_path, "SELECT count(*) FROM client") == [(0,)]
+        click_ok(qtbot, dialog)  # the file is free again
+
+    answer_modal(ClientFormDialog, fill)
+    window.new_client()
+    assert outcome == ["The client was not saved"]
+    assert read_back(db_path, "SELECT name, notes FROM client") == [
+        ("Łukasz & <Córki>", "محمد introduced us")]
+
+
+def test_a_changed_client_is_saved_by_the_client_detail(qtbot, window, db_path) -> None:
+    client_id = records.create_client(name="Zoë Papadopoulou", tags="web")
+    window.refresh_clients()
+    window.open_client(client_id)
+
+    def change(dialog: ClientFormDialog) -> None:
+        dialog.tags.clear()
+        type_text(dialog.tags, "web, अनीता")
+        click_ok(qtbot, dialog)
+
+    answer_modal(ClientFormDialog, change)
+    assert window.client_detail.edit_client()
+    assert read_back(db_path, "SELECT name, tags FROM client") == [
+        ("Zoë Papadopoulou", "web, अनीता")]
