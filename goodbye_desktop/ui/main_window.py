@@ -487,9 +487,10 @@ class MainWindow(QMainWindow):
         self.client_detail.show_client(self.current_client_id())
 
     def business_profile(self) -> None:
+        from goodbye_desktop.store import records
         from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 
-        if BusinessProfileDialog.run(self):
+        if BusinessProfileDialog.run(self, records.update_profile):
             from goodbye_desktop.ui.locale_setup import apply_profile_locale
 
             apply_profile_locale(queries.profile_locale())

@@ -172,7 +172,8 @@ def main(argv: list[str]) -> int:
     from goodbye_desktop.ui.dialogs.help_dialog import HelpDialog
     from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
 
-    dialog("business-profile", lambda: BusinessProfileDialog(window))
+    dialog("business-profile", lambda: BusinessProfileDialog(
+        window, save=records.update_profile))
     dialog("client-form-new", lambda: ClientFormDialog(window, save=records.create_client))
     dialog("client-form-edit", lambda: ClientFormDialog(
         window, active, save=partial(records.update_client, active)))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from goodbye_desktop.store import connection, records
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 from goodbye_desktop.ui.main_window import MainWindow
 
@@ -135,3 +136,42 @@ def test_a_changed_client_is_saved_by_the_client_detail(qtbot, window, db_path) 
     assert window.client_detail.edit_client()
     assert read_back(db_path, "SELECT name, tags FROM client") == [
         ("Zoë Papadopoulou", "web, अनीता")]
+
+
+# --- the business profile -------------------------------------------------------------------
+
+def click_save(qtbot, dialog: BusinessProfileDialog) -> None:
+    buttons = dialog.findChild(QDialogButtonBox)
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_the_profile_is_saved_by_the_main_window(qtbot, window, db_path) -> None:
+    def fill(dialog: BusinessProfileDialog) -> None:
+        type_text(dialog.businessName, "Renée & <Sons> Design")
+        type_text(dialog.hourlyRate, "85.50")
+        click_save(qtbot, dialog)
+
+    answer_modal(BusinessProfileDialog, fill)
+    window.profile_action.trigger()
+    assert read_back(db_path, "SELECT business_name, target_hourly_rate_cents "
+                              "FROM business_profile") == [("Renée & <Sons> Design", 8550)]
+
+
+def test_a_failed_profile_save_keeps_what_was_typed(qtbot, window, db_path) -> None:
+    seen: list[str] = []
+
+    def fill(dialog: BusinessProfileDialog) -> None:
+        type_text(dialog.ownerName, "محمد Łukasz")
+        with locked(db_path):
+            click_save(qtbot, dialog)
+        seen.append(dialog.errorLabel.text())
+        assert dialog.isVisible() and not dialog.errorLabel.isHidden()
+        assert dialog.ownerName.text() == "محمد Łukasz"
+        assert read_back(db_path, "SELECT owner_name FROM business_profile") == [("",)]
+        click_save(qtbot, dialog)
+
+    answer_modal(BusinessProfileDialog, fill)
+    window.business_profile()
+    assert "locked" in seen[0] or "busy" in seen[0], seen  # the reason, under the form
+    assert read_back(db_path, "SELECT owner_name FROM business_profile") == [("محمد Łukasz",)]
