@@ -498,9 +498,10 @@ class MainWindow(QMainWindow):
             self.client_detail.show_client(self.current_client_id())
 
     def letter_templates(self) -> None:
+        from goodbye_desktop.store import documents
         from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
 
-        TemplateEditorDialog.run(self)
+        TemplateEditorDialog.run(self, documents.save_template, documents.reset_template)
 
     def is_empty_state_shown(self) -> bool:
         return self.clients_stack.currentWidget() is self.empty_state

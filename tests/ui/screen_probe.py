@@ -156,7 +156,7 @@ def main(argv: list[str]) -> int:
 
     from functools import partial
 
-    from goodbye_desktop.store import records
+    from goodbye_desktop.store import documents, records
     from goodbye_desktop.ui.departed_view import ClientFolderDialog
     from goodbye_desktop.ui.departure_panel import ReturnDateDialog
     from goodbye_desktop.ui.departure_wizard import DepartureWizard
@@ -177,7 +177,8 @@ def main(argv: list[str]) -> int:
     dialog("client-form-new", lambda: ClientFormDialog(window, save=records.create_client))
     dialog("client-form-edit", lambda: ClientFormDialog(
         window, active, save=partial(records.update_client, active)))
-    dialog("letter-templates", lambda: TemplateEditorDialog(window))
+    dialog("letter-templates", lambda: TemplateEditorDialog(
+        window, save=documents.save_template, reset=documents.reset_template))
     dialog("due-letters", lambda: DueLettersDialog(window))
     dialog("client-folder", lambda: ClientFolderDialog(window, by_status["departed"]))
     dialog("return-date", lambda: ReturnDateDialog(window, window.client_detail

@@ -16,12 +16,15 @@ from pathlib import Path
 import pytest
 from helpers import type_text
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
-from goodbye_desktop.store import connection, records
+from goodbye_desktop.documents.templates import default_template as documents_default
+from goodbye_desktop.store import connection, documents, records
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
+from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
 from goodbye_desktop.ui.main_window import MainWindow
 
 
@@ -46,11 +49,16 @@ def locked(db_path: Path) -> Iterator[None]:
 
 
 def answer_modal(kind: type, respond: Callable, tries: int = 500) -> None:
-    """Call `respond(dialog)` once a modal dialog of type `kind` is open."""
+    """Call `respond(dialog)` once a modal dialog of type `kind` is open; should `respond`
+    fail (pytest-qt reports it), the dialog is closed so that the test goes on."""
     def check(left: int) -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind):
-            respond(dialog)
+            try:
+                respond(dialog)
+            finally:
+                if dialog.isVisible():
+                    QDialog.done(dialog, QDialog.DialogCode.Rejected)
         elif left > 0:
             QTimer.singleShot(10, lambda: check(left - 1))
     QTimer.singleShot(0, lambda: check(tries))
@@ -175,3 +183,48 @@ def test_a_failed_profile_save_keeps_what_was_typed(qtbot, window, db_path) -> N
     window.business_profile()
     assert "locked" in seen[0] or "busy" in seen[0], seen  # the reason, under the form
     assert read_back(db_path, "SELECT owner_name FROM business_profile") == [("محمد Łukasz",)]
+
+
+# --- the letter templates -------------------------------------------------------------------
+
+def type_at_end(editor: TemplateEditorDialog, text: str) -> None:
+    editor.editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor.editor, text)
+
+
+def test_a_template_is_saved_by_the_main_window_and_kept_through_a_failure(
+        qtbot, window, db_path) -> None:
+    outcome: list[str] = []
+
+    def edit(editor: TemplateEditorDialog) -> None:
+        editor.select_kind("check_in")
+        type_at_end(editor, "\n\nP.S. Greetings to {client_name}, 山田 & <co>.")
+        typed = editor.editor.toPlainText()
+        with locked(db_path):
+            qtbot.mouseClick(editor.saveButton, Qt.MouseButton.LeftButton)
+        outcome.append(editor.errorLabel.text())
+        assert editor.editor.toPlainText() == typed and editor.has_changes()
+        assert read_back(db_path, "SELECT count(*) FROM letter_template") == [(0,)]
+        qtbot.mouseClick(editor.saveButton, Qt.MouseButton.LeftButton)
+        assert not editor.has_changes()
+        editor.reject()
+
+    answer_modal(TemplateEditorDialog, edit)
+    window.templates_action.trigger()
+    assert "locked" in outcome[0] or "busy" in outcome[0], outcome
+    [(kind, text)] = read_back(db_path, "SELECT kind, text FROM letter_template")
+    assert kind == "check_in" and text.endswith("P.S. Greetings to {client_name}, 山田 & <co>.")
+
+
+def test_reset_to_default_is_done_by_the_main_window(qtbot, window, db_path) -> None:
+    documents.save_template("farewell", documents_default("farewell") + "\n\nMine.")
+
+    def reset(editor: TemplateEditorDialog) -> None:
+        editor.select_kind("farewell")
+        with alerts.intercept(answer=True):
+            qtbot.mouseClick(editor.resetButton, Qt.MouseButton.LeftButton)
+        editor.reject()
+
+    answer_modal(TemplateEditorDialog, reset)
+    window.letter_templates()
+    assert read_back(db_path, "SELECT count(*) FROM letter_template") == [(0,)]
