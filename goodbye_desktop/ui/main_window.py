@@ -481,9 +481,10 @@ class MainWindow(QMainWindow):
         return kept
 
     def due_letters(self) -> None:
+        from goodbye_desktop.correspondence.due_letters import keep_batch
         from goodbye_desktop.ui.dialogs.due_letters import DueLettersDialog
 
-        DueLettersDialog.run(self)
+        DueLettersDialog.run(self, keep_batch)
         self.client_detail.show_client(self.current_client_id())
 
     def business_profile(self) -> None:

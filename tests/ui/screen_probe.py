@@ -156,6 +156,7 @@ def main(argv: list[str]) -> int:
 
     from functools import partial
 
+    from goodbye_desktop.correspondence.due_letters import keep_batch
     from goodbye_desktop.store import documents, records
     from goodbye_desktop.ui.departed_view import ClientFolderDialog
     from goodbye_desktop.ui.departure_panel import ReturnDateDialog
@@ -179,7 +180,7 @@ def main(argv: list[str]) -> int:
         window, active, save=partial(records.update_client, active)))
     dialog("letter-templates", lambda: TemplateEditorDialog(
         window, save=documents.save_template, reset=documents.reset_template))
-    dialog("due-letters", lambda: DueLettersDialog(window))
+    dialog("due-letters", lambda: DueLettersDialog(window, keep=keep_batch))
     dialog("client-folder", lambda: ClientFolderDialog(window, by_status["departed"]))
     dialog("return-date", lambda: ReturnDateDialog(window, window.client_detail
                                                    .departure_panel.today))

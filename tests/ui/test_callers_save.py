@@ -11,10 +11,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
 from helpers import type_text
+from letter_records import business_profile, client_with_contact, departure_for
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
@@ -24,6 +26,7 @@ from goodbye_desktop.store import connection, documents, records
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
+from goodbye_desktop.ui.dialogs.due_letters import DueLettersDialog
 from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
 from goodbye_desktop.ui.main_window import MainWindow
 
@@ -228,3 +231,40 @@ def test_reset_to_default_is_done_by_the_main_window(qtbot, window, db_path) -> 
     answer_modal(TemplateEditorDialog, reset)
     window.letter_templates()
     assert read_back(db_path, "SELECT count(*) FROM letter_template") == [(0,)]
+
+
+# --- the due letters ------------------------------------------------------------------------
+
+@pytest.mark.frozen_at("2026-05-15T10:00")
+def test_due_letters_are_kept_by_the_main_window_once_the_file_is_free(
+        qtbot, window, db_path, tmp_path) -> None:
+    business_profile()
+    client_id = client_with_contact()
+    departure_for(client_id)  # a check-in due on 2026-07-30
+    outcome: list[list[str]] = []
+
+    def save(dialog: DueLettersDialog) -> None:
+        dialog.set_range(date(2026, 7, 20), date(2026, 7, 31))
+        dialog.set_companion("none")
+        type_text(dialog.news, "The harbour festival is back — 山田 & <co>.")
+        with locked(db_path), alerts.intercept() as seen:
+            assert dialog.save_to(tmp_path / "due.pdf") == [tmp_path / "due.pdf"]
+        outcome.append([alert.title for alert in seen])
+        # Nothing kept; the letter is still due and chosen, the news still there.
+        assert read_back(db_path, "SELECT count(*) FROM document") == [(0,)]
+        assert [d.client_id for d in dialog.chosen()] == [client_id]
+        assert dialog.news.toPlainText() == "The harbour festival is back — 山田 & <co>."
+        assert dialog.save_to(tmp_path / "due.pdf")
+        assert dialog.chosen() == []  # kept: no longer due
+        dialog.reject()
+
+    answer_modal(DueLettersDialog, save)
+    window.due_letters_action.trigger()
+    assert outcome == [["The letters were not logged"]]
+    assert read_back(db_path, "SELECT client_id, kind FROM document") == [
+        (client_id, "check_in")]
+    # Logged once on the client's timeline, its follow-up done.
+    assert read_back(db_path, "SELECT client_id, kind FROM interaction") == [
+        (client_id, "letter")]
+    assert read_back(db_path, "SELECT done_at IS NOT NULL FROM promise "
+                              "WHERE letter_kind = 'check_in'") == [(1,)]
