@@ -473,9 +473,10 @@ class MainWindow(QMainWindow):
         client_id = self.current_client_id()
         if client_id is None:
             return False
+        from goodbye_desktop.correspondence.produce import keep
         from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 
-        kept = DocumentPreviewDialog.show_for(self, kind, client_id)
+        kept = DocumentPreviewDialog.show_for(self, kind, client_id, keep=keep)
         if kept:
             self.client_detail.show_client(client_id)
         return kept

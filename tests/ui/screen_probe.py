@@ -157,6 +157,7 @@ def main(argv: list[str]) -> int:
     from functools import partial
 
     from goodbye_desktop.correspondence.due_letters import keep_batch
+    from goodbye_desktop.correspondence.produce import keep
     from goodbye_desktop.store import documents, records
     from goodbye_desktop.ui.departed_view import ClientFolderDialog
     from goodbye_desktop.ui.departure_panel import ReturnDateDialog
@@ -190,7 +191,7 @@ def main(argv: list[str]) -> int:
     dialog("form-proposal", lambda: ProposalForm(active, parent=window))
     dialog("form-promise", lambda: PromiseForm(active, window))
     produced = DocumentPreviewDialog.produce_asking(window, "farewell", by_status["departing"])
-    dialog("letter-preview", lambda: DocumentPreviewDialog(window, produced))
+    dialog("letter-preview", lambda: DocumentPreviewDialog(window, produced, keep=keep))
     dialog("user-guide", lambda: HelpDialog.show_guide(window))
     dialog("shortcuts", lambda: HelpDialog.show_shortcuts(window, window._shortcut_actions()))
 

@@ -16,16 +16,21 @@ from pathlib import Path
 
 import pytest
 from helpers import type_text
-from letter_records import business_profile, client_with_contact, departure_for
+from letter_records import END, TODAY, business_profile, client_with_contact, departure_for
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
+from goodbye_desktop.core.departure import DepartureDraft, default_plan
 from goodbye_desktop.documents.templates import default_template as documents_default
 from goodbye_desktop.store import connection, documents, records
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.departure.pages import preview_letter
+from goodbye_desktop.ui.departure_panel import DeparturePanel
+from goodbye_desktop.ui.departure_wizard import DepartureWizard
 from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
+from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 from goodbye_desktop.ui.dialogs.due_letters import DueLettersDialog
 from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
 from goodbye_desktop.ui.main_window import MainWindow
@@ -235,7 +240,7 @@ def test_reset_to_default_is_done_by_the_main_window(qtbot, window, db_path) -> 
 
 # --- the due letters ------------------------------------------------------------------------
 
-@pytest.mark.frozen_at("2026-05-15T10:00")
+@pytest.mark.frozen_at(TODAY.isoformat())
 def test_due_letters_are_kept_by_the_main_window_once_the_file_is_free(
         qtbot, window, db_path, tmp_path) -> None:
     business_profile()
@@ -268,3 +273,87 @@ def test_due_letters_are_kept_by_the_main_window_once_the_file_is_free(
         (client_id, "letter")]
     assert read_back(db_path, "SELECT done_at IS NOT NULL FROM promise "
                               "WHERE letter_kind = 'check_in'") == [(1,)]
+
+
+# --- the letter preview ---------------------------------------------------------------------
+
+def save_twice(tmp_path: Path, db_path: Path, outcome: list) -> Callable:
+    """Save the previewed letter with the file locked (not kept), then once it is free."""
+    def save(dialog: DocumentPreviewDialog) -> None:
+        with locked(db_path), alerts.intercept() as seen:
+            assert not dialog.save_to(tmp_path / "letter.pdf")
+        outcome.append([alert.title for alert in seen])
+        # The PDF is on disk; nothing is in the records, and the letter is still shown.
+        assert (tmp_path / "letter.pdf").read_bytes() == dialog.produced.pdf
+        assert read_back(db_path, "SELECT count(*) FROM document") == [(0,)]
+        assert dialog.document_id is None and "Nothing is kept" in dialog.statusLabel.text()
+        assert dialog.save_to(tmp_path / "letter.pdf")
+        outcome.append(dialog.statusLabel.text())
+        dialog.reject()
+    return save
+
+
+@pytest.mark.frozen_at(TODAY.isoformat())
+def test_a_letter_is_kept_by_the_departure_panel(qtbot, db_path, tmp_path) -> None:
+    business_profile()
+    client_id = client_with_contact()
+    departure_id = departure_for(client_id)
+    panel = DeparturePanel()
+    qtbot.addWidget(panel)
+    panel.show_client(client_id)
+    outcome: list = []
+    answer_modal(DocumentPreviewDialog, save_twice(tmp_path, db_path, outcome))
+    assert panel.prepare_letter("transition_plan")
+    assert outcome[0] == ["The letter was not logged"]
+    assert "Kept and logged" in outcome[1]
+    assert read_back(db_path, "SELECT client_id, departure_id, kind FROM document") == [
+        (client_id, departure_id, "transition_plan")]
+    assert read_back(db_path, "SELECT kind FROM interaction") == [("letter",)]
+
+
+@pytest.mark.frozen_at(TODAY.isoformat())
+def test_a_letter_is_kept_by_the_main_window(qtbot, window, db_path, tmp_path) -> None:
+    business_profile()
+    client_id = client_with_contact("山田 & <Søn>")
+    departure_for(client_id)
+    window.refresh_clients()
+    window.open_client(client_id)
+    outcome: list = []
+    answer_modal(DocumentPreviewDialog, save_twice(tmp_path, db_path, outcome))
+    assert window.write_letter("farewell")
+    assert outcome[0] == ["The letter was not logged"]
+    assert read_back(db_path, "SELECT client_id, kind FROM document") == [
+        (client_id, "farewell")]
+
+
+@pytest.mark.frozen_at(TODAY.isoformat())
+def test_a_letter_from_the_wizard_draft_is_kept_by_the_letters_page(qtbot, db_path,
+                                                                   tmp_path) -> None:
+    business_profile()
+    client_id = client_with_contact()
+    draft = DepartureDraft(client_id=client_id, ended_by="owner", reasons=["fit"],
+                           decided_on=TODAY, effective_on=END, decision="let_go",
+                           steps=default_plan(END, TODAY), interviewer="Sam Okafor",
+                           interview_times="2026-06-10 10:00")
+    outcome: list = []
+    answer_modal(DocumentPreviewDialog, save_twice(tmp_path, db_path, outcome))
+    preview_letter(None, draft, "transition_plan")
+    assert outcome[0] == ["The letter was not logged"]
+    assert read_back(db_path, "SELECT client_id, departure_id, kind FROM document") == [
+        (client_id, None, "transition_plan")]
+
+
+@pytest.mark.frozen_at(TODAY.isoformat())
+def test_the_offer_after_finish_keeps_what_is_saved(qtbot, db_path, tmp_path) -> None:
+    business_profile()
+    client_id = client_with_contact()
+    departure_id = departure_for(client_id)
+
+    def save(dialog: DocumentPreviewDialog) -> None:
+        assert dialog.save_to(tmp_path / "farewell.pdf")
+        dialog.reject()
+
+    answer_modal(DocumentPreviewDialog, save)
+    with alerts.intercept(answer=True):
+        assert DepartureWizard.offer_letters(None, client_id, departure_id, ["farewell"]) == 1
+    assert read_back(db_path, "SELECT kind FROM document") == [("farewell",)]

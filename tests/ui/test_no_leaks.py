@@ -273,7 +273,7 @@ def open_year_review(r: Records) -> None:
 
 def open_print_dialog(r: Records) -> None:
     produced = produce("farewell", r.departed_id, departure_id=r.departure_id)
-    preview = DocumentPreviewDialog(r.window, produced)
+    preview = DocumentPreviewDialog(r.window, produced, keep=keep)
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     preview.show()
     seen = r.close_modal(QPrintDialog)
