@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from goodbye_desktop.core.departure import DepartureDraft, default_plan
 from goodbye_desktop.documents.templates import default_template as documents_default
+from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.store import connection, documents, records
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.pages import preview_letter
@@ -102,6 +103,29 @@ def test_the_client_form_hands_its_fields_to_the_save_it_was_given(qtbot, db_pat
     assert (values["name"], values["keep_in_touch"]) == ("Renée & <Sons>", True)
     # The dialog itself saved nothing.
     assert read_back(db_path, "SELECT count(*) FROM client") == [(0,)]
+
+
+def test_a_value_the_save_refuses_is_said_under_its_field(qtbot, db_path) -> None:
+    def save(**values: object) -> int:
+        if "retainer" in str(values["tags"]):
+            raise ValidationError("Tags: “retainer” is kept for the invoices.", field="tags")
+        return records.create_client(**values)
+
+    def fill(dialog: ClientFormDialog) -> None:
+        type_text(dialog.name, "Anita अनीता")
+        type_text(dialog.tags, "retainer")
+        click_ok(qtbot, dialog)
+        assert dialog.isVisible()
+        assert dialog.error_text("tags") == "Tags: “retainer” is kept for the invoices."
+        assert dialog.name.text() == "Anita अनीता" and dialog.tags.text() == "retainer"
+        dialog.tags.clear()
+        type_text(dialog.tags, "design")
+        click_ok(qtbot, dialog)
+
+    answer_modal(ClientFormDialog, fill)
+    client_id = ClientFormDialog.create(None, save)
+    assert read_back(db_path, "SELECT id, name, tags FROM client") == [
+        (client_id, "Anita अनीता", "design")]
 
 
 def test_a_new_client_is_saved_by_the_main_window(qtbot, window, db_path) -> None:
