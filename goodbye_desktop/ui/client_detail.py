@@ -188,10 +188,13 @@ class ClientDetail(QWidget):
         if self._client_id is None:
             return False
         # Imported here: the form is another module's, and only needed on demand.
+        from functools import partial
+
+        from goodbye_desktop.store import records
         from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 
         client_id = self._client_id
-        if not ClientFormDialog.edit(self, client_id):
+        if not ClientFormDialog.edit(self, client_id, partial(records.update_client, client_id)):
             return False
         self.show_client(client_id)
         self.clientChanged.emit(client_id)

@@ -539,9 +539,11 @@ class DeparturePanel(QWidget):
         """Produce a letter of this departure and preview it; True when it was kept."""
         if self.client_id is None or self.departure_id is None:
             return False
+        from goodbye_desktop.correspondence.produce import keep
         from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 
-        kept = DocumentPreviewDialog.show_for(self, kind, self.client_id, self.departure_id)
+        kept = DocumentPreviewDialog.show_for(self, kind, self.client_id, self.departure_id,
+                                              keep=keep)
         if kept:
             self.clientChanged.emit(self.client_id)
         return kept

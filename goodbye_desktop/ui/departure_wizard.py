@@ -206,9 +206,11 @@ class DepartureWizard(QWizard):
                 parent, text,
                 title=_tr("Letters"), yes=_tr("Open them"), no=_tr("Later")):
             return 0
+        from goodbye_desktop.correspondence.produce import keep
         from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 
-        return sum(DocumentPreviewDialog.show_for(parent, kind, client_id, departure_id)
+        return sum(DocumentPreviewDialog.show_for(parent, kind, client_id, departure_id,
+                                                  keep=keep)
                    for kind in kinds)
 
     # --- draft <-> pages --------------------------------------------------------------------

@@ -474,23 +474,26 @@ class MainWindow(QMainWindow):
         client_id = self.current_client_id()
         if client_id is None:
             return False
+        from goodbye_desktop.correspondence.produce import keep
         from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 
-        kept = DocumentPreviewDialog.show_for(self, kind, client_id)
+        kept = DocumentPreviewDialog.show_for(self, kind, client_id, keep=keep)
         if kept:
             self.client_detail.show_client(client_id)
         return kept
 
     def due_letters(self) -> None:
+        from goodbye_desktop.correspondence.due_letters import keep_batch
         from goodbye_desktop.ui.dialogs.due_letters import DueLettersDialog
 
-        DueLettersDialog.run(self)
+        DueLettersDialog.run(self, keep_batch)
         self.client_detail.show_client(self.current_client_id())
 
     def business_profile(self) -> None:
+        from goodbye_desktop.store import records
         from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 
-        if BusinessProfileDialog.run(self):
+        if BusinessProfileDialog.run(self, records.update_profile):
             from goodbye_desktop.ui.locale_setup import apply_profile_locale
 
             apply_profile_locale(queries.profile_locale())
@@ -498,9 +501,10 @@ class MainWindow(QMainWindow):
             self.client_detail.show_client(self.current_client_id())
 
     def letter_templates(self) -> None:
+        from goodbye_desktop.store import documents
         from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
 
-        TemplateEditorDialog.run(self)
+        TemplateEditorDialog.run(self, documents.save_template, documents.reset_template)
 
     def is_empty_state_shown(self) -> bool:
         return self.clients_stack.currentWidget() is self.empty_state
@@ -508,9 +512,10 @@ class MainWindow(QMainWindow):
     # --- slots: clients -----------------------------------------------------------------
 
     def new_client(self) -> None:
+        from goodbye_desktop.store import records
         from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 
-        client_id = ClientFormDialog.create(self)
+        client_id = ClientFormDialog.create(self, records.create_client)
         if client_id is None:
             return
         self.refresh_clients()
@@ -522,9 +527,12 @@ class MainWindow(QMainWindow):
         client_id = client_id if client_id is not None else self.current_client_id()
         if client_id is None:
             return
+        from functools import partial
+
+        from goodbye_desktop.store import records
         from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog
 
-        if ClientFormDialog.edit(self, client_id):
+        if ClientFormDialog.edit(self, client_id, partial(records.update_client, client_id)):
             self.refresh_clients()
             self.client_detail.show_client(self.current_client_id())
             self.daily.client_changed(client_id)

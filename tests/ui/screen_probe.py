@@ -154,6 +154,11 @@ def main(argv: list[str]) -> int:
         close_database()
         return 0
 
+    from functools import partial
+
+    from goodbye_desktop.correspondence.due_letters import keep_batch
+    from goodbye_desktop.correspondence.produce import keep
+    from goodbye_desktop.store import documents, records
     from goodbye_desktop.ui.departed_view import ClientFolderDialog
     from goodbye_desktop.ui.departure_panel import ReturnDateDialog
     from goodbye_desktop.ui.departure_wizard import DepartureWizard
@@ -169,11 +174,14 @@ def main(argv: list[str]) -> int:
     from goodbye_desktop.ui.dialogs.help_dialog import HelpDialog
     from goodbye_desktop.ui.dialogs.template_editor import TemplateEditorDialog
 
-    dialog("business-profile", lambda: BusinessProfileDialog(window))
-    dialog("client-form-new", lambda: ClientFormDialog(window))
-    dialog("client-form-edit", lambda: ClientFormDialog(window, active))
-    dialog("letter-templates", lambda: TemplateEditorDialog(window))
-    dialog("due-letters", lambda: DueLettersDialog(window))
+    dialog("business-profile", lambda: BusinessProfileDialog(
+        window, save=records.update_profile))
+    dialog("client-form-new", lambda: ClientFormDialog(window, save=records.create_client))
+    dialog("client-form-edit", lambda: ClientFormDialog(
+        window, active, save=partial(records.update_client, active)))
+    dialog("letter-templates", lambda: TemplateEditorDialog(
+        window, save=documents.save_template, reset=documents.reset_template))
+    dialog("due-letters", lambda: DueLettersDialog(window, keep=keep_batch))
     dialog("client-folder", lambda: ClientFolderDialog(window, by_status["departed"]))
     dialog("return-date", lambda: ReturnDateDialog(window, window.client_detail
                                                    .departure_panel.today))
@@ -183,7 +191,7 @@ def main(argv: list[str]) -> int:
     dialog("form-proposal", lambda: ProposalForm(active, parent=window))
     dialog("form-promise", lambda: PromiseForm(active, window))
     produced = DocumentPreviewDialog.produce_asking(window, "farewell", by_status["departing"])
-    dialog("letter-preview", lambda: DocumentPreviewDialog(window, produced))
+    dialog("letter-preview", lambda: DocumentPreviewDialog(window, produced, keep=keep))
     dialog("user-guide", lambda: HelpDialog.show_guide(window))
     dialog("shortcuts", lambda: HelpDialog.show_shortcuts(window, window._shortcut_actions()))
 

@@ -14,7 +14,7 @@ from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 
 @pytest.fixture
 def dialog(qtbot, db_path: Path) -> BusinessProfileDialog:
-    dialog = BusinessProfileDialog(None)
+    dialog = BusinessProfileDialog(None, save=records.update_profile)
     qtbot.addWidget(dialog)
     return dialog
 

@@ -1,6 +1,7 @@
 """The client form: adding and changing a client, and what it says when something is wrong."""
 
 from datetime import date
+from functools import partial
 
 import pytest
 from helpers import type_text
@@ -14,7 +15,7 @@ from goodbye_desktop.ui.dialogs.client_form import ClientFormDialog, OptionalDat
 
 @pytest.fixture
 def form(qtbot, db_path):
-    dialog = ClientFormDialog()
+    dialog = ClientFormDialog(save=records.create_client)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -43,7 +44,7 @@ def test_a_new_client_is_saved_with_every_field(qtbot, form):
     click_ok(qtbot, form)
 
     assert form.result() == form.DialogCode.Accepted
-    saved = records.get_client(form.client_id)
+    saved = records.get_client(form.saved)
     assert saved["name"] == "Renée & <Sons> Bakery"
     assert saved["is_person"] is True
     assert saved["status"] == "prospect"
@@ -109,7 +110,7 @@ def test_a_date_is_optional_until_ticked(qtbot, form):
 def test_editing_shows_the_client_and_saves_changes(qtbot, db_path):
     client_id = records.create_client(name="Zoë Papadopoulou", is_person=True,
                                       started_on=date(2022, 1, 1), tags="web")
-    dialog = ClientFormDialog(None, client_id)
+    dialog = ClientFormDialog(None, client_id, save=partial(records.update_client, client_id))
     qtbot.addWidget(dialog)
     assert dialog.name.text() == "Zoë Papadopoulou"
     assert dialog.kind.currentData() is True
@@ -141,7 +142,7 @@ def test_create_returns_the_new_id(qtbot, db_path):
         type_text(dialog.name, "山田デザイン事務所")
         click_ok(qtbot, dialog)
     _answer_dialog(qtbot, fill)
-    client_id = ClientFormDialog.create(None)
+    client_id = ClientFormDialog.create(None, records.create_client)
     assert client_id is not None
     assert records.get_client(client_id)["name"] == "山田デザイン事務所"
 
@@ -151,13 +152,13 @@ def test_create_returns_none_when_cancelled(qtbot, db_path):
         qtbot.keyClicks(dialog.name, "Never saved")
         dialog.reject()
     _answer_dialog(qtbot, fill)
-    assert ClientFormDialog.create(None) is None
+    assert ClientFormDialog.create(None, records.create_client) is None
     assert queries.count_clients() == 0
 
 
 def test_edit_of_a_missing_client_says_so(qtbot, db_path):
     with alerts.intercept() as seen:
-        assert ClientFormDialog.edit(None, 4242) is False
+        assert ClientFormDialog.edit(None, 4242, partial(records.update_client, 4242)) is False
     assert [alert.kind for alert in seen] == ["error"]
     assert "4242" in seen[0].text
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QUrl, QUrlQuery
 from PySide6.QtPrintSupport import QPrinter
 
-from goodbye_desktop.correspondence.produce import produce
+from goodbye_desktop.correspondence.produce import keep, produce
 from goodbye_desktop.store import documents
 from goodbye_desktop.store.detail import interactions
 from goodbye_desktop.ui import alerts
@@ -27,7 +27,7 @@ def client_id(db_path: Path) -> int:
 @pytest.fixture
 def dialog(qtbot, client_id: int) -> DocumentPreviewDialog:
     produced = produce("transition_plan", client_id, today=TODAY)
-    dialog = DocumentPreviewDialog(None, produced)
+    dialog = DocumentPreviewDialog(None, produced, keep=keep)
     qtbot.addWidget(dialog)
     return dialog
 

@@ -10,6 +10,7 @@ from letter_records import TODAY, at, business_profile, client_with_contact, dep
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
+from goodbye_desktop.correspondence.due_letters import keep_batch
 from goodbye_desktop.store import documents, records
 from goodbye_desktop.ui.dialogs.due_letters import DueLettersDialog
 
@@ -27,14 +28,14 @@ def clients(db_path: Path) -> tuple[int, int]:
 
 @pytest.fixture
 def dialog(qtbot, clients) -> DueLettersDialog:
-    dialog = DueLettersDialog(None, today=TODAY)
+    dialog = DueLettersDialog(None, today=TODAY, keep=keep_batch)
     qtbot.addWidget(dialog)
     dialog.set_range(date(2026, 7, 20), date(2026, 7, 31))
     return dialog
 
 
 def test_the_default_range_is_the_next_two_weeks(qtbot, clients) -> None:
-    dialog = DueLettersDialog(None, today=date(2026, 7, 20))
+    dialog = DueLettersDialog(None, today=date(2026, 7, 20), keep=keep_batch)
     qtbot.addWidget(dialog)
     assert dialog.toDate.date().toPython() == date(2026, 8, 3)
     assert [d.client_name for d in dialog.chosen()] == ["Дмитрий Соколов", "Renée & <Sons>"]

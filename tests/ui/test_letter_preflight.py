@@ -10,7 +10,7 @@ from letter_records import TODAY, business_profile, client_with_contact, departu
 
 from goodbye_desktop.core.departure import DepartureDraft, default_plan
 from goodbye_desktop.correspondence import preflight
-from goodbye_desktop.correspondence.produce import inputs_for
+from goodbye_desktop.correspondence.produce import inputs_for, keep
 from goodbye_desktop.store import departures, records
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.detail.contacts_tab import ContactForm
@@ -107,7 +107,7 @@ def test_an_unprintable_name_is_named_beside_the_preview(qtbot, db_path) -> None
     departure_for(client_id)
     produced = DocumentPreviewDialog.produce_asking(None, "farewell", client_id)
     assert produced is not None
-    dialog = DocumentPreviewDialog(None, produced)
+    dialog = DocumentPreviewDialog(None, produced, keep=keep)
     qtbot.addWidget(dialog)
     assert not dialog.notesLabel.isHidden()
     assert "🦄" in dialog.notesLabel.text() and "Anna 🦄 Berg Ltd" in dialog.notesLabel.text()

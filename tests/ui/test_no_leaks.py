@@ -26,6 +26,7 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from goodbye_desktop.correspondence.produce import keep, produce
+from goodbye_desktop.store import documents
 from goodbye_desktop.store.database import close_database, open_database
 from goodbye_desktop.ui.dashboard_report import ReportPreviewDialog
 from goodbye_desktop.ui.departed_view import ClientFolderDialog
@@ -272,7 +273,7 @@ def open_year_review(r: Records) -> None:
 
 def open_print_dialog(r: Records) -> None:
     produced = produce("farewell", r.departed_id, departure_id=r.departure_id)
-    preview = DocumentPreviewDialog(r.window, produced)
+    preview = DocumentPreviewDialog(r.window, produced, keep=keep)
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     preview.show()
     seen = r.close_modal(QPrintDialog)
@@ -354,7 +355,8 @@ def test_a_closed_dialog_is_gone_with_its_timers(records: Records, name: str) ->
 
 
 def test_the_template_preview_waits_no_longer_than_its_dialog(qtbot, records: Records) -> None:
-    editor = TemplateEditorDialog(records.window, records.client_id)
+    editor = TemplateEditorDialog(records.window, records.client_id,
+                                  save=documents.save_template, reset=documents.reset_template)
     qtbot.addWidget(editor)
     editor.show()
     timer = editor.findChild(QTimer)

@@ -28,7 +28,8 @@ def client_id(db_path: Path) -> int:
 
 @pytest.fixture
 def editor(qtbot, client_id: int) -> TemplateEditorDialog:
-    dialog = TemplateEditorDialog(None, client_id)
+    dialog = TemplateEditorDialog(None, client_id, save=documents.save_template,
+                                  reset=documents.reset_template)
     qtbot.addWidget(dialog)
     dialog.select_kind("check_in")
     return dialog

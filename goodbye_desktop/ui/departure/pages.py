@@ -656,9 +656,10 @@ PreviewHandler = Callable[[QWidget, "DepartureDraft", str], None]
 
 def preview_letter(parent: QWidget, draft: DepartureDraft, kind: str) -> None:
     """Render a letter from the unsaved draft and show it, ready to print, save or email."""
+    from goodbye_desktop.correspondence.produce import keep
     from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 
-    DocumentPreviewDialog.show_for_draft(parent, kind, draft)
+    DocumentPreviewDialog.show_for_draft(parent, kind, draft, keep=keep)
 
 
 class LettersPage(DeparturePage):

@@ -3,14 +3,18 @@
 Name, owner, postal address, email, phone, website, a logo and a signature image (PNG or
 JPEG, with a small preview), the page size (automatic from the locale, A4 or US Letter),
 the locale letters are dated in, the currency, the target hourly rate and the days of
-silence before a client is flagged. Saved with one store call; a value the store refuses
-is explained under the form and its field gets the focus.
+silence before a client is flagged. The dialog checks what it can and hands the values
+to `save`, the caller's one store call (`records.update_profile`), as keyword arguments;
+a value refused (or a save that fails) is explained under the form, its field gets the
+focus, and everything stays as typed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QImage, QPixmap
@@ -113,13 +117,18 @@ class ImagePicker(QWidget):
                 dialog.show_problem(exc)
 
 
-class BusinessProfileDialog(QDialog):
-    """Edit the business profile; `save()` writes it in one store call."""
+# The caller's store call: takes the profile's fields as keyword arguments.
+SaveProfile = Callable[..., Any]
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class BusinessProfileDialog(QDialog):
+    """Edit the business profile; `save()` hands it to the caller's `save` in one call."""
+
+    def __init__(self, parent: QWidget | None = None, *, save: SaveProfile) -> None:
         super().__init__(parent)
         self.setObjectName("businessProfile")
         self.setWindowTitle(self.tr("Business profile"))
+        self._save = save
         profile = records.get_profile()
 
         def line(name: str, value: str, accessible: str) -> QLineEdit:
@@ -244,9 +253,9 @@ class BusinessProfileDialog(QDialog):
         }
 
     @classmethod
-    def run(cls, parent: QWidget | None = None) -> bool:
-        """Show the dialog; True when the profile was saved."""
-        dialog = cls(parent)
+    def run(cls, parent: QWidget | None, save: SaveProfile) -> bool:
+        """Show the dialog and save the profile with `save`; True when it was saved."""
+        dialog = cls(parent, save=save)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
@@ -290,9 +299,9 @@ class BusinessProfileDialog(QDialog):
         }
 
     def save(self) -> bool:
-        """Write the profile; on a problem say it under the form and focus the field."""
+        """Hand the profile to `save`; on a problem say it under the form, focus the field."""
         try:
-            records.update_profile(**self.values())
+            self._save(**self.values())
         except GoodbyeError as exc:
             self.show_problem(exc)
             return False

@@ -1,13 +1,17 @@
 """The client form: add a new client or change one, in a dialog.
 
-`ClientFormDialog.create(parent)` and `ClientFormDialog.edit(parent, client_id)`
-show the dialog modally and return what happened, so callers (and tests) need no
-knowledge of its widgets. Whatever is wrong is said under the field at fault, which
-gets the focus; the store is called once, so nothing is ever saved half.
+`ClientFormDialog.create(parent, save)` and `ClientFormDialog.edit(parent, client_id,
+save)` show the dialog modally and return what happened, so callers (and tests) need no
+knowledge of its widgets. The dialog never writes: it checks its fields, then hands them
+to `save`, the caller's one store call (`records.create_client`, or
+`records.update_client` for that client), as keyword arguments. Whatever is wrong (in
+the form, or refused by the store) is said under the field at fault, which gets the
+focus, and the dialog stays open with everything as typed; nothing is ever saved half.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -66,6 +70,10 @@ class OptionalDateEdit(QWidget):
             self.edit.setDate(formatting.qdate(value))
 
 
+# The caller's store call: takes the client's fields as keyword arguments.
+SaveClient = Callable[..., Any]
+
+
 class ClientFormDialog(QDialog):
     """Add a client, or change one: every field of the client record but the derived ones."""
 
@@ -73,10 +81,13 @@ class ClientFormDialog(QDialog):
     _FIELDS = ("name", "is_person", "status", "started_on", "ended_on", "address", "tags",
                "source", "acquired_on", "acquirer", "keep_in_touch", "notes")
 
-    def __init__(self, parent: QWidget | None = None, client_id: int | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, client_id: int | None = None, *,
+                 save: SaveClient) -> None:
         super().__init__(parent)
         self.setObjectName("clientForm")
         self.client_id = client_id
+        self._save = save
+        self.saved: Any = None  # what `save` returned (a new client's id)
         self.setWindowTitle(self.tr("New client") if client_id is None
                             else self.tr("Edit client"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
@@ -297,10 +308,7 @@ class ClientFormDialog(QDialog):
                 self.show_error(field, message)
             return
         try:
-            if self.client_id is None:
-                self.client_id = records.create_client(**values)
-            else:
-                records.update_client(self.client_id, **values)
+            self.saved = self._save(**values)
         except ValidationError as exc:
             self.show_error(exc.field if exc.field in self._FIELDS else None, error_text(exc))
             return
@@ -312,21 +320,22 @@ class ClientFormDialog(QDialog):
     # --- entry points -------------------------------------------------------------------
 
     @classmethod
-    def create(cls, parent: QWidget | None) -> int | None:
-        """Ask for a new client; its id once saved, or None when cancelled."""
-        dialog = cls(parent)
+    def create(cls, parent: QWidget | None, save: SaveClient) -> int | None:
+        """Ask for a new client and save it with `save` (which returns its id); the id,
+        or None when cancelled."""
+        dialog = cls(parent, save=save)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.client_id
+                return dialog.saved
             return None
         finally:
             dialog.deleteLater()
 
     @classmethod
-    def edit(cls, parent: QWidget | None, client_id: int) -> bool:
-        """Change a client; True when something was saved."""
+    def edit(cls, parent: QWidget | None, client_id: int, save: SaveClient) -> bool:
+        """Change a client and save the fields with `save`; True when they were saved."""
         try:
-            dialog = cls(parent, client_id)
+            dialog = cls(parent, client_id, save=save)
         except GoodbyeError as exc:
             alerts.error(parent, error_text(exc), title=QCoreApplication.translate(
                 "ClientFormDialog", "The client cannot be opened"))

@@ -1,9 +1,12 @@
 """The document preview: a letter shown as it will print, then printed, saved or emailed.
 
 Nothing is written while the owner only looks. The first time the letter is printed,
-saved or emailed it is kept (the exact PDF) and logged on the client's timeline through
-`correspondence.produce.keep`; a kept document reopened later (`show_kept`) prints and
-saves the same bytes again without logging a second letter.
+saved or emailed it is handed to `keep`, the caller's store call
+(`correspondence.produce.keep`), which keeps the exact PDF and logs it on the client's
+timeline; the dialog itself writes PDF files, never the database. Should keeping fail,
+the dialog says so and stays open, and the next Print, Save or Email tries again. A kept
+document reopened later (`show_kept`) prints and saves the same bytes again without
+logging a second letter.
 
 Like every dialog of the app, it has classmethods that show it and return the result
 (`show_for`, `show_kept`), and public methods that do the work behind each button
@@ -14,6 +17,7 @@ QtPdf renders pages onto a transparent image, so printing paints each page on wh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -46,7 +50,6 @@ from PySide6.QtWidgets import (
 from goodbye_desktop import safe_files
 from goodbye_desktop.correspondence.produce import (
     ProducedDocument,
-    keep,
     produce,
     produce_for_draft,
     template_for,
@@ -61,6 +64,9 @@ from goodbye_desktop.ui.screen_fit import fit_to_screen
 # pages are rendered and painted in bands of at most this many pixel rows.
 _BAND_ROWS = 1024
 _ROOM = " (999).pdf"  # what unused_path may add to a stem
+
+# The caller's store call: keeps a letter and logs it on the timeline; returns its id.
+KeepLetter = Callable[[ProducedDocument], int]
 
 
 def safe_file_stem(text: str, fallback: str = "letter") -> str:
@@ -165,11 +171,15 @@ class DocumentPreviewDialog(QDialog):
         parent: QWidget | None,
         produced: ProducedDocument,
         *,
+        keep: KeepLetter | None = None,
         document_id: int | None = None,
     ) -> None:
+        if keep is None and document_id is None:
+            raise TypeError("a letter not kept yet needs `keep` to keep it")
         super().__init__(parent)
         self.setObjectName("documentPreview")
         self.produced = produced
+        self._keep_letter = keep
         self.document_id = document_id  # set once the letter is kept
         self._already_kept = document_id is not None
         self.setWindowTitle(self.tr("Preview: %1").replace("%1", produced.title))
@@ -230,10 +240,11 @@ class DocumentPreviewDialog(QDialog):
 
     @classmethod
     def show_for(cls, parent: QWidget | None, kind: str, client_id: int,
-                 departure_id: int | None = None) -> bool:
-        """Produce a letter, preview it; True when it was printed, saved or emailed (kept)."""
+                 departure_id: int | None = None, *, keep: KeepLetter) -> bool:
+        """Produce a letter, preview it; True when it was printed, saved or emailed, and
+        kept with `keep`."""
         return cls._show_produced(parent, cls.produce_asking(parent, kind, client_id,
-                                                             departure_id))
+                                                             departure_id), keep)
 
     @classmethod
     def show_kept(cls, parent: QWidget | None, document_id: int) -> None:
@@ -258,16 +269,19 @@ class DocumentPreviewDialog(QDialog):
             dialog.deleteLater()
 
     @classmethod
-    def show_for_draft(cls, parent: QWidget | None, kind: str, draft: Any) -> bool:
-        """Preview a letter from the departure wizard's unsaved draft; True when kept."""
+    def show_for_draft(cls, parent: QWidget | None, kind: str, draft: Any, *,
+                       keep: KeepLetter) -> bool:
+        """Preview a letter from the departure wizard's unsaved draft; True when kept
+        (with `keep`)."""
         return cls._show_produced(parent, cls.produce_asking(parent, kind, draft.client_id,
-                                                             draft=draft))
+                                                             draft=draft), keep)
 
     @classmethod
-    def _show_produced(cls, parent: QWidget | None, produced: ProducedDocument | None) -> bool:
+    def _show_produced(cls, parent: QWidget | None, produced: ProducedDocument | None,
+                       keep: KeepLetter) -> bool:
         if produced is None:
             return False
-        dialog = cls(parent, produced)
+        dialog = cls(parent, produced, keep=keep)
         try:
             dialog.exec()
             return dialog.document_id is not None
@@ -482,7 +496,7 @@ class DocumentPreviewDialog(QDialog):
     def _keep(self, done: str) -> bool:
         if self.document_id is None:
             try:
-                self.document_id = keep(self.produced)
+                self.document_id = self._keep_letter(self.produced)
             except GoodbyeError as exc:
                 alerts.error(self, error_text(exc), title=self.tr("The letter was not logged"))
                 return False

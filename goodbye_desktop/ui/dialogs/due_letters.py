@@ -4,13 +4,18 @@ The owner picks the range (today to two weeks ahead by default), ticks the lette
 write, adds a piece of news for keep-in-touch notes if any are due, and chooses what goes
 with them: envelopes (DL or #10) or a sheet of address labels (A4 or US Letter). Preview
 renders them all into one PDF; Save writes the letters and their envelopes or labels and
-keeps each letter on its client's timeline, marking its follow-up done.
+hands the batch to `keep`, the caller's one store call (`correspondence.due_letters.
+keep_batch`), which keeps each letter on its client's timeline and marks its follow-up
+done. The dialog writes files, never the database; when keeping fails it says so and
+stays open with the letters still chosen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -67,15 +72,21 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+# The caller's store call: keeps every letter of a saved batch, in one transaction.
+KeepBatch = Callable[[DueBatch], Any]
+
+
 class DueLettersDialog(QDialog):
     """Find, preview and save the follow-up letters due in a range."""
 
-    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, today: date | None = None, *,
+                 keep: KeepBatch) -> None:
         super().__init__(parent)
         self.setObjectName("dueLetters")
         self.setWindowTitle(self.tr("Due follow-up letters"))
         fit_to_screen(self, 1100, 760)
         self.today = today or clock.today()
+        self._keep = keep
         self.batch: DueBatch | None = None
         locale = QLocale()
 
@@ -169,8 +180,9 @@ class DueLettersDialog(QDialog):
         self.refresh()
 
     @classmethod
-    def run(cls, parent: QWidget | None = None) -> None:
-        dialog = cls(parent)
+    def run(cls, parent: QWidget | None, keep: KeepBatch) -> None:
+        """Show the dialog; each batch saved is kept with `keep`."""
+        dialog = cls(parent, keep=keep)
         try:
             dialog.exec()
         finally:
@@ -257,8 +269,6 @@ class DueLettersDialog(QDialog):
 
     def save_to(self, path: Path) -> list[Path]:
         """Save the letters to `path` (and the envelopes or labels beside it); keep them all."""
-        from goodbye_desktop.correspondence.due_letters import keep_batch
-
         batch = self.build()
         if batch is None:
             return []
@@ -278,7 +288,7 @@ class DueLettersDialog(QDialog):
                          .replace("%1", exc.strerror or str(exc)))
             return []
         try:
-            keep_batch(batch)
+            self._keep(batch)
         except GoodbyeError as exc:
             alerts.error(self, error_text(exc), title=self.tr("The letters were not logged"))
             return written

@@ -5,9 +5,16 @@ at the cursor), and a live preview of the letter, re-rendered a moment after typ
 with sample values or the client selected in the main window. Saving refuses a template
 with an unknown placeholder or a stray brace, and says which and where next to the text,
 which stays as typed. "Reset to default" brings back the shipped text.
+
+The editor reads the templates but writes none: its caller hands it `save(kind, text)`
+and `reset(kind)` (`store.documents.save_template` and `reset_template`), each one store
+call; a save that fails is said next to the text, which stays as typed.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QShowEvent, QTextCursor
@@ -54,15 +61,23 @@ def _labelled(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
     return label
 
 
+# The caller's store calls: keep the owner's text for a kind; forget it (the default again).
+SaveTemplate = Callable[[str, str], Any]
+ResetTemplate = Callable[[str], Any]
+
+
 class TemplateEditorDialog(QDialog):
     """Edit, check, preview and save the template of each letter kind."""
 
-    def __init__(self, parent: QWidget | None = None, client_id: int | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, client_id: int | None = None, *,
+                 save: SaveTemplate, reset: ResetTemplate) -> None:
         super().__init__(parent)
         self.setObjectName("templateEditor")
         self.setWindowTitle(self.tr("Letter templates"))
         fit_to_screen(self, 1280, 820)
         self._client_id = client_id
+        self._save_template = save
+        self._reset_template = reset
         self._kind = ""
         self._saved_text = ""
         self.preview_count = 0  # how many previews were rendered (tests wait on it)
@@ -179,13 +194,14 @@ class TemplateEditorDialog(QDialog):
     # --- public -------------------------------------------------------------------------------
 
     @classmethod
-    def run(cls, parent: QWidget | None = None) -> None:
-        """Show the editor; previews use the main window's selected client, if any."""
+    def run(cls, parent: QWidget | None, save: SaveTemplate, reset: ResetTemplate) -> None:
+        """Show the editor, saving with `save` and `reset`; previews use the main window's
+        selected client, if any."""
         client_id = None
         current = getattr(parent, "current_client_id", None)
         if callable(current):
             client_id = current()
-        dialog = cls(parent, client_id)
+        dialog = cls(parent, client_id, save=save, reset=reset)
         try:
             dialog.exec()
         finally:
@@ -205,14 +221,15 @@ class TemplateEditorDialog(QDialog):
         return self.editor.toPlainText() != self._saved_text
 
     def save(self) -> bool:
-        """Check and store the template; on a problem say what and where, keep the text."""
+        """Check the template and hand it to `save` (the shipped text to `reset`); on a
+        problem say what and where, keep the text."""
         text = self.editor.toPlainText()
         try:
             check_template(self._kind, text)
             if text == default_template(self._kind):
-                store_documents.reset_template(self._kind)
+                self._reset_template(self._kind)
             else:
-                store_documents.save_template(self._kind, text)
+                self._save_template(self._kind, text)
         except GoodbyeError as exc:
             self._show_problem(error_text(exc))
             return False
@@ -231,7 +248,7 @@ class TemplateEditorDialog(QDialog):
         ):
             return
         try:
-            store_documents.reset_template(self._kind)
+            self._reset_template(self._kind)
         except GoodbyeError as exc:
             alerts.error(self, error_text(exc))
             return
