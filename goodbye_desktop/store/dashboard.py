@@ -27,6 +27,7 @@ from typing import Any
 from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.store.connection import current, current_path
 from goodbye_desktop.store.sql_values import as_date
+from goodbye_desktop.store.upkeep import minutes_window, stored_minutes_window
 
 # Every leaving: the departures that stand (decided, or won back later) and the end dates
 # entered without one. `back_on` is the day a won-back client was with us again.
@@ -74,13 +75,13 @@ class Reader:
         """Start the effort query for `end` now, on a reading connection of its own, so it
         runs beside the other queries (it is the longest; SQLite lets go of the GIL)."""
         path = self.db.execute("PRAGMA database_list").fetchone()[2]
-        if not path or end in self._ahead:
-            return  # an in-memory database has no second connection
+        if not path or end in self._ahead or self._minutes_kept(end):
+            return  # an in-memory database has no second connection; kept minutes no scan
 
         def work() -> tuple[list[tuple[int, str, int]], int, int]:
             conn = reading_connection(Path(path))
             try:
-                return Reader(conn)._effort(end)
+                return Reader(conn)._scanned_effort(end)
             finally:
                 conn.close()
 
@@ -210,18 +211,36 @@ class Reader:
     def effort(self, end: date, top: Callable[[int], int]
                ) -> tuple[list[tuple[int, str, int]], int, int]:
         """The first `top(n)` of the n clients with minutes in the 12 months up to `end`
-        (most minutes first, ties by name), n, and all their minutes."""
+        (most minutes first, ties by name), n, and all their minutes.
+
+        When the store keeps that very window on each client (`minutes_12m`, the current
+        year's as long as the day's upkeep has run), two reads of its index answer;
+        another year sums the interactions of its 12 months.
+        """
         ahead = self._ahead.pop(end, None)
-        rows, n, total = ahead.result() if ahead is not None else self._effort(end)
+        if ahead is None and self._minutes_kept(end):
+            n, total = self.db.execute(
+                "SELECT count(*), coalesce(sum(minutes_12m), 0) FROM client"
+                " WHERE minutes_12m > 0").fetchone()
+            rows = self.db.execute(
+                "SELECT id, name, minutes_12m FROM client WHERE minutes_12m > 0"
+                " ORDER BY minutes_12m DESC, sort_name, id LIMIT ?", (top(n),)).fetchall()
+            return rows, n, total
+        rows, n, total = ahead.result() if ahead is not None else self._scanned_effort(end)
         return rows[:top(n)], n, total
 
-    def _effort(self, end: date) -> tuple[list[tuple[int, str, int]], int, int]:
-        """Every client at or above the top 20 %'s cut (ties included), n and the total.
+    def _minutes_kept(self, end: date) -> bool:
+        """Whether the clients' `minutes_12m` counts the 12 months up to `end`."""
+        return stored_minutes_window(self.db) == minutes_window(end)
+
+    def _scanned_effort(self, end: date) -> tuple[list[tuple[int, str, int]], int, int]:
+        """Every client at or above the top 20 %'s cut (ties included), n and the total,
+        summed from the interactions.
 
         One grouped pass, kept: the minutes at the cut come from a sort of the totals
         alone, and only the clients at or above it (ties included) meet their names.
         """
-        until = (end + timedelta(days=1)).isoformat()
+        first, until = minutes_window(end)
         rows = self.db.execute(
             "WITH per_client AS MATERIALIZED (SELECT client_id, sum(minutes) AS m"
             " FROM interaction WHERE occurred_at >= ? AND occurred_at < ?"
@@ -233,7 +252,7 @@ class Reader:
             " SELECT t.client_id, c.name, t.m, s.n, s.total FROM per_client t"
             " JOIN client c ON c.id = t.client_id CROSS JOIN stats s"
             " WHERE t.m >= (SELECT m FROM cut) ORDER BY t.m DESC, c.sort_name, c.id",
-            (_window(end)[0], until)).fetchall()
+            (first, until)).fetchall()
         if not rows:
             return [], 0, 0
         return [row[:3] for row in rows], rows[0][3], rows[0][4]
