@@ -93,9 +93,11 @@ def refresh_minutes_window(today: date | None = None) -> bool:
     """Move every client's 12-month minutes on to today's window; True if anything ran.
 
     Between two writes the interaction triggers (migration step 9) keep the column, for
-    the window stored beside it; here the window itself moves. Within a month only the
-    interactions dated on the days that came into the window are added (ahead-dated ones,
-    seldom any); when the month turns, or the clock went back, every client is recomputed.
+    the window stored beside it; here the window itself moves. Moving on, only the minutes
+    of the days that left the window (a month, when the month turns) are taken away and
+    those of the days that came into it (ahead-dated ones, seldom any) added; the first
+    time, after a jump of over a year, or when the clock went back, every client is
+    recomputed.
     """
     first, until = minutes_window(today)
     conn = current()
@@ -104,12 +106,15 @@ def refresh_minutes_window(today: date | None = None) -> bool:
         return False
     try:
         with transaction():
-            if stored is not None and stored[0] == first and stored[1] < until:
+            if stored is not None and stored[0] <= first <= stored[1] <= until:
                 conn.execute(
                     "UPDATE client SET minutes_12m = minutes_12m + t.m FROM (SELECT client_id,"
-                    " sum(minutes) AS m FROM interaction WHERE occurred_at >= ?"
-                    " AND occurred_at < ? GROUP BY client_id) AS t"
-                    " WHERE client.id = t.client_id AND t.m > 0", (stored[1], until))
+                    " sum(m) AS m FROM (SELECT client_id, -minutes AS m FROM interaction"
+                    "  WHERE occurred_at >= ? AND occurred_at < ? UNION ALL"
+                    "  SELECT client_id, minutes FROM interaction"
+                    "  WHERE occurred_at >= ? AND occurred_at < ?) GROUP BY client_id) AS t"
+                    " WHERE client.id = t.client_id AND t.m != 0",
+                    (stored[0], first, stored[1], until))
             else:
                 recompute_minutes(conn, first, until)
             conn.executemany(

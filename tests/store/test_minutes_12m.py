@@ -117,6 +117,11 @@ def test_the_day_and_the_month_turning_move_the_minutes_on(db_path) -> None:
     clock.freeze("2026-03-15T10:00")  # a clock set back by hand
     upkeep.refresh_minutes_window()
     assert_kept({oak: 50})
+    clock.freeze("2027-04-03T10:00")  # a file left closed for over a year
+    upkeep.refresh_minutes_window()
+    assert_kept({oak: 0})
+    meeting(oak, datetime(2027, 4, 1, 9), 8)
+    assert_kept({oak: 8})
 
 
 def test_an_open_on_a_new_day_moves_the_minutes_on(tmp_path) -> None:
