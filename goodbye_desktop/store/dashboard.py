@@ -2,9 +2,12 @@
 
 Plain sqlite3 on a connection (the shared one, or a reading connection of its own when
 the window computes off the GUI thread), never the ORM and never a Python loop over
-every row: each figure is one grouped query that its index answers (migration step 5
-adds the indexes). What comes back are small plain values (ints, tuples, dicts of
-them); `core.figures.build` turns them into the figures, asking a `Reader` for each.
+every row: each figure is one grouped query that its index answers (migration steps 8
+and 9 add the indexes). The current year's concentration and Pareto of effort read the
+12-month revenue and minutes the store keeps on each client (`revenue_12m_cents`,
+`minutes_12m`); another year's sum its 12 months. What comes back are small plain values
+(ints, tuples, dicts of them); `core.figures.build` turns them into the figures, asking
+a `Reader` for each.
 
 A client's activity, from the records alone (README, "Dashboard"): active from its
 `started_on` (prospects and clients without a start date never are), away after each
