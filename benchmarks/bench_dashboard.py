@@ -37,6 +37,7 @@ TARGET_SECONDS = 0.5
 def floor_figures(db: sqlite3.Connection, year: int, today: date) -> dict:
     """The same SQL the dashboard runs, statement by statement on a plain connection, one
     after the other, with no figures made of it: what the computation cannot go below."""
+    from goodbye_desktop.core.figures import pareto_count
     from goodbye_desktop.store.dashboard import Reader
 
     reader = Reader(db)
@@ -44,7 +45,7 @@ def floor_figures(db: sqlite3.Connection, year: int, today: date) -> dict:
     spans = [(date(y, 1, 1), min(date(y, 12, 31), today)) for y in range(year - 4, year + 1)]
     return {
         "history": reader.year_counts(spans), "lost": reader.lost(start, end),
-        "effort": reader._effort(end), "revenue": reader.revenue(end, today, None),
+        "effort": reader.effort(end, pareto_count), "revenue": reader.revenue(end, today, None),
         "returns": reader.returns(start, end), "proposals": reader.proposals(start, end),
         "previous": reader.proposals(date(year - 1, 1, 1), date(year - 1, 12, 31)),
         "goals": reader.goals(), "clients": reader.client_count(),

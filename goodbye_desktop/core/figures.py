@@ -315,6 +315,9 @@ class Dashboard:
     def as_json(self) -> dict:
         """The `dashboard --json` object: shares 0 to 1, cents, ISO dates (README)."""
         c, conc, dep = self.counts, self.concentration, self.departures
+        # Every client with revenue can be a hundred thousand: round() itself, not a call
+        # of `rounded` per client (total_cents > 0 whenever there are rows).
+        total = conc.total_cents
         return {
             "year": self.year, "as_of": self.as_of.isoformat(),
             "active_start": c.active_start, "active_end": c.active_end,
@@ -326,7 +329,7 @@ class Dashboard:
             "concentration": {
                 "top1_share": rounded(conc.top1_share), "top3_share": rounded(conc.top3_share),
                 "hhi": conc.hhi,
-                "clients": [{"id": i, "name": name, "share": rounded(cents / conc.total_cents)}
+                "clients": [{"id": i, "name": name, "share": round(cents / total, 4)}
                             for i, name, cents in conc.rows],
             },
             "reasons": dep.reasons, "kinds": dep.kinds, "ended_by": dep.ended_by,

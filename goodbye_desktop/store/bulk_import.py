@@ -3,8 +3,8 @@
 The rows were checked by exchange.importer; this writes them with plain SQL in batches
 (so 100,000 clients take seconds), calls `progress(done, total)` between batches and
 stops, rolling everything back, when `cancelled()` says so. Then the affected clients'
-derived columns (search and sort text, last contact, revenue of the last 12 months)
-are recomputed, set-based, in the same transaction. With `own_connection` the work runs
+derived columns (search and sort text, last contact, revenue and minutes of the last 12
+months) are recomputed, set-based, in the same transaction. With `own_connection` the work runs
 on a connection of its own, so that the window's thread keeps its connection.
 """
 
@@ -23,6 +23,7 @@ from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import connection
 from goodbye_desktop.store.folding import fold
 from goodbye_desktop.store.sql_errors import explain
+from goodbye_desktop.store.upkeep import stored_minutes_window
 
 BATCH = 5000
 
@@ -232,7 +233,7 @@ def _children(w: _Writer, kind: str, records: list[dict], merge: bool) -> None:
 
 
 def refresh_derived(conn: sqlite3.Connection, client_ids: set[int]) -> None:
-    """Search and sort text, last contact and 12-month revenue of these clients."""
+    """Search and sort text, last contact, 12-month revenue and minutes of these clients."""
     if not client_ids:
         return
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched (id INTEGER PRIMARY KEY)")
@@ -264,16 +265,30 @@ def refresh_derived(conn: sqlite3.Connection, client_ids: set[int]) -> None:
         "SUM(amount_cents) FROM revenue r WHERE r.client_id = client.id AND r.month "
         "BETWEEN ? AND ?), 0) WHERE id IN (SELECT id FROM import_touched)",
         (window.first_month.isoformat(), window.last_month.isoformat()))
+    # The minutes of the window the column counts (upkeep moves it on; the import held
+    # back the triggers that keep it row by row).
+    minutes = stored_minutes_window(conn)
+    if minutes is not None:
+        conn.execute(
+            "UPDATE client SET minutes_12m = COALESCE((SELECT SUM(minutes) FROM interaction i "
+            "WHERE i.client_id = client.id AND i.occurred_at >= ? AND i.occurred_at < ?), 0) "
+            "WHERE id IN (SELECT id FROM import_touched)", minutes)
     conn.execute("DELETE FROM import_touched")
+
+
+# Triggers an import holds back while it writes, doing their work once at the end: the
+# client table's change counter, and the 12-month minutes of each interaction written.
+_HELD_TRIGGERS = "name LIKE 'client_generation_%' OR name LIKE 'interaction_minutes_%'"
 
 
 @contextmanager
 def _one_change_count(conn: sqlite3.Connection) -> Iterator[None]:
     """Inside the import's transaction: the client table's change counter is bumped once,
-    not once a row (its triggers, dropped and made again from their own SQL, cost five
-    times the insert itself). Rolled back with the import, triggers and all."""
+    not once a row, and the minutes are summed per client once (`refresh_derived`), not
+    added per interaction (the triggers, dropped and made again from their own SQL, cost
+    several times the insert itself). Rolled back with the import, triggers and all."""
     triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
-                            "name LIKE 'client_generation_%'").fetchall()
+                            f"({_HELD_TRIGGERS})").fetchall()
     for name, _sql in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')
     try:

@@ -2,8 +2,8 @@
 
 Besides SQLite's view of the pages, the records must agree with themselves: rows that
 point at a client or departure that is gone (orphans), and the client's derived columns
-(search and sort text, last contact, revenue of the last 12 months) that must equal
-what the records give. Read-only: the file is checked as it is, damaged or not.
+(search and sort text, last contact, revenue and minutes of the last 12 months) that must
+equal what the records give. Read-only: the file is checked as it is, damaged or not.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ def check_file(path: Path) -> CheckReport:
 def _derived(conn: sqlite3.Connection, report: CheckReport) -> None:
     from goodbye_desktop import clock
     from goodbye_desktop.core.windows import last_12_months
+    from goodbye_desktop.store.upkeep import stored_minutes_window
 
     stored = conn.execute(
         "SELECT value FROM app_meta WHERE key = 'revenue_window'").fetchone()
@@ -79,6 +80,14 @@ def _derived(conn: sqlite3.Connection, report: CheckReport) -> None:
             "SUM(amount_cents) FROM revenue r WHERE r.client_id = c.id AND r.month "
             "BETWEEN ? AND ?), 0)",
             (window.first_month.isoformat(), window.last_month.isoformat())))
+    minutes = stored_minutes_window(conn)
+    if minutes is not None:
+        # The window the column counts, whichever day it was: the triggers keep that one.
+        checks.append((
+            "minutes of the last 12 months",
+            "SELECT c.id, c.name FROM client c WHERE c.minutes_12m != COALESCE((SELECT "
+            "SUM(minutes) FROM interaction i WHERE i.client_id = c.id AND i.occurred_at >= ? "
+            "AND i.occurred_at < ?), 0)", minutes))
     for what, sql, params in checks:
         wrong = conn.execute(sql, params).fetchall()
         if wrong:

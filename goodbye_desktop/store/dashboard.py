@@ -2,9 +2,12 @@
 
 Plain sqlite3 on a connection (the shared one, or a reading connection of its own when
 the window computes off the GUI thread), never the ORM and never a Python loop over
-every row: each figure is one grouped query that its index answers (migration step 5
-adds the indexes). What comes back are small plain values (ints, tuples, dicts of
-them); `core.figures.build` turns them into the figures, asking a `Reader` for each.
+every row: each figure is one grouped query that its index answers (migration steps 8
+and 9 add the indexes). The current year's concentration and Pareto of effort read the
+12-month revenue and minutes the store keeps on each client (`revenue_12m_cents`,
+`minutes_12m`); another year's sum its 12 months. What comes back are small plain values
+(ints, tuples, dicts of them); `core.figures.build` turns them into the figures, asking
+a `Reader` for each.
 
 A client's activity, from the records alone (README, "Dashboard"): active from its
 `started_on` (prospects and clients without a start date never are), away after each
@@ -27,19 +30,37 @@ from typing import Any
 from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.store.connection import current, current_path
 from goodbye_desktop.store.sql_values import as_date
+from goodbye_desktop.store.upkeep import minutes_window, stored_minutes_window
 
 # Every leaving: the departures that stand (decided, or won back later) and the end dates
 # entered without one. `back_on` is the day a won-back client was with us again.
+# `{departure}` and `{ended}` narrow each half to the last days a figure can use (a range
+# of the indexes on the last day, rather than every leaving there ever was).
 _LEAVING = """
 leaving(client_id, last_day, back_on, departure_id) AS (
     SELECT client_id, effective_on, CASE WHEN state = 'won_back' THEN returned_on END, id
     FROM departure WHERE state IN ('decided', 'won_back') AND effective_on IS NOT NULL
+    {departure}
     UNION ALL
     SELECT c.id, c.ended_on, NULL, NULL FROM client c
-    WHERE c.ended_on IS NOT NULL AND c.status != 'prospect' AND NOT EXISTS (
+    WHERE c.ended_on IS NOT NULL AND c.status != 'prospect' {ended} AND NOT EXISTS (
         SELECT 1 FROM departure d WHERE d.client_id = c.id AND d.state = 'decided'
         AND d.effective_on = c.ended_on)
 )"""
+
+
+def _leaving(last_day: str = "", *, back_after: str = "") -> str:
+    """The leavings whose last day is `last_day` (an SQL condition such as "<= :e"); with
+    `back_after`, leaving out those over before that day (back by it, last day before it),
+    which are away on no day from then on and lost in no year."""
+    departure = ended = ""
+    if last_day:
+        departure, ended = f"AND effective_on {last_day}", f"AND c.ended_on {last_day}"
+    if back_after:
+        departure += (f" AND (state = 'decided' OR returned_on IS NULL"
+                      f" OR returned_on > {back_after} OR effective_on >= {back_after})")
+    return _LEAVING.format(departure=departure, ended=ended)
+
 
 # Away on day :d: after a last day and before the return.
 _AWAY = "(l.last_day < {d} AND (l.back_on IS NULL OR l.back_on > {d}))"
@@ -74,13 +95,13 @@ class Reader:
         """Start the effort query for `end` now, on a reading connection of its own, so it
         runs beside the other queries (it is the longest; SQLite lets go of the GIL)."""
         path = self.db.execute("PRAGMA database_list").fetchone()[2]
-        if not path or end in self._ahead:
-            return  # an in-memory database has no second connection
+        if not path or end in self._ahead or self._minutes_kept(end):
+            return  # an in-memory database has no second connection; kept minutes no scan
 
         def work() -> tuple[list[tuple[int, str, int]], int, int]:
             conn = reading_connection(Path(path))
             try:
-                return Reader(conn)._effort(end)
+                return Reader(conn)._scanned_effort(end)
             finally:
                 conn.close()
 
@@ -92,32 +113,33 @@ class Reader:
         """For each (first day, last day) of a year: active on each, retained (both),
         churned (active on the first, lost in the year), gained and lost.
 
-        Three statements whatever the number of years: the leavings are grouped by
-        client once, with one column of flags per year.
+        Two statements whatever the number of years: the leavings are read once and
+        grouped by client, with one column of flags per year (and the year's leavings
+        counted for "lost"); the starts are counted per day.
         """
         params: dict[str, str] = {}
         for i, (start, end) in enumerate(spans):
             params[f"s{i}"], params[f"e{i}"] = start.isoformat(), end.isoformat()
+        params["first"] = min(params[f"s{i}"] for i in range(len(spans)))
         params["last"] = max(params[f"e{i}"] for i in range(len(spans)))
-        flags, sums = [], []
+        # `ok`: the clients whose activity the counts follow (a prospect's departure, or
+        # one of a client without a start date, still counts as lost).
+        flags = ["c.status != 'prospect' AND coalesce(c.started_on <= :last, 0) AS ok"]
+        sums = []
         for i in range(len(spans)):
             s, e = f":s{i}", f":e{i}"
             flags.append(f"c.started_on <= {s} AS b{i}, max({_AWAY.format(d=s)}) AS a{i},"
                          f" max({_AWAY.format(d=e)}) AS z{i},"
-                         f" max(l.last_day BETWEEN {s} AND {e}) AS l{i}")
-            sums.append(f"coalesce(sum(b{i} AND a{i}), 0), coalesce(sum(z{i}), 0),"
-                        f" coalesce(sum(b{i} AND (a{i} OR z{i})), 0),"
-                        f" coalesce(sum(b{i} AND NOT a{i} AND l{i}), 0)")
+                         f" sum(l.last_day BETWEEN {s} AND {e}) AS l{i}")
+            sums.append(f"coalesce(sum(ok AND b{i} AND a{i}), 0), coalesce(sum(ok AND z{i}), 0),"
+                        f" coalesce(sum(ok AND b{i} AND (a{i} OR z{i})), 0),"
+                        f" coalesce(sum(ok AND b{i} AND NOT a{i} AND l{i}), 0),"
+                        f" coalesce(sum(l{i}), 0)")
         away = self.db.execute(
-            f"WITH {_LEAVING}, per_client AS (SELECT {', '.join(flags)}"
-            " FROM leaving l JOIN client c ON c.id = l.client_id"
-            " WHERE c.started_on <= :last AND c.status != 'prospect' GROUP BY l.client_id)"
-            f" SELECT {', '.join(sums)} FROM per_client", params).fetchone()
-        lost = self.db.execute(
-            f"WITH {_LEAVING} SELECT "
-            + ", ".join(f"coalesce(sum(last_day BETWEEN :s{i} AND :e{i}), 0)"
-                        for i in range(len(spans)))
-            + " FROM leaving WHERE last_day <= :last", params).fetchone()
+            f"WITH {_leaving('<= :last', back_after=':first')}, per_client AS"
+            f" (SELECT {', '.join(flags)} FROM leaving l JOIN client c ON c.id = l.client_id"
+            f" GROUP BY l.client_id) SELECT {', '.join(sums)} FROM per_client",
+            params).fetchone()
         # Starts per day (the index is in date order): any "started by d" is a running sum.
         starts = self.db.execute(
             "SELECT started_on, count(*) FROM client WHERE started_on <= :last"
@@ -129,25 +151,22 @@ class Reader:
             i = bisect_right(days, day)
             return running[i - 1] if i else 0
 
-        started = []
-        for start, end in spans:
-            s, e = start.isoformat(), end.isoformat()
-            before = started_by((start - timedelta(days=1)).isoformat())
-            started.extend((started_by(s), started_by(e), started_by(e) - before))
         out = []
-        for i in range(len(spans)):
-            away_start, away_end, away_either, churned = away[4 * i:4 * i + 4]
-            at_start, at_end, gained = started[3 * i:3 * i + 3]
+        for i, (start, end) in enumerate(spans):
+            s, e = start.isoformat(), end.isoformat()
+            at_start, at_end = started_by(s), started_by(e)
+            gained = at_end - started_by((start - timedelta(days=1)).isoformat())
+            away_start, away_end, away_either, churned, lost = away[5 * i:5 * i + 5]
             out.append({"active_start": at_start - away_start, "active_end": at_end - away_end,
                         "retained": at_start - away_either, "churned": churned,
-                        "gained": gained, "lost": lost[i]})
+                        "gained": gained, "lost": lost})
         return out
 
     def lost(self, start: date, end: date) -> list[dict[str, Any]]:
         """The departures lost in the year, last day first, with their 12 months' revenue."""
         rows = self.db.execute(
-            f"WITH {_LEAVING} SELECT l.client_id, c.name, c.started_on, l.last_day,"
-            " coalesce(d.ended_by, ''), coalesce(d.kind, ''),"
+            f"WITH {_leaving('BETWEEN :s AND :e')} SELECT l.client_id, c.name, c.started_on,"
+            " l.last_day, coalesce(d.ended_by, ''), coalesce(d.kind, ''),"
             " (SELECT group_concat(reason) FROM departure_reason r"
             "  WHERE r.departure_id = d.id),"
             " (SELECT coalesce(sum(amount_cents), 0) FROM revenue v"
@@ -156,8 +175,8 @@ class Reader:
             " coalesce(d.lessons, ''), l.departure_id"
             " FROM leaving l JOIN client c ON c.id = l.client_id"
             " LEFT JOIN departure d ON d.id = l.departure_id"
-            " WHERE l.last_day BETWEEN ? AND ? ORDER BY l.last_day DESC, c.sort_name, c.id",
-            (start.isoformat(), end.isoformat())).fetchall()
+            " ORDER BY l.last_day DESC, c.sort_name, c.id",
+            {"s": start.isoformat(), "e": end.isoformat()}).fetchall()
         return [{"client_id": r[0], "name": r[1], "started_on": as_date(r[2]),
                  "last_day": as_date(r[3]), "ended_by": r[4], "kind": r[5],
                  "reasons": tuple(sorted(x for x in (r[6] or "").split(",") if x)),
@@ -210,18 +229,36 @@ class Reader:
     def effort(self, end: date, top: Callable[[int], int]
                ) -> tuple[list[tuple[int, str, int]], int, int]:
         """The first `top(n)` of the n clients with minutes in the 12 months up to `end`
-        (most minutes first, ties by name), n, and all their minutes."""
+        (most minutes first, ties by name), n, and all their minutes.
+
+        When the store keeps that very window on each client (`minutes_12m`, the current
+        year's as long as the day's upkeep has run), two reads of its index answer;
+        another year sums the interactions of its 12 months.
+        """
         ahead = self._ahead.pop(end, None)
-        rows, n, total = ahead.result() if ahead is not None else self._effort(end)
+        if ahead is None and self._minutes_kept(end):
+            n, total = self.db.execute(
+                "SELECT count(*), coalesce(sum(minutes_12m), 0) FROM client"
+                " WHERE minutes_12m > 0").fetchone()
+            rows = self.db.execute(
+                "SELECT id, name, minutes_12m FROM client WHERE minutes_12m > 0"
+                " ORDER BY minutes_12m DESC, sort_name, id LIMIT ?", (top(n),)).fetchall()
+            return rows, n, total
+        rows, n, total = ahead.result() if ahead is not None else self._scanned_effort(end)
         return rows[:top(n)], n, total
 
-    def _effort(self, end: date) -> tuple[list[tuple[int, str, int]], int, int]:
-        """Every client at or above the top 20 %'s cut (ties included), n and the total.
+    def _minutes_kept(self, end: date) -> bool:
+        """Whether the clients' `minutes_12m` counts the 12 months up to `end`."""
+        return stored_minutes_window(self.db) == minutes_window(end)
+
+    def _scanned_effort(self, end: date) -> tuple[list[tuple[int, str, int]], int, int]:
+        """Every client at or above the top 20 %'s cut (ties included), n and the total,
+        summed from the interactions.
 
         One grouped pass, kept: the minutes at the cut come from a sort of the totals
         alone, and only the clients at or above it (ties included) meet their names.
         """
-        until = (end + timedelta(days=1)).isoformat()
+        first, until = minutes_window(end)
         rows = self.db.execute(
             "WITH per_client AS MATERIALIZED (SELECT client_id, sum(minutes) AS m"
             " FROM interaction WHERE occurred_at >= ? AND occurred_at < ?"
@@ -233,7 +270,7 @@ class Reader:
             " SELECT t.client_id, c.name, t.m, s.n, s.total FROM per_client t"
             " JOIN client c ON c.id = t.client_id CROSS JOIN stats s"
             " WHERE t.m >= (SELECT m FROM cut) ORDER BY t.m DESC, c.sort_name, c.id",
-            (_window(end)[0], until)).fetchall()
+            (first, until)).fetchall()
         if not rows:
             return [], 0, 0
         return [row[:3] for row in rows], rows[0][3], rows[0][4]
@@ -245,12 +282,14 @@ class Reader:
         no decision day was entered); a new client is one gained in the same year.
         """
         params = {"d0": start.isoformat(), "d1": end.isoformat()}
+        # Each count is a range of an index: by sent day, and by outcome and decision day
+        # (the expression `decided` is the index's own, migration step 9).
         decided = "coalesce(p.decided_on, p.sent_on)"
         sent, won, lost = self.db.execute(
-            "SELECT coalesce(sum(sent_on BETWEEN :d0 AND :d1), 0),"
-            f" coalesce(sum(outcome = 'won' AND {decided} BETWEEN :d0 AND :d1), 0),"
-            f" coalesce(sum(outcome = 'lost' AND {decided} BETWEEN :d0 AND :d1), 0)"
-            " FROM proposal p WHERE sent_on <= :d1", params).fetchone()
+            "SELECT (SELECT count(*) FROM proposal WHERE sent_on BETWEEN :d0 AND :d1),"
+            + ", ".join(f" (SELECT count(*) FROM proposal p WHERE p.outcome = '{outcome}'"
+                        f" AND {decided} BETWEEN :d0 AND :d1)" for outcome in ("won", "lost")),
+            params).fetchone()
         amounts = [r[0] for r in self.db.execute(
             "SELECT p.amount_cents FROM proposal p JOIN client c ON c.id = p.client_id"
             f" WHERE p.outcome = 'won' AND {decided} BETWEEN :d0 AND :d1"
@@ -281,7 +320,7 @@ class Reader:
         """Up to `limit` clients active on `day`, by name (the drill-down of a count)."""
         d = day.isoformat()
         return self.db.execute(
-            f"WITH {_LEAVING} SELECT c.id, c.name FROM client c WHERE c.started_on <= :d"
+            f"WITH {_leaving('< :d')} SELECT c.id, c.name FROM client c WHERE c.started_on <= :d"
             " AND c.status != 'prospect' AND NOT EXISTS (SELECT 1 FROM leaving l"
             f" WHERE l.client_id = c.id AND {_AWAY.format(d=':d')})"
             " ORDER BY c.sort_name, c.id LIMIT :n", {"d": d, "n": limit}).fetchall()

@@ -322,6 +322,7 @@ def open_database(path: str | os.PathLike, *, daily_backup: bool = False) -> sql
         migrations.migrate(conn)
         upkeep.ensure_profile()
         upkeep.refresh_revenue_window()
+        upkeep.refresh_minutes_window()
     except sqlite3.DatabaseError as exc:
         connection.close_connection()
         raise DatabaseError("db.cannot_open", path=path, reason=str(exc)) from exc

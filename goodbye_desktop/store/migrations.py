@@ -315,6 +315,53 @@ CREATE INDEX departure_returned ON departure (state, returned_on)
 """
 
 
+# The dashboard without a scan of the year's interactions, and its other figures from
+# indexes alone. Each client's minutes of the last 12 months are kept on the client, as its
+# revenue is: the triggers add and take away the minutes of every interaction written inside
+# the window the column counts (app_meta `minutes_from` to `minutes_until`, exclusive),
+# whichever code writes it; the store moves the window on as the days pass
+# (store.upkeep.refresh_minutes_window). No window is stored yet, so the triggers change
+# nothing until the next open fills every client's column. The leavings, the returns and
+# the proposals decided in a year read covering indexes, never the wide rows.
+_V9 = """
+ALTER TABLE client ADD COLUMN minutes_12m INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX client_minutes_rank ON client (minutes_12m DESC, sort_name, id, name)
+    WHERE minutes_12m > 0;
+DELETE FROM app_meta WHERE key IN ('minutes_from', 'minutes_until');
+CREATE TRIGGER interaction_minutes_insert AFTER INSERT ON interaction
+WHEN NEW.minutes > 0
+    AND NEW.occurred_at >= (SELECT value FROM app_meta WHERE key = 'minutes_from')
+    AND NEW.occurred_at < (SELECT value FROM app_meta WHERE key = 'minutes_until')
+BEGIN
+    UPDATE client SET minutes_12m = minutes_12m + NEW.minutes WHERE id = NEW.client_id;
+END;
+CREATE TRIGGER interaction_minutes_delete AFTER DELETE ON interaction
+WHEN OLD.minutes > 0
+    AND OLD.occurred_at >= (SELECT value FROM app_meta WHERE key = 'minutes_from')
+    AND OLD.occurred_at < (SELECT value FROM app_meta WHERE key = 'minutes_until')
+BEGIN
+    UPDATE client SET minutes_12m = minutes_12m - OLD.minutes WHERE id = OLD.client_id;
+END;
+CREATE TRIGGER interaction_minutes_update AFTER UPDATE OF client_id, occurred_at, minutes
+ON interaction BEGIN
+    UPDATE client SET minutes_12m = minutes_12m - OLD.minutes WHERE id = OLD.client_id
+        AND OLD.minutes > 0
+        AND OLD.occurred_at >= (SELECT value FROM app_meta WHERE key = 'minutes_from')
+        AND OLD.occurred_at < (SELECT value FROM app_meta WHERE key = 'minutes_until');
+    UPDATE client SET minutes_12m = minutes_12m + NEW.minutes WHERE id = NEW.client_id
+        AND NEW.minutes > 0
+        AND NEW.occurred_at >= (SELECT value FROM app_meta WHERE key = 'minutes_from')
+        AND NEW.occurred_at < (SELECT value FROM app_meta WHERE key = 'minutes_until');
+END;
+DROP INDEX departure_effective_on;
+CREATE INDEX departure_effective_on ON departure (state, effective_on, client_id, returned_on);
+DROP INDEX departure_returned;
+CREATE INDEX departure_returned ON departure (state, returned_on, client_id, effective_on);
+CREATE INDEX proposal_decided ON proposal (outcome, coalesce(decided_on, sent_on), client_id,
+    amount_cents)
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT on its own; run statement by statement instead
@@ -350,6 +397,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V6),
     _script(_V7),
     _script(_V8),
+    _script(_V9),
 ]
 LATEST_VERSION = len(STEPS)
 

@@ -110,6 +110,7 @@ class Client(BaseModel):
     sort_name = TextField(default="")
     last_contact_at = DateTimeField(null=True)
     revenue_12m_cents = IntegerField(default=0)
+    minutes_12m = IntegerField(default=0)
     created_at = DateTimeField()
     updated_at = DateTimeField()
 

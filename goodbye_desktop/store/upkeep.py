@@ -2,7 +2,8 @@
 
 Plain SQL on the shared connection (no ORM), so the window can run it before
 peewee is imported: the 12-month revenue of every client when the month has
-turned, and departures that took effect since the last run.
+turned, the 12-month minutes as the day turns, and departures that took effect since
+the last run.
 """
 
 import sqlite3
@@ -70,6 +71,71 @@ def _move_revenue_window(conn: sqlite3.Connection, window: Window) -> None:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (window.first_month.isoformat(),),
         )
+
+
+def minutes_window(today: date | None = None) -> tuple[str, str]:
+    """The times the clients' 12-month minutes count for `today`: from the window's first
+    day (included) to the day after today (excluded), as `interaction.occurred_at` compares."""
+    window = last_12_months(today or clock.today())
+    return window.first.isoformat(), window.after_last.isoformat()
+
+
+def stored_minutes_window(conn: sqlite3.Connection) -> tuple[str, str] | None:
+    """The window the clients' `minutes_12m` counts now, None before it was first filled."""
+    rows = dict(conn.execute("SELECT key, value FROM app_meta "
+                             "WHERE key IN ('minutes_from', 'minutes_until')").fetchall())
+    if len(rows) != 2:
+        return None
+    return rows["minutes_from"], rows["minutes_until"]
+
+
+def refresh_minutes_window(today: date | None = None) -> bool:
+    """Move every client's 12-month minutes on to today's window; True if anything ran.
+
+    Between two writes the interaction triggers (migration step 9) keep the column, for
+    the window stored beside it; here the window itself moves. Moving on, only the minutes
+    of the days that left the window (a month, when the month turns) are taken away and
+    those of the days that came into it (ahead-dated ones, seldom any) added; the first
+    time, after a jump of over a year, or when the clock went back, every client is
+    recomputed.
+    """
+    first, until = minutes_window(today)
+    conn = current()
+    stored = stored_minutes_window(conn)
+    if stored == (first, until):
+        return False
+    try:
+        with transaction():
+            if stored is not None and stored[0] <= first <= stored[1] <= until:
+                conn.execute(
+                    "UPDATE client SET minutes_12m = minutes_12m + t.m FROM (SELECT client_id,"
+                    " sum(m) AS m FROM (SELECT client_id, -minutes AS m FROM interaction"
+                    "  WHERE occurred_at >= ? AND occurred_at < ? UNION ALL"
+                    "  SELECT client_id, minutes FROM interaction"
+                    "  WHERE occurred_at >= ? AND occurred_at < ?) GROUP BY client_id) AS t"
+                    " WHERE client.id = t.client_id AND t.m != 0",
+                    (stored[0], first, stored[1], until))
+            else:
+                recompute_minutes(conn, first, until)
+            conn.executemany(
+                "INSERT INTO app_meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (("minutes_from", first), ("minutes_until", until)))
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Could not update the 12-month minutes: {exc}.") from exc
+    return True
+
+
+def recompute_minutes(conn: sqlite3.Connection, first: str, until: str) -> None:
+    """Every client's minutes from `first` to `until` (excluded), from the interactions;
+    only the clients whose figure changed are written."""
+    conn.execute(
+        "UPDATE client SET minutes_12m = coalesce(t.m, 0) FROM client AS c"
+        " LEFT JOIN (SELECT client_id, sum(minutes) AS m FROM interaction"
+        "  WHERE occurred_at >= ? AND occurred_at < ? GROUP BY client_id) AS t"
+        " ON t.client_id = c.id"
+        " WHERE c.id = client.id AND client.minutes_12m IS NOT coalesce(t.m, 0)",
+        (first, until))
 
 
 def apply_effective_dates(today: date | None = None) -> int:

@@ -730,8 +730,10 @@ class MainWindow(QMainWindow):
 
         try:
             upkeep.apply_effective_dates(today)
-            # On the first of a month the 12-month revenue moves on by one month.
+            # On the first of a month the 12-month revenue moves on by one month; the
+            # 12-month minutes move on every day.
             upkeep.refresh_revenue_window()
+            upkeep.refresh_minutes_window(today)
         except GoodbyeError as exc:
             self._store_error(exc)
             return

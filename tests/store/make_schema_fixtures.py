@@ -62,6 +62,20 @@ V4_ROWS = [
     "INSERT INTO revenue (id, client_id, month, amount_cents) VALUES (11, 1, '2026-09-01', 7000)",
 ]
 
+# Minutes logged under schema v8, which kept no 12-month minutes on the client: the upgrade
+# to v9 fills the column at the next open (in a test frozen in November 2026, the window is
+# December 2025 to that day). One interaction is before the window, one is a year ahead.
+V8_ROWS = [
+    "INSERT INTO interaction (client_id, occurred_at, kind, direction, minutes) VALUES"
+    " (1, '2026-11-02 09:30:00', 'meeting', 'out', 90)",
+    "INSERT INTO interaction (client_id, occurred_at, kind, direction, minutes) VALUES"
+    " (1, '2025-11-30 17:00:00', 'call', 'out', 40)",
+    "INSERT INTO interaction (client_id, occurred_at, kind, direction, minutes) VALUES"
+    " (2, '2025-12-01 08:00:00', 'meeting', 'out', 15)",
+    "INSERT INTO interaction (client_id, occurred_at, kind, direction, minutes) VALUES"
+    " (2, '2027-11-20 10:00:00', 'meeting', 'out', 60)",
+]
+
 
 def write(path: Path, *layers: tuple[int, list[str]]) -> None:
     """A file made by the schema steps one by one, with each layer's rows written at its
@@ -80,6 +94,7 @@ FILES = {
     "schema_v1.sqlite": ((1, V1_ROWS),),
     "schema_v3.sqlite": ((1, V1_ROWS), (3, V3_ROWS)),
     "schema_v4.sqlite": ((1, V1_ROWS), (3, V3_ROWS), (4, V4_ROWS)),
+    "schema_v8.sqlite": ((1, V1_ROWS), (3, V3_ROWS), (4, V4_ROWS), (8, V8_ROWS)),
 }
 
 

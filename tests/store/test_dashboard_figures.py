@@ -223,6 +223,22 @@ def test_an_end_date_without_a_departure_counts_as_one(db_path) -> None:
     assert d.departures.avoidable == 1
 
 
+@pytest.mark.frozen_at("2026-11-25T10:00")
+def test_old_returns_change_no_year_and_every_departure_is_lost(db_path) -> None:
+    # Ash left in 2015 and was back in 2016, before the five years: active in each of them.
+    ash = client("Ash", date(2010, 1, 1))
+    depart(ash, date(2015, 6, 30), state="won_back", returned_on=date(2016, 1, 1))
+    # Yew has no start date, so is never active; its departure is still lost in 2025.
+    depart(client("Yew", None), date(2025, 5, 5))
+    # Oak's departure takes effect next month: not lost yet.
+    depart(client("Oak", date(2021, 1, 1)), date(2026, 12, 31))
+    history = {y.year: y for y in dashboard(2026).history}
+    assert [(y.active_start, y.active_end, y.retained, y.churned, y.gained, y.lost)
+            for y in history.values()] == [
+        (2, 2, 2, 0, 0, 0), (2, 2, 2, 0, 0, 0), (2, 2, 2, 0, 0, 0), (2, 2, 2, 0, 0, 1),
+        (2, 2, 2, 0, 0, 0)]
+
+
 def test_a_year_still_ahead_is_refused() -> None:
     with pytest.raises(ValueError):
         figures.build(2999, date(2026, 1, 1), None)  # type: ignore[arg-type]

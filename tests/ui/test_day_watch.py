@@ -1,5 +1,5 @@
-"""The window follows the app's clock over midnight: the 12-month revenue moves on when the
-month turns, and a departing client whose last day has passed becomes departed."""
+"""The window follows the app's clock over midnight: the 12-month revenue and minutes move on
+when the month turns, and a departing client whose last day has passed becomes departed."""
 
 from datetime import date, datetime, timedelta
 
@@ -26,6 +26,8 @@ def cell(window: MainWindow, name: str, column: int) -> str:
 def test_the_window_follows_the_clock_over_midnight(qtbot, db_path) -> None:
     old = records.create_client(name="Renée & <Sons>", started_on=date(2020, 1, 1))
     records.set_revenue(old, date(2025, 12, 1), 50_000)  # leaves the window on 1 December
+    records.add_interaction(old, datetime(2025, 12, 3, 9), "call", minutes=40)  # leaves too
+    records.add_interaction(old, datetime(2026, 12, 1, 9), "meeting", minutes=25)  # tomorrow
     records.update_profile(currency="EUR")
     leaving = records.create_client(name="Łukasz Nowak", started_on=date(2021, 1, 1))
     end = date(2026, 11, 30)  # the last day is today: departed from tomorrow on
@@ -39,6 +41,7 @@ def test_the_window_follows_the_clock_over_midnight(qtbot, db_path) -> None:
     window.show()
     assert "500" in cell(window, "Renée & <Sons>", ClientListModel.REVENUE)
     assert records.get_client(leaving)["status"] == "departing"
+    assert records.get_client(old)["minutes_12m"] == 40
 
     clock.advance(timedelta(minutes=1))
     with qtbot.waitSignal(window.day_watch.dayChanged, timeout=3000):
@@ -48,6 +51,7 @@ def test_the_window_follows_the_clock_over_midnight(qtbot, db_path) -> None:
                                               ClientListModel.REVENUE))
     assert records.get_client(leaving)["status"] == "departed"
     assert records.get_client(old)["revenue_12m_cents"] == 0
+    assert records.get_client(old)["minutes_12m"] == 25
 
 
 def test_the_same_date_is_no_new_day(qtbot, db_path) -> None:
