@@ -359,7 +359,7 @@ ERROR_WORDS: dict[str, str] = {
     # --- keeping figures up to date (store/upkeep.py) ---
     "upkeep.revenue_window": "Could not update the 12-month revenue: {sqlite}.",
     "upkeep.departures": "Could not record the departures that took effect: {sqlite}.",
-    # @@MORE@@
+    "upkeep.minutes_window": "Could not update the 12-month minutes: {sqlite}.",
 }
 
 

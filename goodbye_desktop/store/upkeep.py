@@ -122,7 +122,7 @@ def refresh_minutes_window(today: date | None = None) -> bool:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (("minutes_from", first), ("minutes_until", until)))
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Could not update the 12-month minutes: {exc}.") from exc
+        raise DatabaseError("upkeep.minutes_window", sqlite=str(exc)) from exc
     return True
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QLocale,
@@ -112,6 +113,7 @@ class ClientListModel(QAbstractTableModel):
         self._signs_read: set[int] = set()
         # Pages whose signs a paint asked for before they were read (read just after it).
         self._signs_pending: set[int] = set()
+        self._signs_timer: QTimer | None = None
         self._currency = "EUR"
         self._today_value = today()
         self._italic: QFont | None = None
@@ -303,9 +305,15 @@ class ClientListModel(QAbstractTableModel):
         client_id = self.client_id(row)
         if client_id in self._signs_read:
             return self._signs.get(client_id, [])
-        if not self._signs_pending:
-            QTimer.singleShot(0, self, self._read_pending_signs)
+        if self._signs_timer is None:
+            # A child of the model: it goes with the model, never firing after it is gone.
+            self._signs_timer = QTimer(self)
+            self._signs_timer.setSingleShot(True)
+            self._signs_timer.setInterval(0)
+            self._signs_timer.timeout.connect(self._read_pending_signs)
+            stop_with_database(self._signs_timer)
         self._signs_pending.add(row // self.PAGE_SIZE)
+        self._signs_timer.start()
         return []
 
     def _read_pending_signs(self) -> None:
@@ -318,6 +326,10 @@ class ClientListModel(QAbstractTableModel):
                 continue  # a reset since: the rows asked for are gone
             stop = min(start + self.PAGE_SIZE, self._count) - 1
             self.signs_of(start)  # reads the whole page's
+            if not shiboken6.isValid(self):
+                # The read ran Python code, and a collection it set off may have freed the
+                # window that owned this model (a window already closed): nothing to show.
+                return
             self.dataChanged.emit(self.index(start, self.SIGNS), self.index(stop, self.SIGNS))
 
     # --- Qt model interface -------------------------------------------------------------

@@ -82,7 +82,7 @@ def test_anything_else_shows_its_own_text(qapp):
 
 
 def test_the_profile_dialog_shows_the_stores_refusal_under_the_form(qtbot, db_path: Path):
-    dialog = BusinessProfileDialog(None)
+    dialog = BusinessProfileDialog(None, save=records.update_profile)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
