@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from goodbye_desktop import error_words
+from goodbye_desktop.correspondence import fit
 from goodbye_desktop.error_words import ERROR_WORDS, PHRASES, SAID, Words, english
 from goodbye_desktop.errors import DatabaseError, GoodbyeError, ValidationError
-from goodbye_desktop.correspondence import fit
 from goodbye_desktop.store import sql_errors, transaction
 
 ROOT = Path(__file__).resolve().parents[1] / "goodbye_desktop"

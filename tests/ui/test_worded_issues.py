@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from letter_records import TODAY, business_profile, client_with_contact, departure_for
-from PySide6.QtCore import QCoreApplication, QTranslator, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QWizard
 
 from goodbye_desktop.core.departure import Issue
