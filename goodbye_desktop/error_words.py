@@ -8,6 +8,11 @@ fills it with values formatted for the owner's locale (`ui/error_text.py`), so a
 translator works from this one list. A test checks that every code raised anywhere has
 its words here and that every placeholder is among the values it is raised with.
 
+Not only errors are worded here: anything `Worded` (a `code` and its `values`) is, such as
+the departure wizard's page issues (`core.departure.Issue`), a letter's pre-flight problems
+(`correspondence.preflight.Problem`), why a letter does not fit (`correspondence.fit`) and
+why a letter fact is missing (`documents.letters`). `say(thing)` gives its English.
+
 Some values are codes themselves, worded from `PHRASES` by the name of the value: an
 `action` ("client.save": "save the client") completes "Could not …", a `label` names a
 field. A value may also be `Words` (a worded fragment with values of its own), another
@@ -18,10 +23,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 # The code of words a caller has worded already (the window, through `tr()`).
 SAID = "said"
+
+
+@runtime_checkable
+class Worded(Protocol):
+    """Anything worded by code: an error, `Words`, a wizard issue, a letter's problem."""
+
+    code: str
+    values: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,37 @@ PHRASES: dict[str, dict[str, str]] = {
     "image": {"logo": "logo", "signature": "signature"},
     # What could not be written: "Cannot write {what} {path}"
     "what": {"file": "the file", "letter": "the letter"},
+    # A fact a letter lacks, as "The letter needs {fact}." ends (correspondence/preflight.py)
+    "fact": {
+        "interview_times": "the proposed interview times",
+        "feedback_summary": "what the client told you",
+        "improvement": "what you are changing because of it",
+        "referral": "the provider you recommend",
+        "news": "the news to share",
+        "interviewer": "who will ask the questions",
+        "end_date": "the last day of the work together (set it in the client's departure)",
+        "start_date": "the client's start date (set it in the client's record)",
+        "steps": "the steps of the transition plan (add them in the client's departure)",
+        "contact": "a contact at the client (add one on the Contacts tab)",
+        "final_invoice_amount": "the final invoice amount",
+        "owner_name": "your name (set it in the business profile)",
+        "business_name": "your business name (set it in the business profile)",
+        "email": "your email address (set it in the business profile)",
+        "phone": "your phone number (set it in the business profile)",
+        "website": "your website (set it in the business profile)",
+        "client_name": "the client's name",
+    },
+    # A part of a letter that names someone, as a sentence starts with it
+    "part": {"client_name": "The client's name", "contact_name": "The contact's name",
+             "salutation": "The greeting", "address": "The address"},
+    # A letter kind inside a sentence: "… fits better than {a_letter}."
+    "a_letter": {
+        "farewell": "a farewell letter", "parting_ways": "a parting-ways letter",
+        "transition_plan": "a transition plan",
+        "exit_interview_request": "an exit interview request",
+        "check_in": "a check-in letter", "keep_in_touch": "a keep-in-touch note",
+        "feedback_thanks": "a feedback thanks",
+    },
 }
 
 ERROR_WORDS: dict[str, str] = {
@@ -360,6 +404,75 @@ ERROR_WORDS: dict[str, str] = {
     "upkeep.revenue_window": "Could not update the 12-month revenue: {sqlite}.",
     "upkeep.departures": "Could not record the departures that took effect: {sqlite}.",
     "upkeep.minutes_window": "Could not update the 12-month minutes: {sqlite}.",
+    # --- the departure wizard's pages (core/departure.py: Issue) ---
+    "draft.ended_by": "Choose who ended the relationship.",
+    "draft.outside_event": "Choose what happened: the client closed, was acquired or moved.",
+    "draft.unknown_reasons": "Unknown reason(s): {reasons}.",
+    "draft.no_reason": "Tick at least one reason.",
+    "draft.other_reason": "You ticked “Other”: say a few words about it.",
+    "draft.unknown_kind": "Unknown kind of departing client: {kind}.",
+    "draft.decided_on": "Give the date the decision was made.",
+    "draft.effective_on": "Give the last day of the relationship.",
+    "draft.ends_before_decision": "The last day cannot be before the decision.",
+    "draft.ends_before_start": "The last day cannot be before the client started working "
+                               "with you.",
+    "draft.decision": "Choose what you will do: try to keep, let go gracefully, or accept.",
+    "draft.meeting_when": "Choose when you will meet.",
+    "draft.meeting_before_decision": "The meeting cannot be before the decision.",
+    "draft.meeting_channel": "Choose how you will meet.",
+    "draft.job_description": "Job {number} needs a description (or remove it).",
+    "draft.job_due": "Job {number} needs a due date.",
+    "draft.no_step": "Keep at least one step: even a short plan helps the client.",
+    "draft.step_description": "Step {number} needs a description (or remove it).",
+    "draft.step_due": "Step {number} needs a date.",
+    "draft.interviewer": "Say who will ask the questions.",
+    "draft.no_question": "Keep at least one question.",
+    "draft.empty_question": "Remove the empty question.",
+    "draft.unknown_letters": "Unknown letter(s): {kinds}.",
+    "draft.request_without_interview": "The exit interview request needs an interview: "
+                                       "untick it, or go back and ask for one.",
+    "draft.follow_up_description": "Follow-up {number} needs a description (or remove it).",
+    "draft.follow_up_due": "Follow-up {number} needs a date.",
+    "draft.follow_up_channel": "Follow-up {number} has an unknown channel.",
+    # --- a letter's pre-flight (correspondence/preflight.py: Problem) ---
+    "preflight.needs": "The letter needs {fact}.",
+    "preflight.no_address": "{name} has no postal address: the envelope window will be "
+                            "empty (add it in the client's record).",
+    "preflight.unprintable": "{part} “{text}” has characters no font of the letter can "
+                             "print, which will be left out: {characters}",
+    "preflight.summary": "The letter needs {needed}.",
+    "preflight.needed": "{fact}",
+    "preflight.needed_option": "{fact} ({option})",
+    # --- why a letter kind does not fit the situation (correspondence/fit.py) ---
+    "fit.needs_departure": "{name} has no departure on record, and {a_letter} speaks of one: "
+                           "start a departure in the app (the client's Departure tab), or "
+                           "write {instead} instead.",
+    "fit.current_again": "{name} is a current client again: write {instead} instead?",
+    "fit.owner_ended": "You ended the work with {name}: {instead} fits better than "
+                       "{a_letter}.",
+    "fit.client_ended": "{name} decided to leave: {instead} fits better than {a_letter}.",
+    "fit.not_ended": "The work with {name} has not ended yet, and {a_letter} comes after the "
+                     "transition: {instead} fits now.",
+    "fit.unsuited": "{a_letter} may not suit {name}: write {instead} instead?",
+    "fit.instead": "{a_letter} ({kind})",
+    # --- why a letter fact has no value (documents/letters.py), after "but" ---
+    "missing.start_date": "the client's start date is not set",
+    "missing.no_notice": "the end date is not ahead: there is no notice",
+    "missing.end_date": "no end date is set",
+    "missing.interview_times": "no interview times are proposed",
+    "missing.amount": "no amount is given",
+    "missing.news": "there is no news to share",
+    "missing.plan_empty": "the plan is empty",
+    "missing.empty": "it is empty",
+    "missing.contact": "the client has no contact",
+    "missing.open_steps": "no steps are open",
+    "missing.feedback": "what the client said is not given",
+    "missing.improvement": "what changes is not given",
+    "missing.referral": "no referral is given",
+    "missing.owner_name": "your name is not in the business profile",
+    "missing.email": "the business profile has no email",
+    "missing.phone": "the business profile has no phone number",
+    "missing.website": "the business profile has no website",
 }
 
 
@@ -377,7 +490,9 @@ def english_value(name: str, value: Any) -> Any:
         return PHRASES[name].get(value, value)
     if isinstance(value, tuple | list):
         return joiner(name, value).join(str(english_value("", item)) for item in value)
-    if isinstance(value, Words | Exception):
+    if isinstance(value, Worded):
+        return say(value)
+    if isinstance(value, Exception):
         return str(value)
     return value  # as it is, so that a template's `{name!r}` quotes the value itself
 
@@ -402,3 +517,8 @@ def english(code: str, values: Mapping[str, Any]) -> str:
     """The English words for `code` filled with `values`."""
     template = ERROR_WORDS.get(code, code)
     return fill(template, {name: english_value(name, value) for name, value in values.items()})
+
+
+def say(thing: Worded) -> str:
+    """The English words for anything worded by code (an issue, a problem, an error)."""
+    return english(thing.code, thing.values)

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     from goodbye_desktop.commands.terminal import safe as escape_for_terminal
     from goodbye_desktop.correspondence import fit, preflight
     from goodbye_desktop.correspondence.produce import inputs_for, keep, produce, template_for
-    from goodbye_desktop.error_words import Words
+    from goodbye_desktop.error_words import Words, say
     from goodbye_desktop.errors import GoodbyeError, ValidationError
     from goodbye_desktop.safe_files import (
         check_output_path,
@@ -102,16 +102,15 @@ def run(args: argparse.Namespace) -> int:
     inputs = inputs_for(args.kind, client_id, departure_id=args.departure, extras=extras)
     result = fit.fit(args.kind, inputs.situation)
     if not result.fits and not (args.anyway and result.offered):
-        # The fit and the pre-flight word themselves (in English, for this command).
-        words = fit.message(result, inputs.recipient.client_name)
+        # The fit and the pre-flight name their words by code; the error words them.
         raise GoodbyeError("cli.letter_unfit_anyway" if result.offered else "cli.letter_unfit",
-                           reason=words)
+                           reason=fit.why(result, inputs.recipient.client_name))
     problems = preflight.check(args.kind, inputs, template_for(args.kind))
     summary = preflight.one_line_summary(problems)
-    if summary:
+    if summary is not None:
         raise GoodbyeError("cli.letter_preflight", summary=summary)
     for problem in problems:
-        print(f"goodbye-desktop: note: {problem.message}", file=sys.stderr)
+        print(f"goodbye-desktop: note: {say(problem)}", file=sys.stderr)
     try:
         produced = produce(args.kind, client_id, departure_id=args.departure, extras=extras)
     except ValidationError as exc:

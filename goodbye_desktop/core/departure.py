@@ -84,10 +84,21 @@ class KeepMeeting:
 
 @dataclass
 class Issue:
-    """What is missing or wrong on a page, and the field it is about."""
+    """What is missing or wrong on a page: the field it is about, a code and its values.
+
+    `Issue("pending", "draft.job_description", number=2)`. The words for the code are in
+    `goodbye_desktop.error_words` (the core words nothing): the wizard shows them through
+    `ui/error_text.py`, the command line and the sample data take the English.
+    """
 
     field: str
-    message: str
+    code: str
+    values: dict[str, Any]
+
+    def __init__(self, field: str, code: str, **values: Any) -> None:
+        self.field = field
+        self.code = code
+        self.values = values
 
 
 @dataclass
@@ -260,46 +271,43 @@ def validate_all(draft: DepartureDraft) -> list[Issue]:
 def _check_who(d: DepartureDraft) -> list[Issue]:
     issues = []
     if d.ended_by not in ENDED_BY:
-        issues.append(Issue("ended_by", "Choose who ended the relationship."))
+        issues.append(Issue("ended_by", "draft.ended_by"))
     elif d.ended_by == "outside" and d.outside_event not in OUTSIDE_EVENTS:
-        issues.append(Issue("outside_event",
-                            "Choose what happened: the client closed, was acquired or moved."))
+        issues.append(Issue("outside_event", "draft.outside_event"))
     unknown = [reason for reason in d.reasons if reason not in REASONS]
     if unknown:
-        issues.append(Issue("reasons", f"Unknown reason(s): {', '.join(unknown)}."))
+        issues.append(Issue("reasons", "draft.unknown_reasons", reasons=tuple(unknown)))
     elif not d.reasons:
-        issues.append(Issue("reasons", "Tick at least one reason."))
+        issues.append(Issue("reasons", "draft.no_reason"))
     elif "other" in d.reasons and not d.reason_text.strip():
-        issues.append(Issue("reason_text", "You ticked “Other”: say a few words about it."))
+        issues.append(Issue("reason_text", "draft.other_reason"))
     if d.kind and d.kind not in KINDS:
-        issues.append(Issue("kind", f"Unknown kind of departing client: {d.kind}."))
+        issues.append(Issue("kind", "draft.unknown_kind", kind=d.kind))
     if d.decided_on is None:
-        issues.append(Issue("decided_on", "Give the date the decision was made."))
+        issues.append(Issue("decided_on", "draft.decided_on"))
     if d.effective_on is None:
-        issues.append(Issue("effective_on", "Give the last day of the relationship."))
+        issues.append(Issue("effective_on", "draft.effective_on"))
     elif d.decided_on is not None and d.effective_on < d.decided_on:
-        issues.append(Issue("effective_on", "The last day cannot be before the decision."))
+        issues.append(Issue("effective_on", "draft.ends_before_decision"))
     elif d.client_started_on is not None and d.effective_on < d.client_started_on:
-        issues.append(Issue("effective_on",
-                            "The last day cannot be before the client started working with you."))
+        issues.append(Issue("effective_on", "draft.ends_before_start"))
     return issues
 
 
 def _check_assessment(d: DepartureDraft) -> list[Issue]:
     if d.decision not in DECISIONS:
-        return [Issue("decision", "Choose what you will do: try to keep, let go gracefully, "
-                                  "or accept.")]
+        return [Issue("decision", "draft.decision")]
     return []
 
 
 def _check_meeting(d: DepartureDraft) -> list[Issue]:
     issues = []
     if d.meeting.when is None:
-        issues.append(Issue("meeting_when", "Choose when you will meet."))
+        issues.append(Issue("meeting_when", "draft.meeting_when"))
     elif d.decided_on is not None and d.meeting.when.date() < d.decided_on:
-        issues.append(Issue("meeting_when", "The meeting cannot be before the decision."))
+        issues.append(Issue("meeting_when", "draft.meeting_before_decision"))
     if d.meeting.channel not in CHANNELS:
-        issues.append(Issue("meeting_channel", "Choose how you will meet."))
+        issues.append(Issue("meeting_channel", "draft.meeting_channel"))
     return issues
 
 
@@ -307,21 +315,21 @@ def _check_pending(d: DepartureDraft) -> list[Issue]:
     issues = []
     for number, item in enumerate(d.pending, 1):
         if not item.description.strip():
-            issues.append(Issue("pending", f"Job {number} needs a description (or remove it)."))
+            issues.append(Issue("pending", "draft.job_description", number=number))
         elif item.due_on is None:
-            issues.append(Issue("pending", f"Job {number} needs a due date."))
+            issues.append(Issue("pending", "draft.job_due", number=number))
     return issues
 
 
 def _check_plan(d: DepartureDraft) -> list[Issue]:
     issues = []
     if not d.steps:
-        issues.append(Issue("steps", "Keep at least one step: even a short plan helps the client."))
+        issues.append(Issue("steps", "draft.no_step"))
     for number, step in enumerate(d.steps, 1):
         if not step.description.strip():
-            issues.append(Issue("steps", f"Step {number} needs a description (or remove it)."))
+            issues.append(Issue("steps", "draft.step_description", number=number))
         elif step.due_on is None:
-            issues.append(Issue("steps", f"Step {number} needs a date."))
+            issues.append(Issue("steps", "draft.step_due", number=number))
     return issues
 
 
@@ -330,22 +338,21 @@ def _check_interview(d: DepartureDraft) -> list[Issue]:
         return []
     issues = []
     if not d.interviewer.strip():
-        issues.append(Issue("interviewer", "Say who will ask the questions."))
+        issues.append(Issue("interviewer", "draft.interviewer"))
     questions = [q for q in d.questions if q.strip()]
     if not questions:
-        issues.append(Issue("questions", "Keep at least one question."))
+        issues.append(Issue("questions", "draft.no_question"))
     elif len(questions) != len(d.questions):
-        issues.append(Issue("questions", "Remove the empty question."))
+        issues.append(Issue("questions", "draft.empty_question"))
     return issues
 
 
 def _check_letters(d: DepartureDraft) -> list[Issue]:
     unknown = [kind for kind in d.letters or [] if kind not in DEPARTURE_LETTERS]
     if unknown:
-        return [Issue("letters", f"Unknown letter(s): {', '.join(unknown)}.")]
+        return [Issue("letters", "draft.unknown_letters", kinds=tuple(unknown))]
     if d.letters and "exit_interview_request" in d.letters and not d.interview_ask:
-        return [Issue("letters", "The exit interview request needs an interview: "
-                                 "untick it, or go back and ask for one.")]
+        return [Issue("letters", "draft.request_without_interview")]
     return []
 
 
@@ -353,12 +360,11 @@ def _check_keep_in_touch(d: DepartureDraft) -> list[Issue]:
     issues = []
     for number, item in enumerate(d.follow_ups or [], 1):
         if not item.description.strip():
-            issues.append(Issue("follow_ups",
-                                f"Follow-up {number} needs a description (or remove it)."))
+            issues.append(Issue("follow_ups", "draft.follow_up_description", number=number))
         elif item.due_at is None:
-            issues.append(Issue("follow_ups", f"Follow-up {number} needs a date."))
+            issues.append(Issue("follow_ups", "draft.follow_up_due", number=number))
         elif item.channel not in CHANNELS:
-            issues.append(Issue("follow_ups", f"Follow-up {number} has an unknown channel."))
+            issues.append(Issue("follow_ups", "draft.follow_up_channel", number=number))
     return issues
 
 

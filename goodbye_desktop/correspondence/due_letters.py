@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from goodbye_desktop.core.letter_fit import fit
-from goodbye_desktop.correspondence.fit import message as fit_message
+from goodbye_desktop.correspondence.fit import why as fit_why
 from goodbye_desktop.correspondence.produce import (
     ProducedDocument,
     check_kind,
@@ -63,7 +63,9 @@ class DueBatch:
     companion_pdf: bytes | None
     companion: str  # "envelopes-DL", "labels-A4", or "" for none
     written: list[tuple[DueLetter, ProducedDocument]] = field(default_factory=list)
-    skipped: list[tuple[DueLetter, str]] = field(default_factory=list)
+    # What was left out and why, named by code (`str()` gives the English, the window
+    # words it through ui/error_text.py).
+    skipped: list[tuple[DueLetter, Words | GoodbyeError]] = field(default_factory=list)
 
 
 def find_due(start: date, end: date) -> list[DueLetter]:
@@ -96,7 +98,7 @@ def build_batch(
     items: list[LetterItem] = []
     recipients: list[Recipient] = []
     written: list[tuple[DueLetter, ProducedDocument]] = []
-    skipped: list[tuple[DueLetter, str]] = []
+    skipped: list[tuple[DueLetter, Words | GoodbyeError]] = []
     templates: dict[str, str | None] = {}
     for letter in due:
         try:
@@ -110,11 +112,11 @@ def build_batch(
                 # A follow-up of a departure the client came back from: no goodbye letter.
                 # (The other fit rules judge the day a letter is chosen; a follow-up was
                 # chosen with its departure and is due after the last day.)
-                skipped.append((letter, fit_message(result, letter.client_name)))
+                skipped.append((letter, fit_why(result, letter.client_name)))
                 continue
             pdf, subject = render(letter.kind, inputs, templates[letter.kind])
         except GoodbyeError as exc:
-            skipped.append((letter, str(exc)))
+            skipped.append((letter, exc))
             continue
         items.append(LetterItem(kind=letter.kind, sender=inputs.sender,
                                 recipient=inputs.recipient, facts=inputs.facts,

@@ -1,7 +1,9 @@
 """Whether a letter kind fits a client's situation, from the records, and the words for it.
 
 The rules are core.letter_fit's; this module builds their `Situation` from the records and
-words a `Fit` for the command line (the app words the same reason codes through tr()).
+names why a `Fit` does not fit as `Words` (codes "fit.*" of `goodbye_desktop.error_words`):
+the command line prints their English, the due letters' dialog words them through
+`ui/error_text.py` (the preview's question has its own words, ui/letter_fit_words.py).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from datetime import date
 
 from goodbye_desktop.core.letter_fit import Fit, Situation, fit, ordered
 from goodbye_desktop.correspondence.values_from_records import situation_from_sources
+from goodbye_desktop.error_words import Words
 from goodbye_desktop.store.documents import letter_sources
 from goodbye_desktop.vocabulary import (
     FIT_CLIENT_ENDED,
@@ -19,7 +22,7 @@ from goodbye_desktop.vocabulary import (
     FIT_OWNER_ENDED,
 )
 
-__all__ = ["Fit", "Situation", "fit", "ordered", "situation_for", "message", "kind_phrase"]
+__all__ = ["Fit", "Situation", "fit", "ordered", "situation_for", "why"]
 
 
 def situation_for(client_id: int, departure_id: int | None = None,
@@ -31,32 +34,20 @@ def situation_for(client_id: int, departure_id: int | None = None,
                                   today or clock.today())
 
 
-def kind_phrase(kind: str) -> str:
-    """"a farewell letter", "an exit interview request": a kind inside a sentence."""
-    from goodbye_desktop.correspondence.produce import KIND_LABELS
+# reason -> the code of its words; each takes the client's `name`, the kind asked for
+# (`a_letter`, a code of PHRASES["a_letter"]) and what to write `instead`.
+CODES = {
+    FIT_NEEDS_DEPARTURE: "fit.needs_departure",
+    FIT_CURRENT_AGAIN: "fit.current_again",
+    FIT_OWNER_ENDED: "fit.owner_ended",
+    FIT_CLIENT_ENDED: "fit.client_ended",
+    FIT_NOT_ENDED: "fit.not_ended",
+}
 
-    label = KIND_LABELS.get(kind, kind.replace("_", " "))
-    label = label[0].lower() + label[1:]
-    return ("an " if label[0] in "aeiou" else "a ") + label
 
-
-def message(result: Fit, client_name: str) -> str:
-    """One sentence on why the kind does not fit and what to write instead (command line)."""
+def why(result: Fit, client_name: str) -> Words:
+    """Why the kind does not fit and what to write instead, named by code."""
     better = result.better
-    instead = f"{kind_phrase(better)} ({better})" if better else ""
-    asked = kind_phrase(result.kind)
-    if result.reason == FIT_NEEDS_DEPARTURE:
-        return (f"{client_name} has no departure on record, and {asked} speaks of one: start "
-                "a departure in the app (the client's Departure tab), or write "
-                f"{instead} instead.")
-    if result.reason == FIT_CURRENT_AGAIN:
-        return f"{client_name} is a current client again: write {instead} instead?"
-    if result.reason == FIT_OWNER_ENDED:
-        return (f"You ended the work with {client_name}: {instead} fits better than "
-                f"{asked}.")
-    if result.reason == FIT_CLIENT_ENDED:
-        return f"{client_name} decided to leave: {instead} fits better than {asked}."
-    if result.reason == FIT_NOT_ENDED:
-        return (f"The work with {client_name} has not ended yet, and {asked} comes after "
-                f"the transition: {instead} fits now.")
-    return ""
+    instead = Words("fit.instead", a_letter=better, kind=better) if better else ""
+    code = CODES.get(result.reason, "fit.unsuited")
+    return Words(code, name=client_name, a_letter=result.kind, instead=instead)

@@ -26,6 +26,7 @@ from goodbye_desktop.documents.templates import (
     shown_parts,
 )
 from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
+from goodbye_desktop.error_words import Words
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.vocabulary import LETTER_KINDS as _KINDS
 from goodbye_desktop.words import word
@@ -121,12 +122,12 @@ def _notice(days: int) -> str:
 
 
 def _dates(facts: LetterFacts, today: date, loc: str, values: dict[str, str],
-           missing: dict[str, tuple[str, str]]) -> None:
+           missing: dict[str, tuple[str, Words]]) -> None:
     """The start and end dates, the notice and the tenure, or why each is missing."""
     if facts.start_date:
         values["start_date"] = i18n.format_date(facts.start_date, loc)
     else:
-        missing["start_date"] = ("start_date", "the client's start date is not set")
+        missing["start_date"] = ("start_date", Words("missing.start_date"))
     if facts.end_date:
         values["end_date"] = i18n.format_date(facts.end_date, loc)
         days = (facts.end_date - today).days
@@ -134,22 +135,22 @@ def _dates(facts: LetterFacts, today: date, loc: str, values: dict[str, str],
         if days > 0:
             values["notice"] = _notice(days)
         else:
-            missing["notice"] = ("end_date", "the end date is not ahead: there is no notice")
+            missing["notice"] = ("end_date", Words("missing.no_notice"))
     else:
-        missing["end_date"] = ("end_date", "no end date is set")
-        missing["notice_days"] = ("end_date", "no end date is set")
-        missing["notice"] = ("end_date", "no end date is set")
+        missing["end_date"] = missing["notice_days"] = missing["notice"] = (
+            "end_date", Words("missing.end_date"))
     if facts.tenure.strip():
         values["tenure"] = one_line(facts.tenure)
     elif facts.start_date:
         values["tenure"] = i18n.letter_tenure(facts.start_date, facts.end_date or today, loc)
     else:
-        missing["tenure"] = ("start_date", "the client's start date is not set")
+        missing["tenure"] = ("start_date", Words("missing.start_date"))
 
 
 def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
-            steps: tuple[PlanStep, ...]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
-    """Placeholder values, and the placeholders that have no value: name -> (field, why)."""
+            steps: tuple[PlanStep, ...]) -> tuple[dict[str, str], dict[str, tuple[str, Words]]]:
+    """Placeholder values, and the placeholders that have no value: name -> (field, why),
+    why named by code (`goodbye_desktop.error_words`, codes "missing.*")."""
     loc = sender.locale
     today = facts.today or clock.today()
     contact = one_line(recipient.contact_name)
@@ -175,32 +176,34 @@ def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
         "improvement": clean_text(facts.improvement).strip(),
         "step_count": str(len(steps)),
     }
-    missing: dict[str, tuple[str, str]] = {}
+    missing: dict[str, tuple[str, Words]] = {}
     _dates(facts, today, loc, values, missing)
     if facts.interview_times:
         values["interview_times"] = _bullets(
             [i18n.format_datetime(t, loc) for t in facts.interview_times]
         )
     else:
-        missing["interview_times"] = ("interview_times", "no interview times are proposed")
+        missing["interview_times"] = ("interview_times", Words("missing.interview_times"))
     if facts.final_invoice_amount is not None:
         values["final_invoice_amount"] = i18n.format_money(
             facts.final_invoice_amount, loc, facts.currency
         )
     else:
-        missing["final_invoice_amount"] = ("final_invoice_amount", "no amount is given")
+        missing["final_invoice_amount"] = ("final_invoice_amount", Words("missing.amount"))
     if not values["news"]:
-        missing["news"] = ("news", "there is no news to share")
+        missing["news"] = ("news", Words("missing.news"))
     if steps:
         ordered = sorted(s.due_on for s in steps)
         values["first_step_date"] = i18n.format_date(ordered[0], loc)
         values["last_step_date"] = i18n.format_date(ordered[-1], loc)
     else:
-        missing["first_step_date"] = missing["last_step_date"] = ("steps", "the plan is empty")
+        missing["first_step_date"] = missing["last_step_date"] = ("steps",
+                                                               Words("missing.plan_empty"))
     # A placeholder never prints empty: a value with nothing in it is a missing fact.
     for name, value in values.items():
         if not value.strip() and name not in missing:
-            missing[name] = (_EMPTY_FIELDS.get(name, name), _EMPTY_WHY.get(name, "it is empty"))
+            missing[name] = (_EMPTY_FIELDS.get(name, name),
+                             _EMPTY_WHY.get(name) or Words("missing.empty"))
     for name in missing:
         values.pop(name, None)
     return values, missing
@@ -214,14 +217,16 @@ _EMPTY_FIELDS = {"contact_name": "contact", "contact_first_name": "contact",
                  "owner_name": "owner_name", "business_name": "business_name",
                  "business_email": "email", "business_phone": "phone",
                  "business_website": "website", "interviewer": "interviewer"}
-_EMPTY_WHY = {"contact_name": "the client has no contact", "contact_first_name":
-              "the client has no contact", "transition_steps": "no steps are open",
-              "feedback_summary": "what the client said is not given",
-              "improvement": "what changes is not given", "referral": "no referral is given",
-              "news": "there is no news to share", "owner_name": "your name is not in the "
-              "business profile", "business_email": "the business profile has no email",
-              "business_phone": "the business profile has no phone number",
-              "business_website": "the business profile has no website"}
+_EMPTY_WHY = {"contact_name": Words("missing.contact"),
+              "contact_first_name": Words("missing.contact"),
+              "transition_steps": Words("missing.open_steps"),
+              "feedback_summary": Words("missing.feedback"),
+              "improvement": Words("missing.improvement"),
+              "referral": Words("missing.referral"), "news": Words("missing.news"),
+              "owner_name": Words("missing.owner_name"),
+              "business_email": Words("missing.email"),
+              "business_phone": Words("missing.phone"),
+              "business_website": Words("missing.website")}
 
 
 def compose(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
@@ -241,7 +246,6 @@ def compose(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
     holds = _holds(values, facts, recipient, steps)
     for name in sorted(missing_facts(parts, values, missing, holds)):
         fact, why = missing[name]
-        # `why` is worded beside the facts (documents/letters.py), in English for now.
         raise ValidationError("letter.fact_missing", field=fact, placeholder=name, why=why)
     return ComposedLetter(
         kind=kind,
@@ -258,7 +262,7 @@ def _holds(values: dict[str, str], facts: LetterFacts, recipient: Recipient,
     return holds
 
 
-def missing_facts(parts, values: dict[str, str], missing: dict[str, tuple[str, str]],
+def missing_facts(parts, values: dict[str, str], missing: dict[str, tuple[str, Words]],
                   holds: dict[str, bool]) -> set[str]:
     """The placeholders that would print (in a section that is shown) but have no value."""
     used: set[str] = set()
@@ -269,11 +273,11 @@ def missing_facts(parts, values: dict[str, str], missing: dict[str, tuple[str, s
 
 @dataclass(frozen=True)
 class Gap:
-    """A fact the letter needs and does not have: the placeholder, the fact, why."""
+    """A fact the letter needs and does not have: the placeholder, the fact, why (by code)."""
 
     placeholder: str
     field: str
-    why: str
+    why: Words
 
 
 def gaps(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,

@@ -54,7 +54,7 @@ def draft_for(seed: Seed, client_id: int, span: Span, assessment: dict) -> Depar
     issues = validate_all(draft)
     if issues:
         raise GoodbyeError("sample.departure_incomplete", name=seed.name,
-                           issues="; ".join(issue.message for issue in issues))
+                           issues=tuple(issues))
     return draft
 
 

@@ -6,6 +6,10 @@ lives in `goodbye_desktop.error_words`. Here the template goes through Qt's tran
 owner's locale writes them: dates in the short format, amounts (a value named `…_cents`)
 in the currency beside them. Words the window wrote itself (code "said") are shown as
 they are; anything that is not one of the app's errors shows its own text.
+
+Not only errors: anything worded by a code and its values (`error_words.Worded`: a
+departure wizard page's issue, a letter's pre-flight problem, why a letter does not fit)
+is shown through `error_text` too.
 """
 
 from __future__ import annotations
@@ -16,8 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTime
 
-from goodbye_desktop.error_words import ERROR_WORDS, PHRASES, SAID, Words, fill, joiner
-from goodbye_desktop.errors import GoodbyeError
+from goodbye_desktop.error_words import ERROR_WORDS, PHRASES, SAID, Worded, fill, joiner
 from goodbye_desktop.ui.formatting import money, qdate, short_date
 
 
@@ -25,9 +28,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
 
 
-def error_text(exc: BaseException) -> str:
-    """The words for `exc` to show in a dialog, a label or a status line."""
-    if not isinstance(exc, GoodbyeError):
+def error_text(exc: BaseException | Worded) -> str:
+    """The words for `exc` (an error, or anything worded by code) to show in a dialog, a
+    label or a status line."""
+    if not isinstance(exc, Worded):
         return str(exc)
     return _worded(exc.code, exc.values)
 
@@ -42,10 +46,10 @@ def _worded(code: str, values: Mapping[str, Any]) -> str:
 def _value(name: str, value: Any, values: Mapping[str, Any]) -> Any:
     if name in PHRASES and isinstance(value, str):
         return _tr(PHRASES[name].get(value, value))
-    if isinstance(value, GoodbyeError):
-        return error_text(value)
-    if isinstance(value, Words):
+    if isinstance(value, Worded):
         return _worded(value.code, value.values)
+    if isinstance(value, Exception):
+        return str(value)
     if isinstance(value, tuple | list):
         return _tr(joiner(name, value)).join(str(_value("", item, values)) for item in value)
     if isinstance(value, datetime):

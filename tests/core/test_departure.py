@@ -23,6 +23,7 @@ from goodbye_desktop.core.departure import (
     validate_page,
 )
 from goodbye_desktop.core.signs import ClientFacts
+from goodbye_desktop.error_words import say
 
 
 def complete_draft(**changes) -> DepartureDraft:
@@ -74,12 +75,12 @@ def test_other_reason_needs_words() -> None:
 def test_end_date_is_checked(effective_on, message) -> None:
     issues = validate_page(complete_draft(effective_on=effective_on), "who")
     assert fields(issues) == ["effective_on"]
-    assert message in issues[0].message
+    assert message in say(issues[0])
 
 
 def test_end_before_the_client_started_is_refused() -> None:
     draft = complete_draft(decided_on=date(2019, 1, 1), effective_on=date(2019, 2, 1))
-    assert "started" in validate_page(draft, "who")[0].message
+    assert "started" in say(validate_page(draft, "who")[0])
 
 
 def test_decision_is_required_and_keep_needs_a_meeting() -> None:
@@ -96,7 +97,7 @@ def test_pending_plan_interview_and_follow_ups_name_the_row() -> None:
                            steps=[PlanStep("Hand over", None, "Me")],
                            questions=["Why?", ""],
                            follow_ups=[FollowUp("Check in", None)])
-    assert [i.message for i in validate_all(draft)] == [
+    assert [say(i) for i in validate_all(draft)] == [
         "Job 1 needs a description (or remove it).",
         "Step 1 needs a date.",
         "Remove the empty question.",

@@ -3,7 +3,8 @@
 Every page shows part of the wizard's `DepartureDraft`: `load(draft)` puts the draft's
 values in the widgets, `save(draft)` writes them back. The widgets stay as the owner
 left them when they go Back and Next; `validatePage` checks the page through
-`core.departure.validate_page` and says, in red at the bottom, what is missing.
+`core.departure.validate_page` and says, in red at the bottom, what is missing (each
+issue's code worded through `ui/error_text.py`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from goodbye_desktop import clock
 from goodbye_desktop.core import departure as rules
 from goodbye_desktop.core.assessment import Assessment, assess
 from goodbye_desktop.core.signs import ClientFacts
+from goodbye_desktop.error_words import SAID
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.store.records import get_profile
 from goodbye_desktop.ui import sign_words
@@ -62,6 +64,7 @@ from goodbye_desktop.ui.departure.common import (
     tr,
 )
 from goodbye_desktop.ui.detail.common import format_minutes
+from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.formatting import money, short_date, tenure
 
 if TYPE_CHECKING:
@@ -130,7 +133,7 @@ class DeparturePage(QWizardPage):
         wizard = self.wizard()
         wizard.collect()
         issues = rules.validate_page(wizard.draft, self.key) + self.extra_issues()
-        self.errors.show_messages([issue.message for issue in issues])
+        self.errors.show_messages([error_text(issue) for issue in issues])
         if issues:
             widget = self._field_widgets.get(issues[0].field)
             if widget is not None:
@@ -274,7 +277,7 @@ class WhoPage(DeparturePage):
     def extra_issues(self) -> list[rules.Issue]:
         decided = self.wizard().draft.decided_on
         if decided is not None and decided > self.wizard().today:
-            return [rules.Issue("decided_on", tr(
+            return [rules.Issue("decided_on", SAID, text=tr(
                 "The decision date is in the future: give the day it was decided (today at "
                 "the latest). The last day can be ahead."))]
         return []

@@ -320,7 +320,7 @@ class DocumentPreviewDialog(QDialog):
                 if not blocking:
                     break
                 if any(not p.extra for p in blocking):
-                    alerts.error(parent, "\n".join(p.message for p in blocking),
+                    alerts.error(parent, "\n".join(error_text(p) for p in blocking),
                                  title=cls.tr("The letter cannot be written yet"))
                     return None
                 given = cls.ask_facts(parent, blocking)
@@ -334,7 +334,7 @@ class DocumentPreviewDialog(QDialog):
         except GoodbyeError as exc:
             alerts.error(parent, error_text(exc), title=cls.tr("The letter cannot be written"))
             return None
-        notes = tuple(p.message for p in problems if not p.blocking)
+        notes = tuple(error_text(p) for p in problems if not p.blocking)
         return replace(produced, notes=notes) if notes else produced
 
     @classmethod

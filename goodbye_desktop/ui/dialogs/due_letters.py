@@ -255,7 +255,7 @@ class DueLettersDialog(QDialog):
         for letter, why in batch.skipped:
             lines.append(self.tr("Left out: %1 (%2): %3").replace("%1", letter.client_name)
                          .replace("%2", label_for("letter", letter.kind))
-                         .replace("%3", why))
+                         .replace("%3", error_text(why)))
         if any(letter.kind == "keep_in_touch" for letter, _ in batch.skipped):
             lines.append(self.tr("Write some news above and preview again to include the "
                                  "keep-in-touch notes."))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from goodbye_desktop.correspondence.preflight import Problem
+from goodbye_desktop.ui.error_text import error_text
 
 
 class LetterFactsDialog(QDialog):
@@ -36,7 +37,7 @@ class LetterFactsDialog(QDialog):
         self.messages.setObjectName("preflightMessages")
         self.messages.setTextFormat(Qt.TextFormat.PlainText)
         self.messages.setWordWrap(True)
-        self.messages.setText("\n".join(f"• {p.message}" for p in problems))
+        self.messages.setText("\n".join(f"• {error_text(p)}" for p in problems))
         form = QFormLayout()
         self.fields: dict[str, QPlainTextEdit] = {}
         labels = self._labels()
