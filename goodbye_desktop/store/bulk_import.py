@@ -231,40 +231,80 @@ def _children(w: _Writer, kind: str, records: list[dict], merge: bool) -> None:
                 for r in records))
 
 
-def refresh_derived(conn: sqlite3.Connection, client_ids: set[int]) -> None:
-    """Search and sort text, last contact and 12-month revenue of these clients."""
-    if not client_ids:
+# What each kind of record changes of its clients' derived columns: the search text
+# (names, tags, contacts), the last contact (interactions) and the 12-month revenue.
+DERIVED = {
+    "clients": ("texts",), "contacts": ("texts",), "interactions": ("last_contact",),
+    "revenue": ("revenue",), "proposals": (),
+}
+
+
+def refresh_derived(conn: sqlite3.Connection, client_ids: set[int],
+                    parts: Iterable[str] = ("texts", "last_contact", "revenue")) -> None:
+    """Recompute these clients' derived `parts` (of "texts", "last_contact", "revenue")."""
+    parts = set(parts)
+    if not client_ids or not parts:
         return
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched (id INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM import_touched")
     conn.executemany("INSERT OR IGNORE INTO import_touched VALUES (?)",
-                     [(cid,) for cid in client_ids])
+                     [(cid,) for cid in sorted(client_ids)])
+    if "texts" in parts:
+        _refresh_texts(conn, sorted(client_ids))
+    if "last_contact" in parts:
+        conn.execute(
+            "UPDATE client SET last_contact_at = (SELECT MAX(occurred_at) FROM interaction i "
+            "WHERE i.client_id = client.id) WHERE id IN (SELECT id FROM import_touched)")
+    if "revenue" in parts:
+        # The window of today (the store moves every client's window on when the month
+        # turns).
+        window = last_12_months(clock.today())
+        conn.execute(
+            "UPDATE client SET revenue_12m_cents = COALESCE((SELECT SUM(amount_cents) FROM "
+            "revenue r WHERE r.client_id = client.id AND r.month BETWEEN ? AND ?), 0) "
+            "WHERE id IN (SELECT id FROM import_touched)",
+            (window.first_month.isoformat(), window.last_month.isoformat()))
+    conn.execute("DELETE FROM import_touched")
+
+
+def _refresh_texts(conn: sqlite3.Connection, ordered: list[int]) -> None:
+    """Search and sort text from the name, the tags and the contacts (by id), as
+    records.refresh_client makes them; the sort name is written only where it changed
+    (it is indexed, the search text is not)."""
+    folded: dict[str, str] = {}  # tags, first names, companies repeat from row to row
+
+    def folds(text: str) -> str:
+        value = folded.get(text)
+        if value is None:
+            value = folded[text] = fold(text)
+        return value
+
     # A batch of clients at a time, so that 100,000 clients' texts are never all held.
-    ordered = sorted(client_ids)
     for start in range(0, len(ordered), BATCH):
+        if len(folded) > 50_000:
+            folded.clear()
         low, high = ordered[start], ordered[min(start + BATCH, len(ordered)) - 1]
-        parts: dict[int, list[str]] = {}
-        for cid, name, tags in conn.execute(
-                "SELECT c.id, c.name, c.tags FROM client c JOIN import_touched t ON t.id = c.id "
-                "WHERE c.id BETWEEN ? AND ?", (low, high)):
-            parts[cid] = [name, tags]
+        texts: dict[int, list[str]] = {}
+        renamed = []
+        for cid, name, tags, sort_name in conn.execute(
+                "SELECT c.id, c.name, c.tags, c.sort_name FROM client c JOIN import_touched t "
+                "ON t.id = c.id WHERE c.id BETWEEN ? AND ?", (low, high)):
+            folded_name = folds(name)
+            if folded_name != sort_name:
+                renamed.append((folded_name, cid))
+            texts[cid] = [folded_name, folds(tags)] if tags else [folded_name]
         for cid, name, email in conn.execute(
                 "SELECT x.client_id, x.name, x.email FROM contact x JOIN import_touched t "
-                "ON t.id = x.client_id WHERE x.client_id BETWEEN ? AND ? ORDER BY x.id",
-                (low, high)):
-            parts[cid].extend((name, email))
-        conn.executemany("UPDATE client SET search_text = ?, sort_name = ? WHERE id = ?",
-                         [("\n".join(fold(p) for p in texts if p), fold(texts[0]), cid)
-                          for cid, texts in parts.items()])
-    # The window of today (the store moves every client's window on when the month turns).
-    window = last_12_months(clock.today())
-    conn.execute(
-        "UPDATE client SET last_contact_at = (SELECT MAX(occurred_at) FROM interaction i "
-        "WHERE i.client_id = client.id), revenue_12m_cents = COALESCE((SELECT "
-        "SUM(amount_cents) FROM revenue r WHERE r.client_id = client.id AND r.month "
-        "BETWEEN ? AND ?), 0) WHERE id IN (SELECT id FROM import_touched)",
-        (window.first_month.isoformat(), window.last_month.isoformat()))
-    conn.execute("DELETE FROM import_touched")
+                "ON t.id = x.client_id WHERE x.client_id BETWEEN ? AND ? "
+                "ORDER BY x.client_id, x.id", (low, high)):
+            text = texts[cid]
+            if name:
+                text.append(folds(name))
+            if email:
+                text.append(email.lower() if email.isascii() else fold(email))
+        conn.executemany("UPDATE client SET search_text = ? WHERE id = ?",
+                         [("\n".join(text), cid) for cid, text in texts.items()])
+        conn.executemany("UPDATE client SET sort_name = ? WHERE id = ?", renamed)
 
 
 @contextmanager
@@ -314,7 +354,8 @@ def apply(kind: str, records: list[dict], *, matched: dict[int, int], merge: boo
                     _clients(writer, plain, matched, merge)
                 elif plain:
                     _children(writer, kind, plain, merge)
-                refresh_derived(conn, writer.touched)
+                refresh_derived(conn, writer.touched,
+                                DERIVED[kind] + (("texts",) if book else ()))
             if cancelled and cancelled():
                 raise ImportCancelledError("The import was stopped; nothing was imported.")
             conn.execute("COMMIT")
