@@ -15,10 +15,13 @@ The floors, measured in the same run:
   the same empty database (the app's schema with its indexes and foreign keys checked;
   the client table's change-counter triggers suspended, as the importer suspends them).
   No checks, no matching, no derived columns, no backup, no process start.
-- export: a bare script that runs the export's own SELECTs (store.exchange_rows: the
-  same columns, neutralising and order) on a plain sqlite3 connection and writes their
-  rows with `csv.writer` to plain files: the same files, byte for byte (checked). No
-  process start, no temporary names, no fsync.
+- export: a bare script that runs the export's row SELECTs (store.exchange_rows `sql`:
+  the same columns, neutralising and order, the client name by a join) on a plain
+  sqlite3 connection and writes their rows with `csv.writer` to plain files: the same
+  files, byte for byte (checked). No process start, no temporary names, no fsync.
+  The app itself has SQLite make each line (`line_sql`), which beats that floor; so a
+  second one is measured: the same bare script writing the lines of `line_sql`
+  (`export_lines_floor_s`), the least the app's own way can cost.
 
 Targets: import at most 10 s, export at most 5 s, at most 300 MB each. Results go to
 benchmarks/results/bench_exchange.json; exit status 1 when a target is missed.
@@ -124,21 +127,33 @@ def floor_import(empty_db: Path, db: Path, clients_csv: Path, contacts_csv: Path
     return {"s": time.perf_counter() - start, "cpu_s": _cpu() - cpu}
 
 
-def floor_export(db: Path, folder: Path) -> dict[str, float]:
-    from goodbye_desktop.store.exchange_rows import TABLES
+def floor_export(db: Path, folder: Path, *, lines: bool = False) -> dict[str, float]:
+    from goodbye_desktop.store import exchange_rows
 
     start, cpu = time.perf_counter(), _cpu()
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
     conn.execute("BEGIN")
-    for table in TABLES:
+    for table in exchange_rows.TABLES:
         with open(folder / table.file_name, "w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(table.columns)
-            cursor = conn.execute(table.sql)
-            while batch := cursor.fetchmany(5000):
-                writer.writerows(batch)
+            if lines:
+                cursor = exchange_rows.lines(conn, table.kind)
+                while batch := cursor.fetchmany(5000):
+                    out.write("".join([line for (line,) in batch]))
+            else:
+                cursor = conn.execute(table.sql)
+                while batch := cursor.fetchmany(5000):
+                    writer.writerows(batch)
     conn.close()
     return {"s": time.perf_counter() - start, "cpu_s": _cpu() - cpu}
+
+
+def _same_files(a: Path, b: Path) -> None:
+    names = sorted(p.name for p in a.iterdir())
+    _same, differ, missing = filecmp.cmpfiles(a, b, names, shallow=False)
+    if differ or missing or names != sorted(p.name for p in b.iterdir()):
+        raise SystemExit(f"the floor wrote other files: {differ or missing}")
 
 
 def _load() -> str:
@@ -185,24 +200,29 @@ def main() -> int:
             import_floor_s=_median(floors, "s"), import_floor_cpu_s=_median(floors, "cpu_s"))
         results["import_ratio"] = results["import_s"] / results["import_floor_s"]
         if args.export_db.exists():
-            exports, floors = [], []
+            exports, floors, line_floors = [], [], []
             for run in range(args.runs):
-                out, floor_dir = folder / f"export-{run}", folder / f"floor-{run}"
+                out = folder / f"export-{run}"
+                floor_dir, lines_dir = folder / f"floor-{run}", folder / f"lines-{run}"
                 exports.append(timed(["--db", str(args.export_db), "export-csv", str(out),
                                       "--no-letters"]))
                 floor_dir.mkdir()
                 floors.append(floor_export(args.export_db, floor_dir))
-                names = sorted(p.name for p in out.iterdir())
-                _same, differ, missing = filecmp.cmpfiles(out, floor_dir, names, shallow=False)
-                if differ or missing or names != sorted(p.name for p in floor_dir.iterdir()):
-                    raise SystemExit(f"the floor wrote other files: {differ or missing}")
-                shutil.rmtree(out)
-                shutil.rmtree(floor_dir)
+                lines_dir.mkdir()
+                line_floors.append(floor_export(args.export_db, lines_dir, lines=True))
+                _same_files(out, floor_dir)
+                _same_files(out, lines_dir)
+                for done in (out, floor_dir, lines_dir):
+                    shutil.rmtree(done)
             results.update(export_s=_median(exports, "s"), export_cpu_s=_median(exports, "cpu_s"),
                            export_memory_mb=max(r["mb"] for r in exports),
                            export_floor_s=_median(floors, "s"),
-                           export_floor_cpu_s=_median(floors, "cpu_s"))
+                           export_floor_cpu_s=_median(floors, "cpu_s"),
+                           export_lines_floor_s=_median(line_floors, "s"),
+                           export_lines_floor_cpu_s=_median(line_floors, "cpu_s"))
             results["export_ratio"] = results["export_s"] / results["export_floor_s"]
+            results["export_lines_ratio"] = (results["export_s"]
+                                             / results["export_lines_floor_s"])
     results["load_after"] = _load()
     print(f"Import {args.clients:,} clients: {results['import_clients_s']:.2f} s; "
           f"{args.contacts:,} contacts: {results['import_contacts_s']:.2f} s; "
@@ -213,9 +233,10 @@ def main() -> int:
     if "export_s" in results:
         print(f"Export {args.export_db.name}: {results['export_s']:.2f} s, CPU "
               f"{results['export_cpu_s']:.2f} s (target {TARGETS['export_s']} s), peak "
-              f"{results['export_memory_mb']:.0f} MB; floor (the same SELECTs, csv.writer, "
+              f"{results['export_memory_mb']:.0f} MB; floor (the row SELECTs, csv.writer, "
               f"the same files) {results['export_floor_s']:.2f} s "
-              f"({results['export_ratio']:.2f}x)")
+              f"({results['export_ratio']:.2f}x); the same with the line SELECTs "
+              f"{results['export_lines_floor_s']:.2f} s ({results['export_lines_ratio']:.2f}x)")
     print(f"Medians of {args.runs} runs; load average {results['load_before']} before, "
           f"{results['load_after']} after.")
     out_dir = REPO / "benchmarks" / "results"

@@ -59,9 +59,16 @@ def _write_table(conn, table: exchange_rows.Table, path: Path,
     with safe_files.atomic_file(path, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(table.columns)
-        cursor = exchange_rows.rows(conn, table.kind)
+        # The lines come ready from SQLite (quoted as csv.writer quotes): one string a row.
+        cursor = exchange_rows.lines(conn, table.kind)
+        if cursor is None:  # (a cell with a NUL character: the same file, row by row)
+            cursor = exchange_rows.rows(conn, table.kind)
+            write = writer.writerows
+        else:
+            def write(batch: list[tuple[str]]) -> None:
+                out.write("".join([line for (line,) in batch]))
         while batch := cursor.fetchmany(5000):
-            writer.writerows(batch)
+            write(batch)
             count += len(batch)
             if progress:
                 progress(table.file_name, count)

@@ -341,3 +341,36 @@ def test_an_import_leaves_the_derived_columns_as_the_store_makes_them(
     cafe_row = [row for row in imported if row[0] == cafe][0]
     assert cafe_row[1:] == ("zoe's cafe\ntea, bakery\nzoe\nzoe@example.com\nrenee muller\n"
                             "renee@example.com", "zoe's cafe", "2025-12-24 16:00:00", 100)
+
+
+_awkward = st.text(alphabet=st.sampled_from(list("ab ,\"'\r\n\t=+-@;Łé山م\u2028\x00")),
+                   max_size=10)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.tuples(_awkward, _awkward, _awkward), min_size=1, max_size=4))
+def test_each_file_is_what_csv_writer_makes_of_its_rows(db_path: Path, tmp_path: Path,
+                                                         texts) -> None:
+    from datetime import datetime
+
+    from goodbye_desktop.store.exchange_rows import rows, snapshot
+
+    conn = connection.current()
+    conn.execute("DELETE FROM client")
+    for name, other, third in texts:
+        cid = records.create_client(name=f"x{name}", notes=other, tags=third, address=name)
+        records.save_contact(cid, name=f"y{other}", role=name, phone=third)
+        records.add_interaction(cid, datetime(2026, 3, 1, 9, 30), "call", summary=third)
+        records.save_proposal(cid, title=other, sent_on=date(2026, 2, 1), amount_cents=1050)
+        records.set_revenue(cid, date(2026, 1, 1), 99)
+    out = tmp_path / "out"
+    export_csv(out, letters=False)
+    with snapshot() as snap:
+        for table in TABLES:
+            expected = io.StringIO(newline="")
+            writer = csv.writer(expected)
+            writer.writerow(table.columns)
+            writer.writerows(rows(snap, table.kind))
+            assert (out / table.file_name).read_bytes() == expected.getvalue().encode(
+                "utf-8"), table.file_name
