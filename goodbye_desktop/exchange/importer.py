@@ -13,10 +13,9 @@ transaction (cancellable, with progress) and brings the derived figures up to da
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from types import MappingProxyType
 from typing import Any
 
 from goodbye_desktop import vocabulary
@@ -28,7 +27,6 @@ from goodbye_desktop.store.folding import fold
 
 MAX_LISTED = 20
 ON_MATCH = ("merge", "skip")
-_CHECKED: Mapping[str, str] = MappingProxyType({})  # what a row holds once it is checked
 
 
 class ImportDecisionError(GoodbyeError):
@@ -186,26 +184,25 @@ def prepare(imported: ImportFile, *, locale: str = "en_GB",
     prepared = Prepared(imported)
     problems: list[Problem] = []
     new_names: dict[str, int] = {}  # folded name -> line, for clients made by this file
-    rows = imported.rows
     row = _Row(locale, problems)
-    for index in range(len(rows)):
-        line, cells = rows[index]
-        # Each row is let go once checked, so the file and the records are not both held
-        # whole (100,000 rows are a few hundred megabytes as dictionaries).
-        rows[index] = (line, _CHECKED)
-        row.start(line, cells)
-        if cells.get(columns.BOOK):
-            record = _book_row(row, existing, prepared, new_names)
-        else:
-            record = _CHECKS[imported.kind](row, existing, prepared, new_names)
-        if row.ok and record is not None:
-            record["line"] = line
-            prepared.records.append(record)
-    if not rows:
+    count = 0
+    check = _CHECKS[imported.kind]
+    with bulk_import.paused_gc():
+        # (The rows are read from the file as they are checked: see ImportFile.)
+        for line, cells in imported.rows:
+            count += 1
+            row.start(line, cells)
+            if cells.get(columns.BOOK):
+                record = _book_row(row, existing, prepared, new_names)
+            else:
+                record = check(row, existing, prepared, new_names)
+            if row.ok and record is not None:
+                record["line"] = line
+                prepared.records.append(record)
+    if not count:
         problems.append(Problem(1, "-", "the file holds no records"))
     if problems:
-        raise ImportFormatError(_problems_message(imported.path.name, problems,
-                                                  len(imported.rows)))
+        raise ImportFormatError(_problems_message(imported.path.name, problems, count))
     return prepared
 
 
