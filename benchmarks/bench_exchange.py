@@ -134,17 +134,19 @@ def floor_export(db: Path, folder: Path, *, lines: bool = False) -> dict[str, fl
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
     conn.execute("BEGIN")
     for table in exchange_rows.TABLES:
+        if lines:
+            with open(folder / table.file_name, "wb") as out:
+                out.write((",".join(table.columns) + "\r\n").encode())
+                cursor = exchange_rows.lines(conn, table.kind)
+                while batch := cursor.fetchmany(5000):
+                    out.write(b"".join([line for (line,) in batch]))
+            continue
         with open(folder / table.file_name, "w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(table.columns)
-            if lines:
-                cursor = exchange_rows.lines(conn, table.kind)
-                while batch := cursor.fetchmany(5000):
-                    out.write("".join([line for (line,) in batch]))
-            else:
-                cursor = conn.execute(table.sql)
-                while batch := cursor.fetchmany(5000):
-                    writer.writerows(batch)
+            cursor = conn.execute(table.sql)
+            while batch := cursor.fetchmany(5000):
+                writer.writerows(batch)
     conn.close()
     return {"s": time.perf_counter() - start, "cpu_s": _cpu() - cpu}
 

@@ -72,9 +72,14 @@ def _cell(expr: str) -> str:
             f"THEN '\"' || replace({expr}, '\"', '\"\"') || '\"' ELSE {expr} END")
 
 
-def _money(expr: str) -> str:
-    return _n(f"CASE WHEN {expr} IS NULL THEN NULL ELSE "
-              f"printf('%d.%02d', {expr} / 100, {expr} % 100) END")
+def _money(expr: str, *, not_null: bool = False) -> str:
+    """Integer cents as `1234.56`; a column the schema keeps NOT NULL is formatted by the
+    line's own printf."""
+    money = _n(f"CASE WHEN {expr} IS NULL THEN NULL ELSE "
+               f"printf('%d.%02d', {expr} / 100, {expr} % 100) END")
+    if not_null:
+        money.spec, money.arg = "%d.%02d", f"{expr} / 100, {expr} % 100"
+    return money
 
 
 def _date(expr: str, length: int = 10) -> str:
@@ -119,7 +124,8 @@ def _table(kind: str, source: str, columns: list[tuple[str, str]], order: str) -
             specs.append("%s")
             cells.append(_cell(expr if isinstance(expr, _Text) else f"({expr})"))
             probes.append(f"instr({expr.raw if isinstance(expr, _Text) else expr}, char(0))")
-    # printf's %s writes NULL as nothing, as csv.writer writes None.
+    # printf's %s writes NULL as nothing, as csv.writer writes None. The line comes as its
+    # UTF-8 bytes (a blob): written as they are, never decoded and encoded again.
     line = f"printf('{','.join(specs)}' || char(13, 10), {', '.join(cells)})"
     lines_from = (source.replace(_CLIENT_JOIN, "JOIN temp.client_cells c ON c.id = ")
                   if _CLIENT_NAME in columns else source)
@@ -128,7 +134,7 @@ def _table(kind: str, source: str, columns: list[tuple[str, str]], order: str) -
            f"{' OR '.join(probes)})" if probes else "SELECT 0")
     return Table(kind, f"{kind}.csv", tuple(name for name, _expr in columns),
                  f"SELECT {select} FROM {source} ORDER BY {order}",
-                 f"SELECT {line} FROM {lines_from} ORDER BY {order}", nul)
+                 f"SELECT CAST({line} AS BLOB) FROM {lines_from} ORDER BY {order}", nul)
 
 TABLES: tuple[Table, ...] = (
     _table("clients", "client c", [
@@ -154,7 +160,7 @@ TABLES: tuple[Table, ...] = (
     ], "x.id"),
     _table("revenue", "revenue x JOIN client c ON c.id = x.client_id", [
         ("client_id", _n("x.client_id")), _CLIENT_NAME, ("month", _date("x.month", 7)),
-        ("amount", _money("x.amount_cents")),
+        ("amount", _money("x.amount_cents", not_null=True)),
     ], "x.client_id, x.month"),
     _table("proposals", "proposal x JOIN client c ON c.id = x.client_id", [
         ("proposal_id", _n("x.id")), ("client_id", _n("x.client_id")), _CLIENT_NAME,
@@ -243,10 +249,13 @@ def rows(conn: sqlite3.Connection, kind: str) -> sqlite3.Cursor:
 
 
 def lines(conn: sqlite3.Connection, kind: str) -> sqlite3.Cursor | None:
-    """A cursor over the rows of `kind` as CSV lines (one text each, CRLF-ended), inside
-    a `snapshot`; None when a cell holds a NUL character (SQLite's printf would cut it
-    short there), and the file is to be written from `rows` instead."""
+    """A cursor over the rows of `kind` as CSV lines (one UTF-8 `bytes` each, CRLF-ended),
+    inside a `snapshot`; None when a cell holds a NUL character (SQLite's printf would
+    cut it short there) or the file keeps its text in UTF-16, and the file is to be
+    written from `rows` instead."""
     table = TABLES_BY_KIND[kind]
+    if conn.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
+        return None
     if "temp.client_cells" in table.line_sql:
         if not conn.execute("SELECT 1 FROM temp.sqlite_master "
                             "WHERE name = 'client_cells'").fetchone():
