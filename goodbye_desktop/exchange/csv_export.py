@@ -10,6 +10,7 @@ moment of the records.
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -56,12 +57,27 @@ def export_csv(folder: str | os.PathLike, *, letters: bool = True,
 def _write_table(conn, table: exchange_rows.Table, path: Path,
                  progress: Progress | None) -> int:
     count = 0
-    with safe_files.atomic_file(path, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(table.columns)
-        cursor = exchange_rows.rows(conn, table.kind)
+    text = io.StringIO()
+    writer = csv.writer(text)
+
+    def write_rows(rows: list[tuple]) -> None:
+        writer.writerows(rows)
+        out.write(text.getvalue().encode("utf-8"))
+        text.seek(0)
+        text.truncate()
+
+    with safe_files.atomic_file(path, "wb") as out:
+        write_rows([table.columns])
+        # The lines come ready from SQLite, quoted as csv.writer quotes, in UTF-8.
+        cursor = exchange_rows.lines(conn, table.kind)
+        if cursor is None:  # (a NUL in a cell, or a UTF-16 file: the same, row by row)
+            cursor = exchange_rows.rows(conn, table.kind)
+            write = write_rows
+        else:
+            def write(batch: list[tuple[bytes]]) -> None:
+                out.write(b"".join([line for (line,) in batch]))
         while batch := cursor.fetchmany(5000):
-            writer.writerows(batch)
+            write(batch)
             count += len(batch)
             if progress:
                 progress(table.file_name, count)

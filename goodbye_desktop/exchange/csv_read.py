@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,18 +22,23 @@ from goodbye_desktop.errors import ImportFormatError
 from goodbye_desktop.exchange import columns
 
 MAX_BYTES = 2_000_000_000
+_VCARD = re.compile(r"\s*BEGIN:VCARD", re.IGNORECASE)
 
 
 @dataclass
 class ImportFile:
-    """A file read and recognised: rows as {our column: text}, numbered as in the file."""
+    """A file read and recognised: rows as {our column: text}, numbered as in the file.
+
+    A CSV file's rows are read as they are asked for (each time they are), so that a
+    200,000-row file is never held as 200,000 dictionaries beside its records; a broken
+    line raises ImportFormatError there."""
 
     path: Path
     kind: str
     format: str  # "goodbye", "google", "outlook", "vcard" or "mapped"
     encoding: str
     headers: list[str]
-    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # (row, values)
+    rows: Iterable[tuple[int, dict[str, str]]] = field(default_factory=list)  # (row, values)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -102,9 +108,10 @@ def read_file(path: str | os.PathLike, kind: str,
         raise ImportFormatError("import.unknown_kind", kind=kind,
                                 kinds=tuple(columns.IMPORT_KINDS))
     text, encoding = decode(_read_bytes(path), name)
-    if text.lstrip().upper().startswith("BEGIN:VCARD"):
+    # (Looked at without a copy of the whole text: a big file is held once.)
+    if _VCARD.match(text):
         return _from_vcard(path, kind, text, encoding)
-    if not text.strip():
+    if not text or text.isspace():
         raise ImportFormatError("import.empty", file=name)
     reader = csv.reader(_lines(text), delimiter=_delimiter(text[:text.find("\n")]),
                         strict=True)
@@ -117,24 +124,41 @@ def read_file(path: str | os.PathLike, kind: str,
     if to_ours is None:
         raise ImportFormatError("import.columns_unknown", file=name, kind=kind,
                                 found=tuple(headers[:8]) or Words("import.no_columns"))
-    imported = ImportFile(path, kind, fmt, encoding, headers)
-    width = len(headers)
     # The file's own columns are ours already: no second dictionary per row.
     as_is = fmt == "goodbye" and set(headers) <= set(columns.own_columns(kind))
-    try:
-        # Rows are numbered as a spreadsheet shows them: the header is row 1.
-        for line, row in enumerate(reader, start=2):
-            if not any(row) or not any(cell.strip() for cell in row):
-                continue  # blank lines are no records
-            if len(row) > width and any(cell.strip() for cell in row[width:]):
-                raise ImportFormatError("import.too_many_cells", file=name, row=line,
-                                        cells=len(row), width=width)
-            cells = dict(zip(headers, row, strict=False))
-            imported.rows.append((line, cells if as_is else to_ours(cells)))
-    except csv.Error as exc:
-        raise ImportFormatError("import.broken_csv", file=name, line=reader.line_num,
-                                csv=str(exc)) from exc
-    return imported
+    return ImportFile(path, kind, fmt, encoding, headers,
+                      _CsvRows(name, text, reader.dialect.delimiter, headers,
+                               None if as_is else to_ours))
+
+
+@dataclass(frozen=True)
+class _CsvRows:
+    """The data rows of a CSV text, read as they are iterated."""
+
+    name: str
+    text: str
+    delimiter: str
+    headers: list[str]
+    to_ours: Callable[[dict[str, str]], dict[str, str]] | None
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
+        name, headers, to_ours = self.name, self.headers, self.to_ours
+        width = len(headers)
+        reader = csv.reader(_lines(self.text), delimiter=self.delimiter, strict=True)
+        try:
+            next(reader)
+            # Rows are numbered as a spreadsheet shows them: the header is row 1.
+            for line, row in enumerate(reader, start=2):
+                if not (row and (row[0].strip() or "".join(row).strip())):
+                    continue  # blank lines are no records
+                if len(row) > width and "".join(row[width:]).strip():
+                    raise ImportFormatError("import.too_many_cells", file=name, row=line,
+                                            cells=len(row), width=width)
+                cells = dict(zip(headers, row, strict=False))
+                yield line, cells if to_ours is None else to_ours(cells)
+        except csv.Error as exc:
+            raise ImportFormatError("import.broken_csv", file=name, line=reader.line_num,
+                                    csv=str(exc)) from exc
 
 
 def _from_vcard(path: Path, kind: str, text: str, encoding: str) -> ImportFile:

@@ -137,7 +137,8 @@ def parse_cents(text: str, locale: str) -> int:
 
 def parse_int(text: str, *, minimum: int = 0) -> int:
     text = text.strip()
-    if not re.fullmatch(r"\d{1,9}", text):
+    # (isdecimal is True to the regular expression's \d: any decimal digit, as int reads.)
+    if not (0 < len(text) <= 9 and text.isdecimal()):
         raise BadValueError("value.not_a_whole_number", text=text)
     value = int(text)
     if value < minimum:

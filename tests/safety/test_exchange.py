@@ -274,11 +274,13 @@ def test_a_cancelled_import_leaves_nothing(db_path: Path, tmp_path: Path) -> Non
     path.write_text("name\n" + "".join(f"Client {i}\n" for i in range(12000)),
                     encoding="utf-8")
     prepared = prepare(read_file(path, "clients"))
+    schema = _schema()
     seen = []
     with pytest.raises(ImportCancelledError):
         apply(prepared, progress=lambda done, total: seen.append(done),
               cancelled=lambda: len(seen) >= 1, own_connection=True)
     assert seen == [5000] and counts()["client"] == 0
+    assert _schema() == schema  # the indexes dropped for the insert are back
     result = apply(prepared, own_connection=True)  # and the same, not stopped, goes in
     assert result.added == {"clients": 12000} and counts()["client"] == 12000
 
@@ -295,3 +297,80 @@ def test_any_file_can_be_mapped_onto_our_columns(db_path: Path, tmp_path: Path) 
     assert connection.current().execute(
         "SELECT name, started_on, notes FROM client").fetchone() == (
         "École Zoë", "2024-02-01", "Via the fair")
+
+
+def _schema() -> list[tuple]:
+    return connection.current().execute(
+        "SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+
+
+@pytest.mark.frozen_at("2026-03-15T10:00")
+def test_an_import_leaves_the_derived_columns_as_the_store_makes_them(
+        db_path: Path, tmp_path: Path) -> None:
+    cafe = records.create_client(name="Zoë's Café", tags="Bakery")
+    records.save_contact(cafe, name="Zoë", email="zoe@example.com")
+    schema = _schema()
+    # Over 10,000 rows into a table holding fewer: the indexes are made after the insert.
+    clients = tmp_path / "clients.csv"
+    clients.write_text("name,tags\nzoe's cafe,\"Tea, Bakery\"\n" + "".join(
+        f"Client Łukasz {i},{('Ærø', 'Web', '')[i % 3]}\n" for i in range(10_500)),
+        encoding="utf-8")
+    import_file(clients, "clients", on_match="merge")
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("client_name,name,email\nZoë's Café,Renée Müller,RENEE@example.com\n"
+                        + "".join(f"client łukasz {i},Søren {i},s{i}@exämple.com\n"
+                                  f"Client Łukasz {i},Anna {i},\n" for i in range(0, 10_500, 7)),
+                        encoding="utf-8")
+    import_file(contacts, "contacts")
+    interactions = tmp_path / "interactions.csv"
+    interactions.write_text("client_name,occurred_at,kind\nClient Łukasz 3,2026-02-01 09:30,"
+                            "call\nZoë's Café,2025-12-24 16:00,meeting\n", encoding="utf-8")
+    import_file(interactions, "interactions")
+    revenue = tmp_path / "revenue.csv"
+    revenue.write_text("client_name,month,amount\nClient Łukasz 3,2026-01,120.50\n"
+                       "Zoë's Café,2024-01,99\nZoë's Café,2026-02,1\n", encoding="utf-8")
+    import_file(revenue, "revenue")
+    assert _schema() == schema  # every index and trigger as it was
+    conn = connection.current()
+    derived = "SELECT id, search_text, sort_name, last_contact_at, revenue_12m_cents FROM client"
+    imported = conn.execute(derived).fetchall()
+    assert len(imported) == 10_501
+    for (cid,) in conn.execute("SELECT id FROM client").fetchall():
+        records.refresh_client(cid)
+    assert conn.execute(derived).fetchall() == imported
+    cafe_row = [row for row in imported if row[0] == cafe][0]
+    assert cafe_row[1:] == ("zoe's cafe\ntea, bakery\nzoe\nzoe@example.com\nrenee muller\n"
+                            "renee@example.com", "zoe's cafe", "2025-12-24 16:00:00", 100)
+
+
+_awkward = st.text(alphabet=st.sampled_from(list("ab ,\"'\r\n\t=+-@;Łé山م\u2028\x00")),
+                   max_size=10)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.tuples(_awkward, _awkward, _awkward), min_size=1, max_size=4))
+def test_each_file_is_what_csv_writer_makes_of_its_rows(db_path: Path, tmp_path: Path,
+                                                         texts) -> None:
+    from datetime import datetime
+
+    from goodbye_desktop.store.exchange_rows import rows, snapshot
+
+    conn = connection.current()
+    conn.execute("DELETE FROM client")
+    for name, other, third in texts:
+        cid = records.create_client(name=f"x{name}", notes=other, tags=third, address=name)
+        records.save_contact(cid, name=f"y{other}", role=name, phone=third)
+        records.add_interaction(cid, datetime(2026, 3, 1, 9, 30), "call", summary=third)
+        records.save_proposal(cid, title=other, sent_on=date(2026, 2, 1), amount_cents=1050)
+        records.set_revenue(cid, date(2026, 1, 1), 99)
+    out = tmp_path / "out"
+    export_csv(out, letters=False)
+    with snapshot() as snap:
+        for table in TABLES:
+            expected = io.StringIO(newline="")
+            writer = csv.writer(expected)
+            writer.writerow(table.columns)
+            writer.writerows(rows(snap, table.kind))
+            assert (out / table.file_name).read_bytes() == expected.getvalue().encode(
+                "utf-8"), table.file_name
