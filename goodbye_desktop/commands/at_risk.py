@@ -8,10 +8,10 @@ sign with its one-line reason and suggested next step, and the client's promise 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from goodbye_desktop import clock
+from goodbye_desktop.commands.terminal import write_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,12 +41,10 @@ def run(args: argparse.Namespace) -> int:
     now = clock.local_now()
     books = {item.id: ledger(moments[item.id], now) for item in items}
     if args.json:
-        json.dump([{"id": item.id, "name": item.name,
-                    "signs": [{"key": s.key, "reason": s.reason, "next_step": s.next_step}
-                              for s in item.signs],
-                    "ledger": _ledger_json(books[item.id])} for item in items],
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json([{"id": item.id, "name": item.name,
+                     "signs": [{"key": s.key, "reason": s.reason, "next_step": s.next_step}
+                               for s in item.signs],
+                     "ledger": _ledger_json(books[item.id])} for item in items])
         return 0
     if not items:
         sys.stdout.write("No client shows a warning sign today.\n")

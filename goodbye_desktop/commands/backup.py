@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from goodbye_desktop.commands.terminal import write_json
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     backup = subparsers.add_parser(
@@ -56,15 +58,14 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_backups(args: argparse.Namespace) -> int:
-    import json
 
     from goodbye_desktop.store.backup import list_backups
 
     found = list_backups(args.db_path)
     if args.json:
-        print(json.dumps([{"path": str(b.path), "taken_at": b.taken_at.isoformat(),
-                           "reason": b.reason, "size": b.size, "clients": b.clients}
-                          for b in found], ensure_ascii=False, indent=2))
+        write_json([{"path": str(b.path), "taken_at": b.taken_at.isoformat(),
+                     "reason": b.reason, "size": b.size, "clients": b.clients}
+                    for b in found])
         return 0
     if not found:
         print(f"No backups yet beside {args.db_path}.")

@@ -9,13 +9,12 @@ array with ISO dates and amounts in cents, for scripts.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from typing import Any
 
 from goodbye_desktop import clock
-from goodbye_desktop.commands.terminal import table
+from goodbye_desktop.commands.terminal import table, write_json
 from goodbye_desktop.core import client_figures
 from goodbye_desktop.formatting import money_cents, tenure_short
 from goodbye_desktop.store.choices import CLIENT_STATUSES
@@ -67,9 +66,7 @@ def run(args: argparse.Namespace) -> int:
     profile = get_profile()
     currency = profile["currency"]
     if args.json:
-        json.dump([as_json(row, today, currency) for row in rows], sys.stdout,
-                  ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json([as_json(row, today, currency) for row in rows])
     else:
         sys.stdout.write(as_table(rows, today, currency, profile["locale"]))
     return 0

@@ -8,10 +8,10 @@ README lists (shares as fractions from 0 to 1, money in integer cents, ISO dates
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from goodbye_desktop import clock
+from goodbye_desktop.commands.terminal import write_json
 from goodbye_desktop.core.figures import Dashboard
 from goodbye_desktop.errors import ValidationError
 
@@ -48,8 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
     figures = dashboard(checked_year(args.year))
     if args.json:
-        json.dump(figures.as_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(figures.as_json())
     else:
         sys.stdout.write(as_text(figures))
     return 0

@@ -9,12 +9,11 @@ dates, for scripts.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
 from goodbye_desktop.commands.clients import tenure_text
-from goodbye_desktop.commands.terminal import table
+from goodbye_desktop.commands.terminal import table, write_json
 from goodbye_desktop.errors import ValidationError
 from goodbye_desktop.words import word
 
@@ -46,8 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     rows = list_departures(args.year, include_closed=not args.open)
     if args.json:
-        json.dump([row.as_json() for row in rows], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json([row.as_json() for row in rows])
     else:
         sys.stdout.write(as_table(rows))
     return 0

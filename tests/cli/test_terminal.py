@@ -20,3 +20,22 @@ def test_a_table_of_names_in_every_script_lines_up() -> None:
     assert "\n" not in lines[3] and "Łukasz\\nNowak" in lines[3]
     widths = {display_width(line) for line in lines}
     assert len(widths) == 1, lines
+
+
+def test_json_is_indented_for_a_person_and_one_line_for_a_program() -> None:
+    import io
+    import json
+
+    from goodbye_desktop.commands.terminal import write_json
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    value = {"name": "Renée & <Sons>", "clients": [{"id": 1, "name": "山田\n"}]}
+    piped, terminal = io.StringIO(), Terminal()
+    write_json(value, piped)
+    write_json(value, terminal)
+    assert piped.getvalue().count("\n") == 1 and terminal.getvalue().count("\n") > 3
+    assert json.loads(piped.getvalue()) == json.loads(terminal.getvalue()) == value
+    assert "Renée & <Sons>" in piped.getvalue()  # written as it is, not as \u escapes
