@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
-from goodbye_desktop.ui.dialogs.document_preview import PdfPane, paint_pages
+from goodbye_desktop.ui.dialogs.document_preview import PdfPane, chosen_printer, paint_pages
 from goodbye_desktop.ui.error_text import error_text
 
 
@@ -89,12 +89,8 @@ class ReportPreviewDialog(QDialog):
         return True
 
     def print_report(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.windowTitle())
-        dialog = QPrintDialog(printer, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if accepted:
+        printer = chosen_printer(self, self.windowTitle())
+        if printer is not None:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:

@@ -122,6 +122,18 @@ class PdfPane(QWidget):
         return self.document.pageCount()
 
 
+def chosen_printer(parent: QWidget, doc_name: str, title: str | None = None) -> QPrinter | None:
+    """Ask for a printer (the system's print dialog); the printer set up, or None."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(doc_name)
+    dialog = QPrintDialog(printer, parent)
+    if title:
+        dialog.setWindowTitle(title)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return printer if accepted else None
+
+
 def paint_pages(document: QPdfDocument, printer: QPrinter) -> int:
     """Paint every page of `document` on white onto `printer`; return the pages printed."""
     pages = document.pageCount()
@@ -433,13 +445,8 @@ class DocumentPreviewDialog(QDialog):
         return self._keep(self.tr("Saved to %1.").replace("%1", str(path)))
 
     def print_document(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.produced.title)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the letter"))
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if accepted:
+        printer = chosen_printer(self, self.produced.title, self.tr("Print the letter"))
+        if printer is not None:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
