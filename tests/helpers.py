@@ -4,7 +4,10 @@
 PySide6 6.9 to 6.12, so text in any script is typed one character at a time here.
 """
 
-from PySide6.QtCore import Qt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
@@ -36,3 +39,29 @@ def close_modal_when_shown(dialog_type: type, seen: list, attribute=lambda d: d,
     elif tries > 0:
         QTimer.singleShot(10, lambda: close_modal_when_shown(dialog_type, seen, attribute,
                                                              tries - 1))
+
+
+class ErrorWordsTranslator(QTranslator):
+    """A translator for the "errors" context from a dict of English -> translated words.
+
+    Anything else answers None (a null string), as a loaded translation says "not
+    translated": Qt then keeps the English, where an empty string would be taken as the
+    translation."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        super().__init__()
+        self.words = words
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+        return self.words.get(source) if context == "errors" else None
+
+
+@contextmanager
+def installed_translator(words: dict[str, str]) -> Iterator[QTranslator]:
+    """An ErrorWordsTranslator installed for the block."""
+    translator = ErrorWordsTranslator(words)
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield translator
+    finally:
+        QCoreApplication.removeTranslator(translator)

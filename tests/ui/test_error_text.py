@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from helpers import installed_translator
+from PySide6.QtCore import QLocale
 
 from goodbye_desktop import error_words
 from goodbye_desktop.errors import GoodbyeError, ValidationError
@@ -15,27 +16,19 @@ from goodbye_desktop.store import records
 from goodbye_desktop.ui.dialogs.business_profile import BusinessProfileDialog
 from goodbye_desktop.ui.error_text import error_text
 
-
-class _German(QTranslator):
-    """A translator with a few of the errors' words in German."""
-
-    WORDS = {
-        "{label} is required.": "{label} ist erforderlich.",
-        "Name": "Der Name",
-        "There is no client with id {client_id}.": "Es gibt keinen Kunden mit der Nummer "
-                                                   "{client_id}.",
-    }
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
-        return self.WORDS.get(source, "") if context == "errors" else ""
+GERMAN = {
+    "{label} is required.": "{label} ist erforderlich.",
+    "Name": "Der Name",
+    "There is no client with id {client_id}.": "Es gibt keinen Kunden mit der Nummer "
+                                               "{client_id}.",
+}
 
 
 @pytest.fixture
 def german(qapp):
-    translator = _German()
-    QCoreApplication.installTranslator(translator)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
+    """A few of the errors' words in German, for the test."""
+    with installed_translator(GERMAN) as translator:
+        yield translator
 
 
 def _refusal(**fields) -> ValidationError:

@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import installed_translator
 from letter_records import TODAY, business_profile, client_with_contact, departure_for
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from goodbye_desktop.core.departure import Issue
@@ -21,33 +22,23 @@ from goodbye_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 from goodbye_desktop.ui.dialogs.letter_facts import LetterFactsDialog
 from goodbye_desktop.ui.error_text import error_text
 
-
-class _German(QTranslator):
-    """A translator with a few of the catalogue's words in German."""
-
-    WORDS = {
-        "Choose who ended the relationship.": "Wählen Sie, wer die Zusammenarbeit beendet hat.",
-        "Step {number} needs a date.": "Schritt {number} braucht ein Datum.",
-        "The letter needs {fact}.": "Der Brief braucht {fact}.",
-        "the news to share": "die Neuigkeiten",
-        "the client's start date (set it in the client's record)":
-            "das Startdatum des Kunden (im Kundendatensatz)",
-        "{name} has no postal address: the envelope window will be empty (add it in the "
-        "client's record).": "{name} hat keine Postanschrift.",
-    }
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
-        # None (a null string), as a loaded translation says "not translated": Qt then
-        # keeps the English; an empty string would be taken as the translation.
-        return self.WORDS.get(source) if context == "errors" else None
+GERMAN = {
+    "Choose who ended the relationship.": "Wählen Sie, wer die Zusammenarbeit beendet hat.",
+    "Step {number} needs a date.": "Schritt {number} braucht ein Datum.",
+    "The letter needs {fact}.": "Der Brief braucht {fact}.",
+    "the news to share": "die Neuigkeiten",
+    "the client's start date (set it in the client's record)":
+        "das Startdatum des Kunden (im Kundendatensatz)",
+    "{name} has no postal address: the envelope window will be empty (add it in the "
+    "client's record).": "{name} hat keine Postanschrift.",
+}
 
 
 @pytest.fixture
 def german(qapp):
-    translator = _German()
-    QCoreApplication.installTranslator(translator)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
+    """A few of the catalogue's words in German, for the test."""
+    with installed_translator(GERMAN) as translator:
+        yield translator
 
 
 def test_an_issue_is_worded_with_its_values(german) -> None:
