@@ -217,16 +217,20 @@ def _merge_client(w: _Writer, cid: int, record: dict) -> None:
 def _book(w: _Writer, records: list[dict], matched: dict[int, int], merge: bool) -> None:
     """People of an address book: a client per organisation (or person), a contact each."""
     made: dict[str, int] = {}
+    # Organisations matched and skipped: their other people are skipped too (the match is
+    # found on an organisation's first row only), never made into a twin.
+    skipped: set[str] = set()
     known = {(cid, email) for cid, email in w.conn.execute(
         "SELECT client_id, lower(email) FROM contact WHERE email != ''")}
     contacts = []
     for record in records:
         folded = fold(record["client_name"])
         cid = matched.get(record["line"]) or made.get(folded)
+        if folded in skipped or (record["line"] in matched and not merge):
+            skipped.add(folded)
+            w.result.skipped += 1
+            continue
         if record["line"] in matched:
-            if not merge:
-                w.result.skipped += 1
-                continue
             w.result.merged += 1
         elif cid is None:
             cid = w.conn.execute(

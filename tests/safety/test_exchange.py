@@ -221,6 +221,22 @@ def test_matches_are_merged_or_skipped_never_twinned(db_path: Path, tmp_path: Pa
     assert counts()["client"] == 2 and counts()["contact"] == 1
 
 
+def test_an_organisation_skipped_is_skipped_for_each_of_its_people(db_path: Path,
+                                                                   tmp_path: Path) -> None:
+    records.create_client(name="Łukasiewicz & Söhne")
+    book = tmp_path / "book.vcf"
+    book.write_text("".join(
+        f"BEGIN:VCARD\nVERSION:4.0\nFN:{person}\nORG:Łukasiewicz & Söhne\n"
+        f"EMAIL:{email}\nEND:VCARD\n" for person, email in (
+            ("Anna Nowak", "anna@example.com"), ("Jan Kowal", "jan@example.com"))),
+        encoding="utf-8")
+    result = import_file(book, "contacts", on_match="skip")
+    assert result.skipped == 2
+    assert counts()["client"] == 1 and counts()["contact"] == 0
+    import_file(book, "contacts", on_match="merge")
+    assert counts()["client"] == 1 and counts()["contact"] == 2
+
+
 def test_import_from_the_command_line_says_what_is_wrong(db_path: Path, tmp_path: Path,
                                                           capsys) -> None:
     close_database()
