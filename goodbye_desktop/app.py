@@ -115,13 +115,13 @@ def run(db_path: Path) -> int:
             alerts.error(None, error_text(exc), title=title)
             lock.release()
             return EXIT_DATABASE_ERROR
-    window.show()
     from goodbye_desktop.ui.first_paint import after_first_paint, quit_when_painted
     from goodbye_desktop.ui.start_checks import StartChecksRunner
 
-    # Each runs just after the first paint, the one installed last first.
+    # Each runs just after the first paint, the one installed last first; all are installed
+    # before the window shows, so a platform that paints within show() is not missed.
     # The whole file's check and the day's backup, on a thread once the window is up.
-    checks = StartChecksRunner(db_path, window)
+    checks = StartChecksRunner(db_path)
     checks.finished.connect(window.show_start_checks)
     after_first_paint(window, checks.start)
     if os.environ.get(QUIT_WHEN_SHOWN_ENV):
@@ -129,10 +129,12 @@ def run(db_path: Path) -> int:
                           rows=window.client_list.model.rowCount)
     # The benchmark's report sees collection back on.
     after_first_paint(window, collect_from_now_on)
+    window.show()
     try:
         status = app.exec()
     finally:
         collect_from_now_on()
+        checks.stop_telling()
         checks.wait()
     from goodbye_desktop.store.database import close_database
 

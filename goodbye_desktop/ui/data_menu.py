@@ -48,9 +48,26 @@ class Job(QThread):
         self.stop.set()
 
 
+_jobs_running = 0
+
+
+def job_running() -> bool:
+    """True while a `run_with_progress` job (an import, say) is at work."""
+    return _jobs_running > 0
+
+
 def run_with_progress(parent: QWidget, label: str, work: Callable[..., Any]) -> Any:
     """Run `work(progress, cancelled)` on a thread behind a cancellable progress dialog;
     its result, or its exception raised here."""
+    global _jobs_running
+    _jobs_running += 1
+    try:
+        return _run_with_progress(parent, label, work)
+    finally:
+        _jobs_running -= 1
+
+
+def _run_with_progress(parent: QWidget, label: str, work: Callable[..., Any]) -> Any:
     dialog = QProgressDialog(label, QProgressDialog.tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("progressDialog")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # What the checks after opening found, kept while a dialog is open (show_start_checks).
+        self._start_checks_waiting: object | None = None
         self.setObjectName("mainWindow")
         self.db_path = Path(db_path)
         self.setWindowTitle(self.tr("%1 — %2").replace("%1", APP_NAME)
@@ -742,10 +745,22 @@ class MainWindow(QMainWindow):
     # --- settings -----------------------------------------------------------------------
 
     def show_start_checks(self, result: object) -> None:
-        """What the checks after opening found (ui.start_checks): a line or a dialog."""
-        from goodbye_desktop.ui import start_checks
+        """What the checks after opening found (ui.start_checks): a line or a dialog.
 
+        Never inside another dialog or while an import works: a restore offered then would
+        swap the file under it. The result waits until the window is free again."""
+        from goodbye_desktop.ui import data_menu, start_checks
+
+        if QApplication.activeModalWidget() is not None or data_menu.job_running():
+            self._start_checks_waiting = result
+            QTimer.singleShot(1000, self, self._start_checks_again)
+            return
         start_checks.tell(self, result, timeout_ms=self.STATUS_TIMEOUT_MS)
+
+    def _start_checks_again(self) -> None:
+        result, self._start_checks_waiting = self._start_checks_waiting, None
+        if result is not None:
+            self.show_start_checks(result)
 
     def _restore_settings(self) -> None:
         settings = QSettings()

@@ -25,7 +25,11 @@ if TYPE_CHECKING:
 
 class StartChecksRunner(QObject):
     """Runs `store.start_checks.run_start_checks` on a thread; `finished` carries the result
-    (a StartChecks) to the GUI thread."""
+    (a StartChecks) to the GUI thread.
+
+    Made without a parent: the thread holds it for as long as it runs, so it outlives a
+    window closed meanwhile (`stop_telling` first cuts it off from the window).
+    """
 
     finished = Signal(object)
 
@@ -45,6 +49,11 @@ class StartChecksRunner(QObject):
         self._thread = threading.Thread(target=self._work, name="start-checks", daemon=True)
         self._thread.start()
 
+    def stop_telling(self) -> None:
+        """Tell no one any more (the window is closing): the result goes nowhere."""
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.finished.disconnect()
+
     def wait(self) -> None:
         """Until a backup under way is finished: it is never cut short by closing the
         window. A check alone is not waited for (it only reads; the next start checks)."""
@@ -57,6 +66,8 @@ class StartChecksRunner(QObject):
         try:
             result = run_start_checks(self._db_path, back_up=self._backing_up)
         except Exception as exc:  # noqa: BLE001 - told in the status bar, never a crash
+            if not self._backing_up:
+                return  # only the check ran: the next start checks again
             result = StartChecks([], backup_failed=str(exc))
         # Emitted from this thread: Qt queues it to the window's thread. A window already
         # closed and gone has no one to tell.

@@ -132,3 +132,30 @@ def test_the_real_command_backs_up_after_the_window_shows(filled_db: Path,
     # Made after it, and finished before the program ended.
     [made] = backup.list_backups(filled_db)
     assert made.reason == "daily" and backup.problems_in(made.path) == []
+
+
+def test_damage_found_while_a_dialog_is_open_is_told_once_it_closes(qtbot,
+                                                                    tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from goodbye_desktop import app
+    from goodbye_desktop.ui import alerts
+
+    path = tmp_path / "big.sqlite"
+    fill(path, clients=10)
+    backup.backup_file(path, reason="manual")
+    damage_deep_inside(path)
+    window = app.build_main_window(path)
+    qtbot.addWidget(window)
+    window.show()
+    found = run_start_checks(path, back_up=False)
+    form = QDialog(window)
+    form.setModal(True)
+    form.open()  # the owner is typing in a form
+    qtbot.waitUntil(lambda: form.isVisible())
+    with alerts.intercept(answer=False) as seen:
+        window.show_start_checks(found)
+        assert seen == []  # no restore offered over the open form
+        form.done(0)
+        qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
+    assert seen[0].kind == "question" and "damage" in seen[0].text
