@@ -166,6 +166,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         # Ctrl+C while the parser or a command's modules were still loading.
         status = EXIT_INTERRUPTED
+    if as_program and status == EXIT_INTERRUPTED:
+        # The command has rolled back and cleaned up as it unwound. Leave now: a Ctrl+C
+        # that landed inside Python's own context-manager code can leave a transaction's
+        # generator suspended, and finalising it after the store has closed would print a
+        # traceback. (SQLite needs nothing more: an unfinished transaction never counts.)
+        import os
+
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(EXIT_INTERRUPTED)
     return status
 
 
