@@ -17,7 +17,7 @@ from datetime import date
 
 from goodbye_desktop import clock
 from goodbye_desktop.documents import i18n
-from goodbye_desktop.documents.markup import clean_text, one_line
+from goodbye_desktop.documents.markup import as_sentence, one_line
 from goodbye_desktop.documents.templates import (
     Placeholder,
     check_template,
@@ -171,9 +171,9 @@ def _values(kind: str, sender: Sender, recipient: Recipient, facts: LetterFacts,
         "interviewer": one_line(facts.interviewer) or one_line(sender.owner_name),
         "interview_minutes": str(facts.interview_minutes),
         "referral": one_line(facts.referral),
-        "news": clean_text(facts.news).strip(),
-        "feedback_summary": clean_text(facts.feedback_summary).strip(),
-        "improvement": clean_text(facts.improvement).strip(),
+        "news": as_sentence(facts.news),
+        "feedback_summary": as_sentence(facts.feedback_summary),
+        "improvement": as_sentence(facts.improvement),
         "step_count": str(len(steps)),
     }
     missing: dict[str, tuple[str, Words]] = {}

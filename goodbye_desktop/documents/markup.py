@@ -9,6 +9,7 @@ cleans the text, escapes it, and wraps each script run in the font that covers i
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from goodbye_desktop.documents import shaping
 from goodbye_desktop.documents.bidi import visual
@@ -35,6 +36,24 @@ def clean_text(text: str | None) -> str:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text)
     return _SURROGATE.sub("\ufffd", text)
+
+
+# What may end a sentence already, in the scripts letters are written in (closing quotes
+# and brackets after the mark count too).
+_SENTENCE_ENDS = ".!?…。！？؟।"
+_CLOSERS = "\"'”’»)]"
+_FULL_STOP_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA")
+
+
+def as_sentence(text: str | None) -> str:
+    """The owner's own words for a sentence of a letter, cleaned, with a full stop when
+    they end without one ("the reports came late" -> "the reports came late.")."""
+    text = clean_text(text).strip()
+    last = text.rstrip(_CLOSERS)[-1:]
+    if last and last not in _SENTENCE_ENDS:
+        # Chinese and Japanese end a sentence with their own full stop (Korean uses ".").
+        text += "。" if unicodedata.name(last, "").startswith(_FULL_STOP_SCRIPTS) else "."
+    return text
 
 
 def one_line(text: str | None) -> str:

@@ -132,3 +132,20 @@ def test_a_business_that_closed_is_not_wished_a_smooth_running() -> None:
     check_in = letters.compose("check_in", make_sender(), recipient, facts).body
     assert "decided to move on" not in farewell and "has closed" in farewell
     assert "running well" not in check_in and "closed have treated you well" in check_in
+
+
+def test_the_owners_own_words_end_as_sentences() -> None:
+    import dataclasses
+
+    facts = dataclasses.replace(_facts("after", True, current_again=False),
+                                feedback_summary="the reports came too late to act on",
+                                improvement="I now send them on the first working day!")
+    text = " ".join(poppler_text(letters.render_letter(
+        "feedback_thanks", make_sender(), Recipient("Łukasz Nowak", "", "", is_person=True),
+        facts)).split())
+    assert "What I heard from you: the reports came too late to act on. " in text
+    assert "first working day! " in text and "day!." not in text
+    from goodbye_desktop.documents.markup import as_sentence
+
+    assert [as_sentence(t) for t in ("山田さんの件", "Done.", "(see the plan)", "“Yes!”", "")] \
+        == ["山田さんの件。", "Done.", "(see the plan).", "“Yes!”", ""]
