@@ -12,9 +12,11 @@ QMainWindow and quits the same way, through the same hook. The two alternate, so
 machine slows both alike; one of each is run first to warm the disk cache and write the
 byte-code caches (in a temporary folder), as an installed program has them.
 
-A third process, for reference only, shows a window of the app's shape written in plain
-PySide6 and sqlite3 with none of the app's code (LOOKALIKE_WINDOW): what PySide6 itself
-costs for such a window beyond the bare one, the part of the ratio no app code can remove.
+Two more processes, for reference only, written in plain PySide6 and sqlite3 with none of
+the app's code: a window of the app's shape (LOOKALIKE_WINDOW), and a window holding only
+a table over the same clients (TABLE_ONLY_WINDOW). They show what PySide6 itself costs
+beyond the bare window, the part of the ratio no app code can remove: the second is the
+least any window that lists the clients can cost.
 
 Three figures for each: the time to the painted window (the target: the app's median at
 most 1.5x the floor's), the whole process from spawn to exit, and its CPU time (user and
@@ -138,6 +140,38 @@ quit_when_painted(window, os.environ["GOODBYE_DESKTOP_QUIT_WHEN_SHOWN"], rows=la
 sys.exit(app.exec())
 """
 
+# For reference, not the target: the least a window listing the clients can be, a table
+# over the count of current clients and their first page, nothing else. The Qt namespace
+# (the item roles) and the text of the rows are what it costs beyond the bare window.
+TABLE_ONLY_WINDOW = """
+import sqlite3, sys
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication(sys.argv[:1])
+db = sqlite3.connect(sys.argv[1])
+count = db.execute("SELECT count(*) FROM client WHERE archived = 0").fetchone()[0]
+page = db.execute("SELECT name, status, revenue_12m_cents, started_on, last_contact_at "
+                  "FROM client WHERE archived = 0 ORDER BY sort_name, id LIMIT 100").fetchall()
+class Model(QAbstractTableModel):
+    def rowCount(self, parent=QModelIndex()): return 0 if parent.isValid() else count
+    def columnCount(self, parent=QModelIndex()): return 0 if parent.isValid() else 5
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and index.row() < len(page):
+            value = page[index.row()][index.column()]
+            return "" if value is None else str(value)
+window = QMainWindow()
+table = QTableView()
+table.setModel(Model())
+window.setCentralWidget(table)
+window.resize(1200, 760)
+window.show()
+import os
+from goodbye_desktop.ui.first_paint import quit_when_painted
+quit_when_painted(window, os.environ["GOODBYE_DESKTOP_QUIT_WHEN_SHOWN"], rows=lambda: count)
+sys.exit(app.exec())
+"""
+
+
 def app_command(db: Path, *, module: bool) -> list[str]:
     """The command a user runs: the entry point beside this Python, else `-m`."""
     entry = Path(sys.executable).with_name("goodbye-desktop")
@@ -155,6 +189,10 @@ def bare_command() -> list[str]:
 
 def lookalike_command(db: Path) -> list[str]:
     return [sys.executable, "-c", LOOKALIKE_WINDOW, str(db)]
+
+
+def table_only_command(db: Path) -> list[str]:
+    return [sys.executable, "-c", TABLE_ONLY_WINDOW, str(db)]
 
 
 def _cpu_of_children() -> float:
@@ -190,7 +228,8 @@ def summary(samples: list[float]) -> dict:
 
 
 def bench(db: Path, runs: int, *, module: bool) -> dict:
-    app, bare, lookalike = app_command(db, module=module), bare_command(), lookalike_command(db)
+    app, bare = app_command(db, module=module), bare_command()
+    lookalike, table_only = lookalike_command(db), table_only_command(db)
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as config:
         env = dict(os.environ)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -202,20 +241,25 @@ def bench(db: Path, runs: int, *, module: bool) -> dict:
         run_once(bare, env)  # warm the disk cache for both
         run_once(app, env)
         run_once(lookalike, env)
-        app_runs, bare_runs, lookalike_runs = [], [], []
+        run_once(table_only, env)
+        app_runs, bare_runs, lookalike_runs, table_runs = [], [], [], []
         for _ in range(runs):
             bare_runs.append(run_once(bare, env))
             app_runs.append(run_once(app, env))
             lookalike_runs.append(run_once(lookalike, env))
+            table_runs.append(run_once(table_only, env))
     figures = {}
     for key in ("shown_s", "exit_s", "cpu_s"):
         a = summary([r[key] for r in app_runs])
         b = summary([r[key] for r in bare_runs])
         look = summary([r[key] for r in lookalike_runs])
+        table = summary([r[key] for r in table_runs])
         figures[key] = {"app": a, "bare": b, "ratio": a["median"] / b["median"],
-                        "lookalike": look, "lookalike_ratio": look["median"] / b["median"]}
+                        "lookalike": look, "lookalike_ratio": look["median"] / b["median"],
+                        "table_only": table, "table_only_ratio": table["median"] / b["median"]}
     return {"command": app, "figures": figures, "rows_shown": app_runs[-1]["rows"],
-            "runs": {"app": app_runs, "bare": bare_runs, "lookalike": lookalike_runs}}
+            "runs": {"app": app_runs, "bare": bare_runs, "lookalike": lookalike_runs,
+                     "table_only": table_runs}}
 
 
 def _client_count(db: Path) -> int:
@@ -230,14 +274,15 @@ def report(result: dict) -> str:
     names = {"shown_s": "process start to painted window", "exit_s": "process start to exit",
              "cpu_s": "CPU time of the process"}
     header = ("measure", "app median", "app p95", "bare median", "bare p95", "ratio",
-              "look-alike", "its ratio")
+              "look-alike", "its ratio", "table only", "its ratio")
     table = [header]
     for key, name in names.items():
         f = result["figures"][key]
         table.append((name, f"{f['app']['median']:.3f} s", f"{f['app']['p95']:.3f} s",
                       f"{f['bare']['median']:.3f} s", f"{f['bare']['p95']:.3f} s",
                       f"{f['ratio']:.2f}x", f"{f['lookalike']['median']:.3f} s",
-                      f"{f['lookalike_ratio']:.2f}x"))
+                      f"{f['lookalike_ratio']:.2f}x", f"{f['table_only']['median']:.3f} s",
+                      f"{f['table_only_ratio']:.2f}x"))
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
                        for i, cell in enumerate(row)) for row in table]
