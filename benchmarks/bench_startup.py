@@ -61,17 +61,12 @@ sys.exit(app.exec())
 """
 
 
-# For reference, not the target: a window of the app's shape in plain PySide6 and sqlite3,
-# with none of the app's code: the menus and toolbar, the tab bar over the pages, the list
-# pane (search, filter, a table over every client, its first page read), the detail's
-# tabs, the status bar. What PySide6 costs for such a window, beyond the bare one.
-LOOKALIKE_WINDOW = """
+# The reference windows' common start: the count of current clients and their first page,
+# read with sqlite3, and a table model over them.
+_CLIENTS_MODEL = """
 import sqlite3, sys
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget,
-    QTabBar, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 app = QApplication(sys.argv[:1])
 db = sqlite3.connect(sys.argv[1])
 count = db.execute("SELECT count(*) FROM client WHERE archived = 0").fetchone()[0]
@@ -87,6 +82,26 @@ class Model(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and index.row() < len(page) and index.column() < 5:
             value = page[index.row()][index.column()]
             return "" if value is None else str(value)
+"""
+# ... and their common end: shown, and quit once painted, through the app's hook.
+_SHOW_AND_QUIT = """
+window.resize(1200, 760)
+window.show()
+import os
+from goodbye_desktop.ui.first_paint import quit_when_painted
+quit_when_painted(window, os.environ["GOODBYE_DESKTOP_QUIT_WHEN_SHOWN"], rows=lambda: count)
+sys.exit(app.exec())
+"""
+
+# For reference, not the target: a window of the app's shape in plain PySide6 and sqlite3,
+# with none of the app's code: the menus and toolbar, the tab bar over the pages, the list
+# pane (search, filter, a table over every client, its first page read), the detail's
+# tabs, the status bar. What PySide6 costs for such a window, beyond the bare one.
+LOOKALIKE_WINDOW = _CLIENTS_MODEL + """
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QSplitter, QStackedWidget, QTabBar, QTabWidget,
+    QVBoxLayout, QWidget)
 window = QMainWindow()
 for menu_name in ("&File", "&Edit", "&Client", "&Letters", "&View", "&Settings", "&Help"):
     menu = window.menuBar().addMenu(menu_name)
@@ -132,44 +147,17 @@ splitter.addWidget(detail)
 pages.addWidget(splitter)
 window.setCentralWidget(central)
 window.statusBar().addPermanentWidget(QLabel(f"{count} clients"))
-window.resize(1200, 760)
-window.show()
-import os
-from goodbye_desktop.ui.first_paint import quit_when_painted
-quit_when_painted(window, os.environ["GOODBYE_DESKTOP_QUIT_WHEN_SHOWN"], rows=lambda: count)
-sys.exit(app.exec())
-"""
+""" + _SHOW_AND_QUIT
 
-# For reference, not the target: the least a window listing the clients can be, a table
-# over the count of current clients and their first page, nothing else. The Qt namespace
-# (the item roles) and the text of the rows are what it costs beyond the bare window.
-TABLE_ONLY_WINDOW = """
-import sqlite3, sys
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-app = QApplication(sys.argv[:1])
-db = sqlite3.connect(sys.argv[1])
-count = db.execute("SELECT count(*) FROM client WHERE archived = 0").fetchone()[0]
-page = db.execute("SELECT name, status, revenue_12m_cents, started_on, last_contact_at "
-                  "FROM client WHERE archived = 0 ORDER BY sort_name, id LIMIT 100").fetchall()
-class Model(QAbstractTableModel):
-    def rowCount(self, parent=QModelIndex()): return 0 if parent.isValid() else count
-    def columnCount(self, parent=QModelIndex()): return 0 if parent.isValid() else 5
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and index.row() < len(page):
-            value = page[index.row()][index.column()]
-            return "" if value is None else str(value)
+# For reference, not the target: the least a window listing the clients can be, the table
+# alone. The Qt namespace (the item roles) and the rows' text are what it costs beyond the
+# bare window.
+TABLE_ONLY_WINDOW = _CLIENTS_MODEL + """
 window = QMainWindow()
 table = QTableView()
 table.setModel(Model())
 window.setCentralWidget(table)
-window.resize(1200, 760)
-window.show()
-import os
-from goodbye_desktop.ui.first_paint import quit_when_painted
-quit_when_painted(window, os.environ["GOODBYE_DESKTOP_QUIT_WHEN_SHOWN"], rows=lambda: count)
-sys.exit(app.exec())
-"""
+""" + _SHOW_AND_QUIT
 
 
 def app_command(db: Path, *, module: bool) -> list[str]:
