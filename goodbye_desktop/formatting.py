@@ -189,11 +189,15 @@ def _plural(words: tuple[str, ...], n: int, lang: str) -> str:
 
 def format_tenure(start: date, end: date, locale: str | None) -> str:
     """How long from `start` to `end` in words: "3 years and 2 months", "5 months"."""
+    return format_months(whole_months(start, end), locale)
+
+
+def format_months(months: int, locale: str | None) -> str:
+    """Whole months in words: "3 years and 2 months", "5 months", "less than a month"."""
     lang, _ = split_locale(locale)
     years_w, months_w, conj, short = _DURATION_WORDS.get(lang, _DURATION_WORDS["en"])
     if lang not in _DURATION_WORDS:
         lang = "en"
-    months = whole_months(start, end)
     if months < 1:
         return short
     years, months = divmod(months, 12)

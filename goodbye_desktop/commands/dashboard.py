@@ -14,6 +14,7 @@ from goodbye_desktop import clock
 from goodbye_desktop.commands.terminal import write_json
 from goodbye_desktop.core.figures import Dashboard
 from goodbye_desktop.errors import ValidationError
+from goodbye_desktop.formatting import tenure_short
 
 TOP_SHOWN = 5
 
@@ -88,7 +89,8 @@ def as_text(d: Dashboard) -> str:
     dep = d.departures
     lines += ["", f"Revenue lost with the departures: {_money(dep.revenue_lost_cents)}",
               f"Avoidable: {dep.avoidable}, unavoidable: {dep.unavoidable}; median tenure: "
-              + ("–" if dep.median_tenure_days is None else f"{dep.median_tenure_days} days")]
+              + ("–" if dep.median_tenure_months is None
+                 else tenure_short(dep.median_tenure_months))]
     for title, table in (("Reasons", dep.reasons), ("Kinds", dep.kinds),
                          ("Ended by", dep.ended_by)):
         shown = ", ".join(f"{k} {n}" for k, n in table.items() if n)

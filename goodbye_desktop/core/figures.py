@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
 
+from goodbye_desktop.core.client_figures import whole_months
 from goodbye_desktop.core.windows import last_12_months
 from goodbye_desktop.vocabulary import DEPARTING_KINDS, ENDED_BY, REASONS, UNAVOIDABLE_REASONS
 
@@ -146,8 +147,16 @@ class Leaving:
             return None
         return (self.last_day - self.started_on).days
 
+    @property
+    def tenure_months(self) -> int | None:
+        """Whole months from the start to the last day, as the list counts a tenure."""
+        if self.started_on is None:
+            return None
+        return whole_months(self.started_on, self.last_day)
 
-def median_whole_days(values: Iterable[int | None]) -> int | None:
+
+def median_whole(values: Iterable[int | None]) -> int | None:
+    """The median of the values given (None left out), rounded down; None without any."""
     present = [v for v in values if v is not None]
     if not present:
         return None
@@ -179,6 +188,8 @@ class Departures:
     avoidable: int
     unavoidable: int
     median_tenure_days: int | None
+    # The same median in whole months: how the window, the command and the report say it.
+    median_tenure_months: int | None
     revenue_lost_cents: int
 
 
@@ -189,7 +200,8 @@ def departures(lost: Sequence[Leaving]) -> Departures:
         kinds=counts((d.kind for d in lost), DEPARTING_KINDS),
         ended_by=counts((d.ended_by for d in lost), ENDED_BY),
         avoidable=len(lost) - unavoidable, unavoidable=unavoidable,
-        median_tenure_days=median_whole_days(d.tenure_days for d in lost),
+        median_tenure_days=median_whole(d.tenure_days for d in lost),
+        median_tenure_months=median_whole(d.tenure_months for d in lost),
         revenue_lost_cents=sum(d.revenue_12m_cents for d in lost),
     )
 
@@ -335,6 +347,7 @@ class Dashboard:
             "reasons": dep.reasons, "kinds": dep.kinds, "ended_by": dep.ended_by,
             "avoidable": dep.avoidable, "unavoidable": dep.unavoidable,
             "median_tenure_days": dep.median_tenure_days,
+            "median_tenure_months": dep.median_tenure_months,
             "reactivated": self.reactivated, "reactivation_goal": self.reactivation_goal,
             "median_months_away": self.median_months_away,
             "proposals": {**self.proposals.as_json(),

@@ -71,8 +71,8 @@ def report_for(d: Dashboard, sender: Sender, currency: str) -> bytes:
         Figure("Revenue lost with the departures (12 months each)",
                money(dep.revenue_lost_cents)),
         Figure("Avoidable / unavoidable departures", f"{dep.avoidable} / {dep.unavoidable}"),
-        Figure("Median tenure of departed clients", "–" if dep.median_tenure_days is None
-               else f"{dep.median_tenure_days} days"),
+        Figure("Median tenure of departed clients", "–" if dep.median_tenure_months is None
+               else i18n.format_months(dep.median_tenure_months, locale)),
         Figure("Top client's share of revenue", _pct(conc.top1_share)),
         Figure("Top 3 clients' share of revenue", _pct(conc.top3_share)),
         Figure("Concentration (HHI, over 2,500 is high)", "–" if conc.hhi is None

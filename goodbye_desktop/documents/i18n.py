@@ -16,6 +16,7 @@ from goodbye_desktop.formatting import (  # noqa: F401  (the documents' formatte
     format_date,
     format_datetime,
     format_money,
+    format_months,
     format_tenure,
     language,
     split_locale,

@@ -39,7 +39,7 @@ from goodbye_desktop.core.figures import pareto_count
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.common import label_for, tr
 from goodbye_desktop.ui.error_text import error_text
-from goodbye_desktop.ui.formatting import money, short_date
+from goodbye_desktop.ui.formatting import money, short_date, tenure_from_months
 
 # How many clients the pane keeps of the long lists (concentration, Pareto of effort).
 SHOWN_CLIENTS = 50
@@ -392,8 +392,8 @@ class DashboardPane(QWidget):
         months = ("–" if d.median_months_away is None
                   else tr("%1 months").replace("%1", QLocale().toString(d.median_months_away,
                                                                         "f", 1)))
-        tenure = ("–" if dep.median_tenure_days is None
-                  else tr("%1 days").replace("%1", QLocale().toString(dep.median_tenure_days)))
+        tenure = ("–" if dep.median_tenure_months is None
+                  else tenure_from_months(dep.median_tenure_months))
         return [
             ("active_start", tr("Active on 1 January"), str(c.active_start), ""),
             ("active_end", end_label, str(c.active_end), ""),

@@ -17,6 +17,7 @@ KEYS = {
     "year", "as_of", "active_start", "active_end", "gained", "lost", "net", "logo_churn",
     "retention", "retention_goal", "history", "revenue_lost_cents", "concentration",
     "reasons", "kinds", "ended_by", "avoidable", "unavoidable", "median_tenure_days",
+    "median_tenure_months",
     "reactivated", "reactivation_goal", "median_months_away", "proposals", "pareto",
     "at_risk", "promises",
 }
@@ -42,6 +43,7 @@ def test_json_holds_every_key(db, capsys) -> None:
     assert data["reasons"]["needs_fulfilled"] == 1 and data["ended_by"]["owner"] == 1
     assert [y["year"] for y in data["history"]] == [2022, 2023, 2024, 2025, 2026]
     assert data["median_months_away"] == 7.0 and data["reactivated"] == 2
+    assert (data["median_tenure_days"], data["median_tenure_months"]) == (1764, 57)
     assert data["concentration"]["clients"][0]["name"] == "Alder"
     assert data["pareto"]["clients"] == [{"id": 1, "name": "Alder", "minutes": 300}]
     # The At-risk list's clients: Alder has not been heard from since March.
@@ -55,6 +57,12 @@ def test_a_past_year_and_the_text_summary(db, capsys) -> None:
     out = capsys.readouterr().out
     assert "Dashboard for 2025, up to 2025-12-31" in out
     assert "Retention: 83.3 % (goal 90 %)" in out
+
+
+def test_the_text_summary_gives_the_median_tenure_as_the_list_does(db, capsys) -> None:
+    assert main(["--db", str(db), "dashboard"]) == 0
+    # Birch, the middle of three leavers, was a client from June 2021 to March 2026.
+    assert "median tenure: 4 y 9 m" in capsys.readouterr().out
 
 
 def test_a_year_still_ahead_is_refused(db, capsys) -> None:

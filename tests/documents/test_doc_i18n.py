@@ -63,5 +63,9 @@ def test_tenure_and_money() -> None:
     assert i18n.letter_tenure(date(2026, 11, 1), DAY, "en_GB") == "a few weeks"
     assert i18n.letter_tenure(date(2023, 9, 1), DAY, "de_DE") == "3 Jahre und 2 Monate"
     assert i18n.format_tenure(date(2025, 11, 25), DAY, "pl_PL") == "1 rok"
+    # Whole months alone (a median tenure has no dates of its own), the same words.
+    assert i18n.format_months(57, "en_GB") == "4 years and 9 months"
+    assert i18n.format_months(0, "en_GB") == "less than a month"
+    assert i18n.format_months(14, "pl_PL") == "1 rok i 2 miesiące"
     assert i18n.format_money(Decimal("1234.5"), "en_GB", "GBP") == "£1,234.50"
     assert i18n.format_money(Decimal("1234.5"), "de_DE", "EUR") == "1.234,50\u00a0€"

@@ -32,6 +32,8 @@ def test_the_figures_and_the_names_are_in_the_text(pdf) -> None:
     assert "Logo churn 40.0 %" in text
     assert "Clients gained / lost / net 2 / 3 / -1" in text
     assert "£1,950.00" in text  # revenue lost: 550.00 + 1,400.00
+    # The median tenure in words, as the letters say a tenure (Birch: June 2021 to March 2026).
+    assert "Median tenure of departed clients 4 years and 9 months" in text
     for name in ("Birch", "Cedar", "Elder", "Damson", "Renée & <Sons> 山田"):
         assert name in text
     assert "Page 1 of" in text

@@ -19,6 +19,7 @@ JSON_KEYS = {
     "year", "as_of", "active_start", "active_end", "gained", "lost", "net", "logo_churn",
     "retention", "retention_goal", "history", "revenue_lost_cents", "concentration",
     "reasons", "kinds", "ended_by", "avoidable", "unavoidable", "median_tenure_days",
+    "median_tenure_months",
     "reactivated", "reactivation_goal", "median_months_away", "proposals", "pareto",
     "at_risk", "promises",
 }
@@ -48,6 +49,8 @@ def test_a_year_worked_out_by_hand(small_business) -> None:
     assert dep.ended_by == {"client": 2, "owner": 1, "mutual": 0, "outside": 0}
     assert (dep.avoidable, dep.unavoidable) == (2, 1)
     assert dep.median_tenure_days == 1764  # Birch; Cedar 211, Elder 2816
+    # In whole months, as the list counts a tenure: Birch 57 (4 y 9 m); Cedar 6, Elder 92.
+    assert dep.median_tenure_months == 57
     # Birch: 11 months of 50.00; Cedar: 7 of 200.00; Elder: none.
     assert dep.revenue_lost_cents == 11 * 5000 + 7 * 20000
     # Won back in 2026: Damson (9.03 months away) and Elder (4.96): median 7.0.
@@ -163,6 +166,7 @@ def test_a_last_day_on_29_february(db_path) -> None:
     # The 12 months before the last day: March 2027 to February 2028.
     assert d.departures.revenue_lost_cents == 12 * 1000
     assert d.departures.median_tenure_days == 421
+    assert d.departures.median_tenure_months == 13  # 4 January 2027 to 29 February 2028
 
 
 @pytest.mark.frozen_at("2026-11-25T10:00")
@@ -246,8 +250,8 @@ def test_a_year_still_ahead_is_refused() -> None:
 
 def test_medians_and_shares() -> None:
     assert figures.share(1, 0) is None and figures.share(0, 4) == 0.0
-    assert figures.median_whole_days([10, 13]) == 11  # 11.5, rounded down
-    assert figures.median_whole_days([None]) is None
+    assert figures.median_whole([10, 13]) == 11  # 11.5, rounded down
+    assert figures.median_whole([None]) is None
     assert figures.pareto_count(0) == 0 and figures.pareto_count(1) == 1
     assert figures.pareto_count(5) == 1 and figures.pareto_count(6) == 2
     assert figures.pareto_count(10) == 2 and figures.pareto_count(11) == 3

@@ -47,6 +47,8 @@ def test_the_pane_shows_the_year_and_changes_it(qtbot, window) -> None:
     assert pane.selected_year() == 2026 and pane.figures.year == 2026
     assert value(pane, "active_start") == "5" and value(pane, "lost") == "3"
     assert "goal" in pane.buttons["retention"].note_label.text()
+    # The median tenure reads as the list writes a tenure (Birch: June 2021 to March 2026).
+    assert value(pane, "tenure") == "4 y 9 m"
     with qtbot.waitSignal(pane.computedYear, timeout=10_000) as signal:
         pane.set_year(2025)
         # The figures stay on screen until the new ones arrive.
