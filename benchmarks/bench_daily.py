@@ -57,7 +57,7 @@ def _timed(action, runs: int, before=None) -> list[float]:
 def _daily_pass(today) -> dict:
     from goodbye_desktop.store import at_risk
     from goodbye_desktop.store.connection import current
-    from goodbye_desktop.ui.at_risk_view import BATCH
+    from goodbye_desktop.ui.daily_pass import BATCH
 
     current().execute("DELETE FROM app_meta WHERE key = 'risk_checked_on'")
     current().execute("UPDATE risk_client SET checked_on = '1970-01-01'")
@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     from goodbye_desktop.store import at_risk, due
     from goodbye_desktop.store.connection import current
     from goodbye_desktop.store.database import close_database, open_database
-    from goodbye_desktop.ui.at_risk_view import BATCH, AtRiskView
+    from goodbye_desktop.ui.at_risk_view import AtRiskView
+    from goodbye_desktop.ui.daily_pass import BATCH
     from goodbye_desktop.ui.due_view import DueView
 
     open_database(args.db)

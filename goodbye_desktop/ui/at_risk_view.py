@@ -4,9 +4,9 @@ The list (`atRiskList`) reads `store.at_risk` a page at a time as rows scroll in
 it, the selected client's signs, each with its reason, the suggested next step and two
 buttons: make the step a promise (pre-filled, editable before saving) or set the sign
 aside until a date with a note. The client's promise ledger and risk history show there
-too. The signs are worked out once a day: when the page is shown on a new day, the
-clients are gone through a few hundred at a time on a timer, with the previous list on
-screen until the new one is ready (the timer stops while the page is hidden).
+too. The signs are worked out once a day by the window's `DailyPass` (ui/daily_pass.py):
+when the page is shown on a new day, the clients are gone through a hundred at a time on
+a timer, with the previous list on screen until the new one is ready.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QHideEvent, QPalette, QShowEvent
@@ -42,15 +41,13 @@ from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import at_risk, due, queries
 from goodbye_desktop.store.at_risk import AtRiskClient
 from goodbye_desktop.ui import alerts, sign_words
+from goodbye_desktop.ui.daily_pass import DailyPass
 from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.formatting import plain_tooltip, qdate
 from goodbye_desktop.ui.ledger_words import episode_text, kept_percent, ledger_text
 from goodbye_desktop.ui.list_table import list_table
-from goodbye_desktop.ui.timers import stop_with_database
 
 PAGE = 50  # about two screenfuls: a page is read as it scrolls in
-# Clients worked out per tick of the daily pass (see benchmarks/bench_daily.py).
-BATCH = 100
 _ROOT = QModelIndex()
 
 
@@ -181,12 +178,17 @@ class AtRiskView(QWidget):
     openClient = Signal(int)
     clientWritten = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 daily_pass: DailyPass | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("atRiskList")
         self.currency = "EUR"
-        self._pending: list[int] = []
-        self._pass_day: date | None = None
+        # The window's pass, shared with the Dashboard; a page on its own makes its own.
+        self.daily_pass = daily_pass if daily_pass is not None else DailyPass(self)
+        self.daily_pass.progressed.connect(self._update_summary)
+        self.daily_pass.finished.connect(self._day_worked_out)
+        if daily_pass is None:
+            self.daily_pass.failed.connect(self._pass_failed)
         self._client: AtRiskClient | None = None
         self.current_form = None
         self._sized = False
@@ -259,42 +261,27 @@ class AtRiskView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._work)
-        stop_with_database(self._timer)
         self._show_client(None)
 
     # --- the daily pass -----------------------------------------------------------------
 
     def refresh(self) -> None:
         """Show the list as last worked out, and start today's pass if it is not done."""
-        today = clock.today()
         self.currency = queries.profile_currency()
-        if self._pass_day != today and not at_risk.is_current(today):
-            self._pending = at_risk.stale_client_ids(today)
-            self._pass_day = today
+        self.daily_pass.prepare()
         self.reload()
-        if self._pending and self.isVisible():
-            self._timer.start()
+        if self.isVisible():
+            self.daily_pass.resume()
 
     def is_working(self) -> bool:
-        return bool(self._pending)
+        return self.daily_pass.is_working()
 
-    def _work(self) -> None:
-        batch, self._pending = self._pending[:BATCH], self._pending[BATCH:]
-        try:
-            at_risk.refresh(self._pass_day or clock.today(), batch)
-            if not self._pending:
-                self._timer.stop()
-                at_risk.finish_day(self._pass_day or clock.today())
-                self.reload()
-            else:
-                self._update_summary()
-        except GoodbyeError as exc:
-            self._timer.stop()
-            self._pending = []
-            alerts.error(self, error_text(exc))
+    def _day_worked_out(self) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def _pass_failed(self, exc: GoodbyeError) -> None:
+        alerts.error(self, error_text(exc))
 
     def client_changed(self, client_id: int | None) -> None:
         """After a write about a client: its signs again, the list read again if shown."""
@@ -317,7 +304,7 @@ class AtRiskView(QWidget):
         self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self._timer.stop()
+        self.daily_pass.pause()
         super().hideEvent(event)
 
     # --- showing ------------------------------------------------------------------------
@@ -342,9 +329,9 @@ class AtRiskView(QWidget):
 
     def _update_summary(self) -> None:
         count = self.model.rowCount()
-        if self._pending:
+        if self.daily_pass.is_working():
             text = self.tr("Working out today's warning signs… %1 clients to go.").replace(
-                "%1", str(len(self._pending)))
+                "%1", str(self.daily_pass.remaining()))
         elif count == 0:
             text = self.tr("No client shows a warning sign today. Signs you set aside come "
                            "back on the date you chose.")

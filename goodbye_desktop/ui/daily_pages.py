@@ -34,6 +34,7 @@ class DailyPages(QObject):
         self._written = written
         self.at_risk_view = None
         self.due_view = None
+        self._daily_pass = None  # made when a page that shows the signs is first built
         self.tabs: QTabWidget | None = None
         self.at_risk_page = self._page("atRiskPage")
         self.due_page = self._page("duePage")
@@ -77,11 +78,26 @@ class DailyPages(QObject):
         if self.at_risk_view is None:
             from goodbye_desktop.ui.at_risk_view import AtRiskView
 
-            self.at_risk_view = AtRiskView(self.at_risk_page)
+            self.at_risk_view = AtRiskView(self.at_risk_page, self.daily_pass())
             self.at_risk_view.openClient.connect(self._open_client)
             self.at_risk_view.clientWritten.connect(self._client_written)
             self.at_risk_page.layout().addWidget(self.at_risk_view)
         return self.at_risk_view
+
+    def daily_pass(self):
+        """The day's pass over the clients' warning signs, shared by At risk and Dashboard."""
+        if self._daily_pass is None:
+            from goodbye_desktop.ui.daily_pass import DailyPass
+
+            self._daily_pass = DailyPass(self)
+            self._daily_pass.failed.connect(self._pass_failed)
+        return self._daily_pass
+
+    def _pass_failed(self, exc: GoodbyeError) -> None:
+        from goodbye_desktop.ui import alerts
+        from goodbye_desktop.ui.error_text import error_text
+
+        alerts.error(self.window, error_text(exc))
 
     def ensure_due_view(self):
         if self.due_view is None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from goodbye_desktop import clock
 from goodbye_desktop.core.figures import pareto_count
 from goodbye_desktop.ui import alerts
+from goodbye_desktop.ui.daily_pass import DailyPass
 from goodbye_desktop.ui.departure.common import label_for, tr
 from goodbye_desktop.ui.error_text import error_text
 from goodbye_desktop.ui.formatting import money, short_date, tenure_from_months
@@ -173,9 +174,14 @@ class DashboardPane(QWidget):
     clientRequested = Signal(int)
     computedYear = Signal(int)  # the figures of that year are on screen
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: Path, parent: QWidget | None = None,
+                 daily_pass: DailyPass | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
+        # The day's pass over the warning signs (shared with the At-risk page): it runs
+        # while the pane is shown, and its end brings "At risk today" up to date.
+        self.daily_pass = daily_pass if daily_pass is not None else DailyPass(self)
+        self.daily_pass.finished.connect(self._day_worked_out)
         self.db_path = Path(db_path)
         self.figures: Any = None  # the Dashboard on screen
         self._generation = 0
@@ -282,6 +288,8 @@ class DashboardPane(QWidget):
     def refresh(self) -> None:
         """Compute the selected year's figures again (off the GUI thread)."""
         year = self.selected_year() or clock.today().year
+        if self.isVisible():
+            self.daily_pass.resume()
         self._generation += 1
         self.status.setText(tr("Working out the figures for %1…").replace("%1", str(year)))
         job = _Computation(self, self._generation, year, self.db_path)
@@ -335,6 +343,24 @@ class DashboardPane(QWidget):
         super().showEvent(event)
         self.fill_years()
         self.refresh()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.daily_pass.pause()
+        super().hideEvent(event)
+
+    def _day_worked_out(self) -> None:
+        """Today's signs are all worked out: the at-risk figures again, the year's kept."""
+        if self.figures is None or not self.isVisible():
+            return  # the next visit reads them
+        from goodbye_desktop.correspondence.dashboard import with_daily
+        from goodbye_desktop.errors import GoodbyeError
+
+        try:
+            self.figures = with_daily(self.figures, first=DRILL_LIMIT)
+        except GoodbyeError as exc:
+            self.status.setText(error_text(exc))
+            return
+        self._show(self.figures)
 
     # --- showing the figures --------------------------------------------------------------
 

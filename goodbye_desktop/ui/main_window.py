@@ -424,7 +424,8 @@ class MainWindow(QMainWindow):
         if self.dashboard is None:
             from goodbye_desktop.ui.dashboard import DashboardPane
 
-            self.dashboard = DashboardPane(self.db_path, self.dashboard_page)
+            self.dashboard = DashboardPane(self.db_path, self.dashboard_page,
+                                           daily_pass=self.daily.daily_pass())
             self.dashboard.clientRequested.connect(self.open_client)
             self.dashboard_page.layout().addWidget(self.dashboard)
         return self.dashboard
@@ -741,6 +742,8 @@ class MainWindow(QMainWindow):
             self._store_error(exc)
             return
         self.refresh_clients()
+        if self.dashboard is not None and self.dashboard.isVisible():
+            self.dashboard.refresh()  # today's figures, and the new day's pass over the signs
 
     # --- settings -----------------------------------------------------------------------
 

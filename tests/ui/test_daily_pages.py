@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from helpers import type_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from goodbye_desktop import clock
 from goodbye_desktop.store import at_risk, due, records
@@ -234,3 +235,48 @@ def test_forms_fit_a_small_screen(qtbot, db_path, quiet) -> None:
         assert form.width() <= min(screen.width(), 1024)
         assert form.height() <= min(screen.height(), 640)
         form.reject()
+
+
+def test_the_dashboard_works_the_day_out_when_it_is_opened_first(qtbot, db_path,
+                                                                 quiet) -> None:
+    window = make_window(qtbot, db_path)
+    assert not at_risk.is_current(clock.today())
+    window.show_page(window.DASHBOARD_PAGE)
+    pane = window.dashboard
+
+    def card_says(value: str, note: str) -> bool:
+        card = pane.buttons.get("at_risk")
+        return (card is not None and card.value_label.text() == value
+                and card.note_label.text() == note)
+
+    # The card is true once the day's pass is done: one client at risk, no "still running".
+    qtbot.waitUntil(lambda: not pane.is_computing() and card_says("1", ""), timeout=10_000)
+    assert at_risk.is_current(clock.today())
+    # The At-risk page shares the pass: nothing is left to work out when it opens.
+    window.daily.at_risk_action.trigger()
+    view = window.daily.at_risk_view
+    assert view.daily_pass is pane.daily_pass and not view.is_working()
+    assert view.model.rowCount() == 1
+    pane.shutdown()
+
+
+def test_the_pass_waits_while_no_page_that_needs_it_is_shown(qtbot, db_path) -> None:
+    for n in range(250):  # three batches of the pass
+        records.create_client(name=f"Client {n:03d}", started_on=date(2020, 1, 1))
+    window = make_window(qtbot, db_path)
+    window.daily.at_risk_action.trigger()
+    daily_pass = window.daily.at_risk_view.daily_pass
+    assert daily_pass.is_working()
+    with qtbot.waitSignal(daily_pass.progressed, timeout=10_000):
+        pass
+    window.show_page(window.CLIENTS_PAGE)
+    left = daily_pass.remaining()
+    assert left > 0
+    # Events go by on the Clients page (each would run a batch), and the pass stays...
+    for _ in range(10):
+        QApplication.processEvents()
+    assert daily_pass.remaining() == left
+    # ... then carries on when the At-risk page is shown again.
+    with qtbot.waitSignal(daily_pass.finished, timeout=10_000):
+        window.daily.at_risk_action.trigger()
+    assert at_risk.is_current(clock.today()) and not daily_pass.is_working()
