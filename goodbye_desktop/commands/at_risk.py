@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from goodbye_desktop import clock
-from goodbye_desktop.commands.terminal import write_json
+from goodbye_desktop.commands.terminal import safe, write_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,8 +53,10 @@ def run(args: argparse.Namespace) -> int:
         book = books[item.id]
         kept = book.percent("kept")
         promises = f"  (promises kept on time: {kept} %)" if kept is not None else ""
-        sys.stdout.write(f"{item.name}{promises}\n")
+        # Names, and the reasons and steps that quote them, are shown, never obeyed.
+        sys.stdout.write(safe(f"{item.name}{promises}") + "\n")
         for sign in item.signs:
-            sys.stdout.write(f"  - {sign.title}: {sign.reason} Next: {sign.next_step}\n")
+            sys.stdout.write(safe(f"  - {sign.title}: {sign.reason} Next: {sign.next_step}")
+                             + "\n")
     sys.stdout.write(f"\n{len(items)} clients at risk.\n")
     return 0

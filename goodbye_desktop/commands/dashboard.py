@@ -11,10 +11,11 @@ import argparse
 import sys
 
 from goodbye_desktop import clock
-from goodbye_desktop.commands.terminal import write_json
+from goodbye_desktop.commands.terminal import safe, write_json
 from goodbye_desktop.core.figures import Dashboard
 from goodbye_desktop.errors import ValidationError
-from goodbye_desktop.formatting import tenure_short
+from goodbye_desktop.formatting import money_cents, tenure_short
+from goodbye_desktop.words import word
 
 TOP_SHOWN = 5
 
@@ -46,12 +47,13 @@ def checked_year(year: int | None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from goodbye_desktop.correspondence.dashboard import dashboard
+    from goodbye_desktop.store.queries import profile_currency, profile_locale
 
     figures = dashboard(checked_year(args.year))
     if args.json:
         write_json(figures.as_json())
     else:
-        sys.stdout.write(as_text(figures))
+        sys.stdout.write(as_text(figures, profile_locale(), profile_currency()))
     return 0
 
 
@@ -59,14 +61,13 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f} %"
 
 
-def _money(cents: int | None) -> str:
-    from goodbye_desktop.commands.clients import format_cents
+def as_text(d: Dashboard, locale: str = "en_GB", currency: str = "") -> str:
+    """The summary the terminal shows: one figure a line, sentences where there is none;
+    amounts in the business profile's locale and currency, as the window writes them."""
 
-    return "–" if cents is None else format_cents(cents)
+    def _money(cents: int | None) -> str:
+        return "–" if cents is None else money_cents(cents, locale, currency)
 
-
-def as_text(d: Dashboard) -> str:
-    """The summary the terminal shows: one figure a line, sentences where there is none."""
     c = d.counts
     if d.clients_in_file == 0:
         return "There are no clients yet, so there are no figures to show.\n"
@@ -91,15 +92,16 @@ def as_text(d: Dashboard) -> str:
               f"Avoidable: {dep.avoidable}, unavoidable: {dep.unavoidable}; median tenure: "
               + ("–" if dep.median_tenure_months is None
                  else tenure_short(dep.median_tenure_months))]
-    for title, table in (("Reasons", dep.reasons), ("Kinds", dep.kinds),
-                         ("Ended by", dep.ended_by)):
-        shown = ", ".join(f"{k} {n}" for k, n in table.items() if n)
+    for title, group, table in (("Reasons", "reason", dep.reasons),
+                                ("Kinds", "kind", dep.kinds),
+                                ("Ended by", "ended_by", dep.ended_by)):
+        shown = ", ".join(f"{word(group, code)} {n}" for code, n in table.items() if n)
         lines.append(f"{title}: {shown or '–'}")
     conc = d.concentration
     lines += ["", "Revenue concentration (12 months): "
               + (f"top client {_pct(conc.top1_share)}, top 3 {_pct(conc.top3_share)}, "
                  f"HHI {conc.hhi}" if conc.hhi is not None else "no revenue recorded")]
-    lines += [f"  {name}  {_pct(share)}" for _, name, _, share in conc.top(TOP_SHOWN)]
+    lines += [f"  {safe(name)}  {_pct(share)}" for _, name, _, share in conc.top(TOP_SHOWN)]
     p = d.pareto
     lines.append("Effort: " + (f"the top {len(p.clients)} of {p.clients_with_minutes} clients "
                                f"take {_pct(p.top_share)} of the time" if p.clients

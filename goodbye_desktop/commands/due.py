@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from goodbye_desktop import clock
+from goodbye_desktop.commands.terminal import safe
 
 GROUP_TITLES = {"overdue": "Overdue", "today": "Due today", "week": "In the next 7 days"}
 CHANNELS = {"email": "email", "call": "call", "meeting": "meeting", "letter": "letter",
@@ -48,8 +49,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         sys.stdout.write(f"{title} ({len(rows)})\n")
         for p in rows:
-            sys.stdout.write(f"  {p.due_at:%Y-%m-%d %H:%M}  {p.client_name}: {p.description}"
-                             f" [{CHANNELS.get(p.channel, p.channel)}]\n")
+            # The name and the description are the owner's text: shown, never obeyed.
+            sys.stdout.write(safe(f"  {p.due_at:%Y-%m-%d %H:%M}  {p.client_name}: "
+                                  f"{p.description} [{CHANNELS.get(p.channel, p.channel)}]")
+                             + "\n")
     if args.ics is not None:
         from goodbye_desktop.exchange.calendar import export
         from goodbye_desktop.store.due import calendar_id, open_promises

@@ -116,3 +116,20 @@ def test_ics_across_the_clock_change(tmp_path: Path, monkeypatch) -> None:
     assert main(["--db", str(path), "due", "--ics", str(out)]) == 0
     (event,) = _events(out)
     assert event["dtstart"].dt.utcoffset() == timedelta(hours=1)
+
+
+def test_a_name_that_holds_terminal_codes_is_shown_not_obeyed(tmp_path: Path,
+                                                              capsys) -> None:
+    path = tmp_path / "codes.sqlite"
+    open_database(path)
+    now = clock.local_now().replace(second=0)
+    odd = records.create_client(name="Acme\x1b[2J Ltd", started_on=date(2020, 1, 1))
+    records.add_interaction(odd, now - timedelta(days=100), "call")
+    records.set_revenue(odd, now.date().replace(day=1), 50_000)
+    records.add_promise(odd, "Call\x1b]0;owned\x07 back", now + timedelta(hours=2))
+    close_database()
+    for command in (["at-risk"], ["due"], ["dashboard"]):
+        assert main(["--db", str(path), *command]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out, command
+        assert "Acme\\x1b[2J Ltd" in out, command

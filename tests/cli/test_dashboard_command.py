@@ -62,7 +62,13 @@ def test_a_past_year_and_the_text_summary(db, capsys) -> None:
 def test_the_text_summary_gives_the_median_tenure_as_the_list_does(db, capsys) -> None:
     assert main(["--db", str(db), "dashboard"]) == 0
     # Birch, the middle of three leavers, was a client from June 2021 to March 2026.
-    assert "median tenure: 4 y 9 m" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "median tenure: 4 y 9 m" in out
+    # Reasons, kinds and who ended it in words, amounts as the window writes them.
+    assert "Reasons: Price 1, Service 1, Needs fulfilled 1" in out
+    assert "Kinds: Fulfilled 1, Scattered 1" in out and "needs_fulfilled" not in out
+    assert "Ended by: The client 2, You (the owner) 1" in out
+    assert "Revenue lost with the departures: €1,950.00" in out
 
 
 def test_a_year_still_ahead_is_refused(db, capsys) -> None:
