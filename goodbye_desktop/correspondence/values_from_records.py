@@ -179,6 +179,7 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
         current_again=situation_from_sources(sources, today).current_again,
         client_closed=bool(departure and departure.ended_by == "outside"
                            and departure.outside_event == "closed"),
+        ended_by=departure.ended_by if departure else "",
     )
     return LetterInputs(sender=sender_from_profile(profile), recipient=recipient, facts=facts,
                         client_id=sources.client_id,

@@ -71,6 +71,11 @@ CONDITIONS: dict[str, str] = {
     "plan_done": "The transition plan has steps and all of them are done",
     "current_again": "The client has come back and is a current client again",
     "client_closed": "The client's business has closed (it ended the work)",
+    "client_decided": "The client decided to end the work",
+    "owner_decided": "You decided to end the work",
+    "agreed_together": "You and the client agreed together to end the work",
+    "outside_events": "Outside events ended the work (the client closed, was acquired or "
+    "moved)",
     "is_person": "The client is a person, not an organisation",
     "is_company": "The client is an organisation",
     "has_contact": "There is a named person to write to",

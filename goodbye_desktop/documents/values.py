@@ -97,6 +97,7 @@ class LetterFacts:
       symbol unless `currency` is given (an ISO code such as "EUR" or "GBP").
     - `current_again`: the client left and has come back (a departure won back).
     - `client_closed`: the client's business closed (the departure's outside event).
+    - `ended_by`: who ended the work (vocabulary.ENDED_BY), "" when no departure says.
     """
 
     today: date | None = None
@@ -116,6 +117,7 @@ class LetterFacts:
     currency: str = ""
     current_again: bool = False
     client_closed: bool = False
+    ended_by: str = ""
 
     def __post_init__(self) -> None:
         for name in ("interview_times", "transition_steps", "plan_steps"):

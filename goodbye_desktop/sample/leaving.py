@@ -24,9 +24,17 @@ from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.sample.cast import Leaving, Seed
 from goodbye_desktop.sample.history import Span, at
 
-INTERVIEWER = "Sam Patel (a friend of the studio who never worked on the account)"
+# A friend of the studio who never worked on the accounts: the client can speak freely.
+INTERVIEWER = "Sam Patel"
 STAFF_TOLD = "Jo Trevithick (freelance developer)"
-INTERVIEW_TIMES = "Tuesday at 10:00 or Thursday at 15:00, by phone or at the studio"
+
+
+def interview_times(decided: date) -> str:
+    """Two times to offer, as the wizard stores them: the Tuesday at 10:00 at least a week
+    after the decision, and the Thursday after it at 15:00."""
+    tuesday = decided + timedelta(days=7 + (1 - decided.weekday()) % 7)
+    thursday = tuesday + timedelta(days=2)
+    return f"{tuesday.isoformat()}T10:00\n{thursday.isoformat()}T15:00"
 
 
 def draft_for(seed: Seed, client_id: int, span: Span, assessment: dict) -> DepartureDraft:
@@ -44,7 +52,9 @@ def draft_for(seed: Seed, client_id: int, span: Span, assessment: dict) -> Depar
         steps=default_plan(span.last_day, span.decided), plan_dated_for=span.last_day,
         interview_ask=leaving.interview != "not_asked",
         interviewer=INTERVIEWER if leaving.interview != "not_asked" else "",
-        interview_times=INTERVIEW_TIMES if leaving.interview != "not_asked" else "",
+        interview_times=(interview_times(span.decided or span.last_day)
+                         if leaving.interview != "not_asked"
+                         else ""),
         mailing_consent=leaving.ended_by != "owner" or "conduct" not in leaving.reasons,
         staff_told=STAFF_TOLD, lessons=leaving.lessons,
     )

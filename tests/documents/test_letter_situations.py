@@ -131,7 +131,7 @@ def test_a_business_that_closed_is_not_wished_a_smooth_running() -> None:
     farewell = letters.compose("farewell", make_sender(), recipient, facts).body
     check_in = letters.compose("check_in", make_sender(), recipient, facts).body
     assert "decided to move on" not in farewell and "has closed" in farewell
-    assert "running well" not in check_in and "closed have treated you well" in check_in
+    assert "running well" not in check_in and "closed has been kind to you" in check_in
 
 
 def test_the_owners_own_words_end_as_sentences() -> None:
@@ -149,3 +149,58 @@ def test_the_owners_own_words_end_as_sentences() -> None:
 
     assert [as_sentence(t) for t in ("山田さんの件", "Done.", "(see the plan)", "“Yes!”", "")] \
         == ["山田さんの件。", "Done.", "(see the plan).", "“Yes!”", ""]
+
+
+@pytest.mark.parametrize(("ended_by", "says", "never"), [
+    ("client", "you have decided to move on", "agree together"),
+    ("mutual", "agree together that it is time to move on", "you have decided"),
+    ("outside", "the changes at Øresund Ferries have brought our work together to an end",
+     "decided"),
+    ("", "you have decided to move on", "changes at"),
+])
+def test_a_farewell_says_who_ended_the_work(ended_by, says, never) -> None:
+    from dataclasses import replace
+
+    facts = replace(_facts("after", True, False), ended_by=ended_by)
+    recipient = Recipient("Øresund Ferries", "Ingrid Holm", "1 Harbour Road")
+    body = " ".join(letters.compose("farewell", make_sender(), recipient, facts).body.split())
+    assert says in body and never not in body
+
+
+def test_only_a_client_who_decided_is_told_the_interview_is_not_to_change_its_mind() -> None:
+    from dataclasses import replace
+
+    recipient = Recipient("Hartley Family Dental", "Dr Hartley", "1 Road")
+    for ended_by, told in (("client", True), ("owner", False), ("mutual", False),
+                           ("outside", False)):
+        facts = replace(_facts("before", False, False), ended_by=ended_by)
+        body = letters.compose("exit_interview_request", make_sender(), recipient, facts).body
+        assert ("change your mind" in body) is told, ended_by
+        assert "I would simply like to learn what worked for you" in body
+
+
+def test_a_check_in_signs_off_once() -> None:
+    text = " ".join(poppler_text(letters.render_letter(
+        "check_in", make_sender(), Recipient("Bergström Snickeri AB", "Lars Berg", "1 Road"),
+        _facts("after", True, False))).split())
+    assert text.count("With best wishes for the months ahead,") == 1
+    assert "Kind regards" not in text and "months ahead." not in text
+
+
+def test_feedback_thanks_leaves_the_door_open_only_once_the_work_has_ended() -> None:
+    recipient = Recipient("Café Müller", "Anna Müller", "1 Road")
+    before = letters.compose("feedback_thanks", make_sender(), recipient,
+                             _facts("before", False, False)).body
+    after = letters.compose("feedback_thanks", make_sender(), recipient,
+                            _facts("after", True, False)).body
+    assert "door remains open" not in before and "work still ahead of us" in before
+    assert "door remains open" in after and "still ahead" not in after
+
+
+def test_parting_ways_without_a_referral_promises_no_other_recommendation() -> None:
+    from dataclasses import replace
+
+    facts = replace(_facts("before", False, False), referral="", ended_by="owner")
+    body = letters.compose("parting_ways", make_sender(),
+                           Recipient("Hartley Family Dental", "", "1 Road"), facts).body
+    assert "recommend" not in body
