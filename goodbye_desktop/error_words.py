@@ -453,6 +453,14 @@ ERROR_WORDS: dict[str, str] = {
     "fit.client_ended": "{name} decided to leave: {instead} fits better than {a_letter}.",
     "fit.not_ended": "The work with {name} has not ended yet, and {a_letter} comes after the "
                      "transition: {instead} fits now.",
+    "fit.interview_held": "{name} has had the exit interview already: {instead} fits better "
+                          "than {a_letter}.",
+    "fit.interview_declined": "{name} declined the exit interview, and {a_letter} would ask "
+                              "again.",
+    "fit.interview_scheduled": "The exit interview with {name} is already arranged, and "
+                               "{a_letter} would ask for it again.",
+    "fit.no_consent": "{name} has not agreed to stay in touch (neither the client's record "
+                      "nor its departure says so), and {a_letter} would go against that.",
     "fit.unsuited": "{a_letter} may not suit {name}: write {instead} instead?",
     "fit.instead": "{a_letter} ({kind})",
     # --- why a letter fact has no value (documents/letters.py), after "but" ---

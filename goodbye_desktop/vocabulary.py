@@ -74,5 +74,11 @@ FIT_CURRENT_AGAIN = "current_again"  # the client came back: no goodbye letters
 FIT_OWNER_ENDED = "owner_ended"  # a farewell thanks a client who left; the owner ended it
 FIT_CLIENT_ENDED = "client_ended"  # parting ways explains the owner's decision; it was not
 FIT_NOT_ENDED = "not_ended"  # a check-in follows the transition, which is not over yet
+# The exit interview was held, declined or is arranged: a request would ask again.
+FIT_INTERVIEW_HELD = "interview_held"
+FIT_INTERVIEW_DECLINED = "interview_declined"
+FIT_INTERVIEW_SCHEDULED = "interview_scheduled"
+FIT_NO_CONSENT = "no_consent"  # a keep-in-touch note to a client who did not agree to it
 FIT_REASONS = (FIT_OK, FIT_NEEDS_DEPARTURE, FIT_CURRENT_AGAIN, FIT_OWNER_ENDED,
-               FIT_CLIENT_ENDED, FIT_NOT_ENDED)
+               FIT_CLIENT_ENDED, FIT_NOT_ENDED, FIT_INTERVIEW_HELD, FIT_INTERVIEW_DECLINED,
+               FIT_INTERVIEW_SCHEDULED, FIT_NO_CONSENT)

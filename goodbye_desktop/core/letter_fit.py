@@ -2,7 +2,10 @@
 
 A farewell thanks a client who decided to leave; a parting-ways letter explains the owner's
 decision; a check-in follows a finished transition; none of them suits a client who has come
-back. Every place that offers a letter kind (the departure wizard, the Departure tab, the
+back. An exit-interview request asks only while the interview is neither held, declined nor
+arranged; a keep-in-touch note goes to a client that has left only with its consent.
+
+Every place that offers a letter kind (the departure wizard, the Departure tab, the
 client's "Write a letter", the due letters, the command line) asks `fit()` and `ordered()`
 and words the answer itself.
 
@@ -19,7 +22,11 @@ from datetime import date
 from goodbye_desktop.vocabulary import (
     FIT_CLIENT_ENDED,
     FIT_CURRENT_AGAIN,
+    FIT_INTERVIEW_DECLINED,
+    FIT_INTERVIEW_HELD,
+    FIT_INTERVIEW_SCHEDULED,
     FIT_NEEDS_DEPARTURE,
+    FIT_NO_CONSENT,
     FIT_NOT_ENDED,
     FIT_OK,
     FIT_OWNER_ENDED,
@@ -32,6 +39,10 @@ NEEDS_DEPARTURE = ("farewell", "parting_ways", "transition_plan", "exit_intervie
 # Who ended it -> the letter that says so.
 _ENDING_LETTER = {"client": "farewell", "mutual": "farewell", "outside": "farewell",
                   "owner": "parting_ways"}
+# Where the exit interview stands -> why a request no longer fits, and what fits instead.
+_INTERVIEW_ANSWERED = {"held": (FIT_INTERVIEW_HELD, "feedback_thanks"),
+                       "declined": (FIT_INTERVIEW_DECLINED, None),
+                       "scheduled": (FIT_INTERVIEW_SCHEDULED, None)}
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,9 @@ class Situation:
     current_again: bool = False  # came back: status returned, or the departure won back
     end_date: date | None = None
     today: date | None = None
+    interview_status: str = ""  # vocabulary.INTERVIEW_STATUSES, "" without a departure
+    # The client stays on the mailing list (its record, or consent given at the departure).
+    keep_in_touch: bool = True
 
     @property
     def ended(self) -> bool:
@@ -76,6 +90,11 @@ def fit(kind: str, situation: Situation) -> Fit:
         return Fit(kind, False, FIT_OWNER_ENDED, "parting_ways")
     if kind == "parting_ways" and situation.ended_by in ("client", "mutual", "outside"):
         return Fit(kind, False, FIT_CLIENT_ENDED, "farewell")
+    if kind == "exit_interview_request" and situation.interview_status in _INTERVIEW_ANSWERED:
+        reason, better = _INTERVIEW_ANSWERED[situation.interview_status]
+        return Fit(kind, False, reason, better)
+    if kind == "keep_in_touch" and situation.has_departure and not situation.keep_in_touch:
+        return Fit(kind, False, FIT_NO_CONSENT)
     if kind == "check_in" and not situation.ended:
         better = _ENDING_LETTER.get(situation.ended_by, "transition_plan")
         return Fit(kind, False, FIT_NOT_ENDED, better)

@@ -17,7 +17,11 @@ from goodbye_desktop.store.documents import letter_sources
 from goodbye_desktop.vocabulary import (
     FIT_CLIENT_ENDED,
     FIT_CURRENT_AGAIN,
+    FIT_INTERVIEW_DECLINED,
+    FIT_INTERVIEW_HELD,
+    FIT_INTERVIEW_SCHEDULED,
     FIT_NEEDS_DEPARTURE,
+    FIT_NO_CONSENT,
     FIT_NOT_ENDED,
     FIT_OWNER_ENDED,
 )
@@ -42,6 +46,10 @@ CODES = {
     FIT_OWNER_ENDED: "fit.owner_ended",
     FIT_CLIENT_ENDED: "fit.client_ended",
     FIT_NOT_ENDED: "fit.not_ended",
+    FIT_INTERVIEW_HELD: "fit.interview_held",
+    FIT_INTERVIEW_DECLINED: "fit.interview_declined",
+    FIT_INTERVIEW_SCHEDULED: "fit.interview_scheduled",
+    FIT_NO_CONSENT: "fit.no_consent",
 }
 
 

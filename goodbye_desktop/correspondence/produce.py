@@ -172,6 +172,8 @@ def inputs_for_draft(draft: Any, *, today: date | None = None,
         interview_times=draft.interview_times if draft.interview_ask else "",
         lessons=draft.lessons,
         outside_event=getattr(draft, "outside_event", "") or "",
+        interview_status="requested" if draft.interview_ask else "not_asked",
+        mailing_consent=bool(getattr(draft, "mailing_consent", False)),
         steps=tuple(StepSource(description=step.description, due_on=step.due_on,
                                owner=step.owner, status="planned")
                     for step in draft.steps if step.description.strip()),

@@ -127,7 +127,10 @@ def situation_from_sources(sources: LetterSources, today: date) -> Situation:
     return Situation(has_departure=departure is not None,
                      ended_by=departure.ended_by if departure else "",
                      state=departure.state if departure else "",
-                     current_again=back, end_date=end if departure else None, today=today)
+                     current_again=back, end_date=end if departure else None, today=today,
+                     interview_status=departure.interview_status if departure else "",
+                     keep_in_touch=sources.keep_in_touch
+                     or bool(departure and departure.mailing_consent))
 
 
 def inputs_from_sources(sources: LetterSources, today: date | None = None) -> LetterInputs:

@@ -216,6 +216,8 @@ class DepartureSource:
     lessons: str
     steps: tuple[StepSource, ...]
     outside_event: str = ""  # closed, acquired, moved (when outside events ended it)
+    interview_status: str = "not_asked"
+    mailing_consent: bool = False  # agreed at the departure to stay on the mailing list
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,7 @@ class LetterSources:
     departure: DepartureSource | None
     status: str = "active"
     is_person: bool = False
+    keep_in_touch: bool = False  # the client's record keeps it on the mailing list
 
 
 def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSources:
@@ -241,7 +244,8 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
     is the wizard's unfinished draft (see correspondence.produce.produce_for_draft).
     """
     client = (Client.select(Client.id, Client.name, Client.address, Client.started_on,
-                            Client.ended_on, Client.status, Client.is_person)
+                            Client.ended_on, Client.status, Client.is_person,
+                            Client.keep_in_touch)
               .where(Client.id == client_id).tuples().first())
     if client is None:
         raise NotFoundError("client.not_found", client_id=client_id)
@@ -256,7 +260,8 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
     query = Departure.select(
         Departure.id, Departure.state, Departure.ended_by, Departure.decided_on,
         Departure.effective_on, Departure.interviewer, Departure.interview_times,
-        Departure.lessons, Departure.outside_event,
+        Departure.lessons, Departure.outside_event, Departure.interview_status,
+        Departure.mailing_consent,
     ).where(Departure.client == client_id)
     if departure_id is not None:
         query = query.where(Departure.id == departure_id)
@@ -280,11 +285,13 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
         departure = DepartureSource(id=row[0], state=row[1], ended_by=row[2], decided_on=row[3],
                                     effective_on=row[4], interviewer=row[5],
                                     interview_times=row[6], lessons=row[7], steps=steps,
-                                    outside_event=row[8] or "")
+                                    outside_event=row[8] or "",
+                                    interview_status=row[9] or "not_asked",
+                                    mailing_consent=bool(row[10]))
     return LetterSources(profile=get_profile(), client_id=client[0], client_name=client[1],
                          client_address=client[2], started_on=client[3], ended_on=client[4],
                          contacts=contacts, departure=departure, status=client[5],
-                         is_person=bool(client[6]))
+                         is_person=bool(client[6]), keep_in_touch=bool(client[7]))
 
 
 def primary_email(client_id: int) -> str:

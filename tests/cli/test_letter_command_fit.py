@@ -119,3 +119,24 @@ def test_a_client_who_came_back_gets_a_keep_in_touch_note(db, capsys) -> None:
     code, _, err = letter(db, capsys, "farewell", "--client", "Ελένη Αντωνίου")
     assert code == 2
     assert "Ελένη Αντωνίου is a current client again" in err and "(keep_in_touch)" in err
+
+
+def test_a_declined_interview_and_a_missing_consent_are_named(tmp_path, capsys) -> None:
+    path = tmp_path / "asked.sqlite"
+    open_database(path)
+    business_profile()
+    declined = departure_for(client_with_contact("Declined Ltd"))
+    departures.update_departure(declined, interview_status="declined")
+    quiet = client_with_contact("Quiet Ltd")
+    owner_ended(quiet)  # no mailing consent, and the client's record does not keep it
+    close_database()
+    code, _, err = letter(path, capsys, "exit_interview_request", "--client", "Declined Ltd",
+                          "-o", str(tmp_path / "a.pdf"))
+    assert code == 2 and "Declined Ltd declined the exit interview" in err
+    code, _, err = letter(path, capsys, "keep_in_touch", "--client", "Quiet Ltd", "--news",
+                          "A new tool.", "-o", str(tmp_path / "b.pdf"))
+    assert code == 2 and "Quiet Ltd has not agreed to stay in touch" in err
+    assert not (tmp_path / "b.pdf").exists()
+    code, _, _ = letter(path, capsys, "keep_in_touch", "--client", "Quiet Ltd", "--news",
+                        "A new tool.", "--anyway", "-o", str(tmp_path / "b.pdf"))
+    assert code == 0 and (tmp_path / "b.pdf").exists()

@@ -92,3 +92,33 @@ def test_a_salutation_is_suggested() -> None:
     assert suggested_salutation("Nguyễn Văn An").name == "Dear An"
     unsure = suggested_salutation("山田 太郎")
     assert unsure.name == "Dear 山田 太郎" and not unsure.confident
+
+
+@pytest.mark.parametrize(("status", "reason", "better"), [
+    ("held", "interview_held", "feedback_thanks"),
+    ("declined", "interview_declined", None),
+    ("scheduled", "interview_scheduled", None),
+])
+def test_an_interview_already_answered_is_not_asked_for_again(status, reason, better) -> None:
+    from dataclasses import replace
+
+    result = fit("exit_interview_request", replace(situation(), interview_status=status))
+    assert (result.fits, result.reason, result.better) == (False, reason, better)
+    assert reason in FIT_REASONS
+
+
+@pytest.mark.parametrize("status", ["not_asked", "requested", ""])
+def test_an_interview_not_yet_answered_can_be_asked_for(status) -> None:
+    from dataclasses import replace
+
+    assert fit("exit_interview_request", replace(situation(), interview_status=status)).fits
+
+
+def test_keeping_in_touch_needs_the_clients_consent_once_it_has_a_departure() -> None:
+    from dataclasses import replace
+
+    refused = fit("keep_in_touch", replace(situation(), keep_in_touch=False))
+    assert (refused.fits, refused.reason, refused.better) == (False, "no_consent", None)
+    assert fit("keep_in_touch", replace(situation(), keep_in_touch=True)).fits
+    # A client with no departure is not leaving: the note needs no consent.
+    assert fit("keep_in_touch", replace(situation(departure=False), keep_in_touch=False)).fits

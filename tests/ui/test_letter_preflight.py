@@ -101,6 +101,19 @@ def test_an_unfitting_kind_is_asked_about(qtbot, left) -> None:
         assert DocumentPreviewDialog.produce_asking(None, "farewell", client_id) is None
 
 
+def test_a_kind_with_nothing_better_is_offered_only_as_it_is(qtbot, left) -> None:
+    from goodbye_desktop.store.connection import current
+
+    departure_id = current().execute(
+        "SELECT id FROM departure WHERE client_id = ?", (left,)).fetchone()[0]
+    departures.update_departure(departure_id, interview_status="declined")
+    with alerts.intercept(choice=0) as seen:
+        kind = DocumentPreviewDialog.fitting_kind(None, "exit_interview_request", left)
+    assert "Left Ltd declined the exit interview" in seen[0].text
+    assert seen[0].details == "Write “Exit interview request” anyway"  # the one option
+    assert kind == "exit_interview_request"
+
+
 def test_an_unprintable_name_is_named_beside_the_preview(qtbot, db_path) -> None:
     business_profile()
     client_id = client_with_contact("Anna 🦄 Berg Ltd")

@@ -382,11 +382,12 @@ class DocumentPreviewDialog(QDialog):
             alerts.info(parent, needs_departure(name),
                         title=cls.tr("This letter needs a departure"))
             return None
-        answer = alerts.choose(
-            parent, fit_question(result, name),
-            [cls.tr("Write “%1”").replace("%1", label_for("letter", result.better or "")),
-             cls.tr("Write “%1” anyway").replace("%1", label_for("letter", kind))],
-            title=cls.tr("Does this letter suit %1?").replace("%1", name))
+        choices = [cls.tr("Write “%1” anyway").replace("%1", label_for("letter", kind))]
+        if result.better:
+            choices.insert(0, cls.tr("Write “%1”").replace("%1",
+                                                            label_for("letter", result.better)))
+        answer = alerts.choose(parent, fit_question(result, name), choices,
+                               title=cls.tr("Does this letter suit %1?").replace("%1", name))
         if answer is None:
             return None
         return result.better if answer == 0 and result.better else kind
