@@ -199,14 +199,29 @@ _DEFAULT_STEPS = (
 
 
 def default_plan(effective_on: date, decided_on: date | None = None) -> list[PlanStep]:
-    """The default transition plan, dated back from the end date (never before the decision)."""
+    """The default transition plan, dated back from the end date (never before the decision);
+    a step before the end that would fall at a weekend is moved to a working day."""
     steps = []
     for description, days_before, owner in _DEFAULT_STEPS:
         due = effective_on - timedelta(days=days_before)
         if decided_on is not None and due < decided_on:
             due = min(decided_on, effective_on)
+        if due < effective_on:
+            due = _working_day(due, decided_on, effective_on)
         steps.append(PlanStep(description, due, owner))
     return steps
+
+
+def _working_day(day: date, earliest: date | None, latest: date) -> date:
+    """`day`, or for a Saturday or Sunday the Friday before (the Monday after when the
+    Friday is before `earliest`, and the day itself when neither fits)."""
+    if day.weekday() < 5:
+        return day
+    friday = day - timedelta(days=day.weekday() - 4)
+    monday = day + timedelta(days=7 - day.weekday())
+    if earliest is None or friday >= earliest:
+        return friday
+    return monday if monday <= latest else day
 
 
 def redate_plan(steps: list[PlanStep], old_end: date, new_end: date) -> list[PlanStep]:

@@ -1,6 +1,6 @@
 """The departure draft: page checks name their field, defaults are dated right, JSON round-trips."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -112,17 +112,36 @@ def test_no_interview_needs_no_interviewer_but_then_no_request_letter() -> None:
 
 
 def test_default_plan_is_dated_back_from_the_end_and_not_before_the_decision() -> None:
-    steps = default_plan(date(2026, 6, 30), date(2026, 6, 20))
+    steps = default_plan(date(2026, 6, 30), date(2026, 6, 22))
     assert [s.description for s in steps] == [
         "Finish the open work", "Introduce a better-suited provider",
         "Hand over files and accounts", "Send the final invoice",
         "End access to shared systems and accounts",
     ]
-    assert [s.due_on for s in steps] == [date(2026, 6, 20), date(2026, 6, 20),
+    assert [s.due_on for s in steps] == [date(2026, 6, 22), date(2026, 6, 22),
                                          date(2026, 6, 23), date(2026, 6, 30),
                                          date(2026, 6, 30)]
     moved = redate_plan(steps, date(2026, 6, 30), date(2026, 7, 10))
     assert moved[2].due_on == date(2026, 7, 3)
+
+
+def test_default_plan_steps_before_the_end_fall_on_working_days() -> None:
+    for offset in range(60):
+        end = date(2026, 12, 1) + timedelta(days=offset)
+        for decided in (None, end - timedelta(days=30), end - timedelta(days=9),
+                        end - timedelta(days=1)):
+            steps = default_plan(end, decided)
+            dues = [s.due_on for s in steps]
+            assert dues == sorted(dues), (end, decided)
+            for due in dues:
+                assert due <= end and (decided is None or due >= min(decided, end))
+                # A weekend only when no working day fits between the decision and the end.
+                if due < end and due.weekday() >= 5:
+                    assert decided is not None and (end - decided).days < 3, (end, decided)
+    # Sunday 13 December 2026 (14 days before Sunday 27th) moves to Friday 11th.
+    assert default_plan(date(2026, 12, 27), date(2026, 11, 1))[0].due_on == date(2026, 12, 11)
+    # Decided on a Saturday: the first steps wait for the Monday.
+    assert default_plan(date(2026, 6, 30), date(2026, 6, 20))[0].due_on == date(2026, 6, 22)
 
 
 def test_default_follow_ups_one_month_then_3_6_12() -> None:
