@@ -115,6 +115,12 @@ class DepartureWizard(QWizard):
         self.resumed = bool(stored and stored.strip() not in ("", "{}"))
         if self.resumed:
             self.draft = DepartureDraft.from_json(stored)
+            # A draft kept before its dates were given starts from a new one's dates, not
+            # from the date field's empty value (1 January 2000).
+            if self.draft.decided_on is None:
+                self.draft.decided_on = self.today
+            if self.draft.effective_on is None:
+                self.draft.effective_on = self.today + timedelta(days=DEFAULT_NOTICE_DAYS)
         else:
             self.draft = DepartureDraft(
                 client_id=client_id, decided_on=self.today,

@@ -491,3 +491,23 @@ def test_did_not_follow_through_is_described_as_a_pattern(qtbot, client_id):
     text = kind_guidance()["no_follow_through"]
     assert "pattern" in text
     assert "blames" not in text and "not an ideal client" not in text
+
+
+def test_a_draft_kept_without_dates_resumes_with_a_new_departures_dates(qtbot,
+                                                                        client_id) -> None:
+    from goodbye_desktop.ui.departure.common import to_date
+    from goodbye_desktop.ui.departure_wizard import DEFAULT_NOTICE_DAYS
+
+    departures.save_draft(client_id, DepartureDraft(
+        client_id=client_id, page="assessment", ended_by="owner",
+        reasons=["unprofitable"]).to_json())
+    wizard = open_wizard(qtbot, client_id)
+    who = wizard.pages["who"]
+    assert to_date(who.decided_on.date()) == TODAY
+    assert to_date(who.effective_on.date()) == TODAY + timedelta(days=DEFAULT_NOTICE_DAYS)
+    assert who.ended_radios["owner"].isChecked()
+    # It opens where the owner left it, and nothing on the first page stands in the way.
+    assert wizard.currentPage().key == "assessment"
+    click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    assert wizard.currentPage().key == "who" and not who.errors.isVisible()
+    assert next_page(qtbot, wizard) == "assessment"
