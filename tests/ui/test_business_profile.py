@@ -38,6 +38,23 @@ def test_typed_values_are_saved(dialog, tmp_path) -> None:
     assert bytes(profile["logo"]) == (tmp_path / "logo.png").read_bytes()
 
 
+def test_the_yearly_goals_are_set_here_and_measured_on_the_dashboard(qtbot, dialog) -> None:
+    from PySide6.QtCore import Qt
+
+    assert (dialog.retentionGoal.value(), dialog.winBackGoal.value()) == (90, 2)
+    dialog.retentionGoal.setFocus()
+    dialog.retentionGoal.selectAll()
+    qtbot.keyClicks(dialog.retentionGoal, "75")
+    dialog.winBackGoal.setValue(0)
+    qtbot.keyClick(dialog.winBackGoal, Qt.Key.Key_Up)
+    assert dialog.save()
+    profile = records.get_profile()
+    assert (profile["retention_target_pct"], profile["reactivation_target"]) == (75, 1)
+    from goodbye_desktop.store.dashboard import Reader
+
+    assert Reader().goals() == (75, 1)
+
+
 def test_a_bad_rate_is_explained_and_nothing_is_saved(dialog) -> None:
     type_text(dialog.hourlyRate, "lots")
     type_text(dialog.ownerName, "Nobody")

@@ -204,6 +204,28 @@ class BusinessProfileDialog(QDialog):
         self.silenceDays.setSuffix(self.tr(" days"))
         self.silenceDays.setValue(profile["silence_days"] or 45)
 
+        # The year's goals the Dashboard measures retention and win-backs against.
+        self.retentionGoal = QSpinBox(self)
+        self.retentionGoal.setObjectName("retentionGoal")
+        self.retentionGoal.setAccessibleName(self.tr("Retention goal, in percent"))
+        self.retentionGoal.setRange(0, 100)
+        self.retentionGoal.setSuffix(self.tr(" % retention"))
+        self.retentionGoal.setValue(profile["retention_target_pct"]
+                                    if profile["retention_target_pct"] is not None else 90)
+        self.winBackGoal = QSpinBox(self)
+        self.winBackGoal.setObjectName("winBackGoal")
+        self.winBackGoal.setAccessibleName(self.tr("Clients to win back each year"))
+        self.winBackGoal.setRange(0, 999)
+        self.winBackGoal.setSuffix(self.tr(" won back"))
+        self.winBackGoal.setValue(profile["reactivation_target"]
+                                  if profile["reactivation_target"] is not None else 2)
+        goals = QWidget(self)
+        goals_row = QHBoxLayout(goals)
+        goals_row.setContentsMargins(0, 0, 0, 0)
+        goals_row.addWidget(self.retentionGoal)
+        goals_row.addWidget(self.winBackGoal)
+        goals_row.addStretch(1)
+
         self.errorLabel = QLabel(self)
         self.errorLabel.setObjectName("profileError")
         self.errorLabel.setTextFormat(Qt.TextFormat.PlainText)
@@ -228,9 +250,11 @@ class BusinessProfileDialog(QDialog):
             (self.tr("C&urrency:"), self.currency),
             (self.tr("Target &hourly rate:"), self.hourlyRate),
             (self.tr("&Silence warning after:"), self.silenceDays),
+            (self.tr("Yearly g&oals:"), goals),
         ):
             label = QLabel(text, self)
-            buddy = widget.chooseButton if isinstance(widget, ImagePicker) else widget
+            buddy = (widget.chooseButton if isinstance(widget, ImagePicker)
+                     else self.retentionGoal if widget is goals else widget)
             label.setBuddy(buddy)
             form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -250,6 +274,8 @@ class BusinessProfileDialog(QDialog):
             "signature": self.signature.chooseButton, "page_size": self.pageSize,
             "locale": self.locale, "currency": self.currency,
             "target_hourly_rate_cents": self.hourlyRate, "silence_days": self.silenceDays,
+            "retention_target_pct": self.retentionGoal,
+            "reactivation_target": self.winBackGoal,
         }
 
     @classmethod
@@ -296,6 +322,8 @@ class BusinessProfileDialog(QDialog):
             "currency": currency,
             "target_hourly_rate_cents": self._hourly_rate_cents(),
             "silence_days": self.silenceDays.value(),
+            "retention_target_pct": self.retentionGoal.value(),
+            "reactivation_target": self.winBackGoal.value(),
         }
 
     def save(self) -> bool:
