@@ -40,7 +40,7 @@ from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.daily_pass import DailyPass
 from goodbye_desktop.ui.departure.common import label_for, tr
 from goodbye_desktop.ui.error_text import error_text
-from goodbye_desktop.ui.formatting import money, short_date, tenure_from_months
+from goodbye_desktop.ui.formatting import duration, money, short_date, tenure_from_months
 
 # How many clients the pane keeps of the long lists (concentration, Pareto of effort).
 SHOWN_CLIENTS = 50
@@ -487,11 +487,11 @@ class DashboardPane(QWidget):
                   "pareto": tr("Top clients by time spent (12 months)")}
         return ChartWords(titles=titles, gained=tr("Gained"), lost=tr("Lost"), year=tr("Year"),
                           count=tr("Departures"), share_head=tr("Share"),
-                          minutes_head=tr("Minutes"), code=label_for, percent=self._percent,
+                          minutes_head=tr("Time spent"), code=label_for, percent=self._percent,
                           minutes=self._minutes)
 
     def _minutes(self, value: int) -> str:
-        return tr("%1 min").replace("%1", QLocale().toString(value))
+        return duration(value)  # as the client's page writes time spent: "91 h 55 min"
 
     def _show_charts(self, d: Any, visible: bool) -> None:
         from goodbye_desktop.correspondence.dashboard import charts_for

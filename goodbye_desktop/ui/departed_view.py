@@ -174,7 +174,7 @@ class DepartedView(QWidget):
         else:
             text = tr("%1 departures").replace("%1", str(len(rows)))
         if leaving:
-            text = tr("%1, of which %2 still a client").replace("%1", text).replace(
+            text = tr("%1; %2 with the last day still ahead").replace("%1", text).replace(
                 "%2", str(leaving))
         self.count.setText(text if rows else "")
         self.countChanged.emit(text)

@@ -64,7 +64,9 @@ def episode_text(episode: Episode, today: date) -> str:
     """One time at risk: since when, the save tried, how it ended, the days in each stage."""
     stages = episode.stage_days(today)
     began = short_date(episode.began_on)
-    if episode.save_on is None:
+    if episode.save_on is None and episode.is_open and episode.began_on == today:
+        text = _tr("At risk since today")
+    elif episode.save_on is None:
         text = (_tr("At risk since %1 (%2)") if episode.is_open
                 else _tr("At risk from %1 (%2)")).replace("%1", began).replace(
             "%2", _days(stages["at_risk"]))

@@ -93,6 +93,9 @@ def test_a_bar_lists_its_clients_and_a_year_column_picks_the_year(qtbot, window)
     # Every chart says its numbers to a screen reader.
     assert reasons.accessibleName() == "Reasons for leaving"
     assert "Needs fulfilled: 1" in reasons.accessibleDescription()
+    # Time spent reads as on the client's page (Alder: 300 minutes), not in bare minutes.
+    assert "Alder: 5 h" in views["pareto"].accessibleDescription()
+    assert "300 min" not in views["pareto"].accessibleDescription()
     row = [r[0] for r in pane._charts["reasons"].chart.rows].index("Price")
     y = round((22 + 16 * row + 5) * 1.1)
     qtbot.mouseClick(reasons, Qt.MouseButton.LeftButton, pos=QPoint(60, y))

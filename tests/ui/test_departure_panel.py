@@ -241,7 +241,7 @@ def test_a_departure_whose_last_day_is_ahead_shows_a_client_still(
     counted = []
     view.countChanged.connect(counted.append)
     view.refresh()
-    assert counted == ["1 departure, of which 1 still a client"]
+    assert counted == ["1 departure; 1 with the last day still ahead"]
     after = DepartedView(today=date(2026, 7, 1))
     qtbot.addWidget(after)
     assert after.table.item(0, 6).text() == "Decided"

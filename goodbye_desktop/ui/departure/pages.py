@@ -160,7 +160,7 @@ class WhoPage(DeparturePage):
         self.ended_by = QButtonGroup(self)
         ended_row = QHBoxLayout()
         self.ended_radios: dict[str, QRadioButton] = {}
-        for code, text in (("client", tr("The &client")), ("owner", tr("&Me, the owner")),
+        for code, text in (("client", tr("The &client")), ("owner", tr("&You (the owner)")),
                            ("mutual", tr("M&utual")), ("outside", tr("Outside &events"))):
             radio = QRadioButton(text, self)
             radio.setAccessibleName(tr("Ended by: %1").replace("%1", text.replace("&", "")))
