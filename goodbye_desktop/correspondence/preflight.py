@@ -85,6 +85,11 @@ def check(kind: str, inputs: LetterInputs, template: str | None = None) -> list[
         # Said without the command line's option: the app asks in its form, the command
         # line names the option (one_line_summary).
         problems.append(Problem(gap.field, Words("preflight.needs", fact=fact), option, extra))
+    if inputs.past_times and kind == "exit_interview_request":
+        problems.append(Problem(
+            "interview_times", Words("preflight.past_times", times=tuple(
+                _moment(t) for t in inputs.past_times)), "--times", "interview_times",
+            blocking=False))
     recipient = inputs.recipient
     if not recipient.address.strip():
         problems.append(Problem(
@@ -100,6 +105,15 @@ def check(kind: str, inputs: LetterInputs, template: str | None = None) -> list[
                                      characters=" ".join(missing)),
                 blocking=False))
     return problems
+
+
+def _moment(value: object) -> str:
+    """A proposed time as the command line writes it: "2026-11-30 10:00", or the day."""
+    from datetime import datetime
+
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
 
 
 def one_line_summary(problems: list[Problem]) -> Words | None:

@@ -43,6 +43,8 @@ class LetterInputs:
     departure_id: int | None
     contact_email: str = ""
     unreadable_times: tuple[str, ...] = ()  # interview times that are not dates
+    # Interview times already past on the letter's date: left out of the letter.
+    past_times: tuple[datetime | date, ...] = ()
     situation: Situation = Situation(has_departure=False)
 
 
@@ -94,6 +96,16 @@ def parse_interview_times(text: str) -> tuple[tuple[datetime | date, ...], tuple
         except ValueError:
             unreadable.append(piece)
     return tuple(times), tuple(unreadable)
+
+
+def split_past(times: tuple[datetime | date, ...], today: date
+               ) -> tuple[tuple[datetime | date, ...], tuple[datetime | date, ...]]:
+    """(the times on or after `today`, those before it): a letter offers no day gone by."""
+    def day(moment: datetime | date) -> date:
+        return moment.date() if isinstance(moment, datetime) else moment
+
+    return (tuple(t for t in times if day(t) >= today),
+            tuple(t for t in times if day(t) < today))
 
 
 def _contact(sources: LetterSources, today: date) -> tuple[str, str, str]:
@@ -170,6 +182,7 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
             who = owner_name if step.owner.strip().casefold() in _ME and owner_name else step.owner
             plan.append(PlanStep(due_on=due, description=step.description, owner=who,
                                  status=step.status))
+    times, past = split_past(times, today)
     facts = LetterFacts(
         today=today,
         start_date=sources.started_on,
@@ -188,6 +201,7 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
                         client_id=sources.client_id,
                         departure_id=departure.id if departure else None,
                         contact_email=contact_email or "", unreadable_times=unreadable,
+                        past_times=past,
                         situation=situation_from_sources(sources, today))
 
 
@@ -208,8 +222,9 @@ def with_extras(inputs: LetterInputs, **extras: str) -> LetterInputs:
     times_text = extras.get("interview_times")
     if times_text:
         times, unreadable = parse_interview_times(times_text)
+        times, past = split_past(times, inputs.facts.today or clock.today())
         inputs = replace(inputs, facts=replace(inputs.facts, interview_times=times),
-                         unreadable_times=unreadable)
+                         unreadable_times=unreadable, past_times=past)
     if not given:
         return inputs
     return replace(inputs, facts=replace(inputs.facts, **given))

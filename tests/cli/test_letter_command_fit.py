@@ -140,3 +140,19 @@ def test_a_declined_interview_and_a_missing_consent_are_named(tmp_path, capsys) 
     code, _, _ = letter(path, capsys, "keep_in_touch", "--client", "Quiet Ltd", "--news",
                         "A new tool.", "--anyway", "-o", str(tmp_path / "b.pdf"))
     assert code == 0 and (tmp_path / "b.pdf").exists()
+
+
+def test_interview_times_already_past_are_left_out_and_named(db, capsys, tmp_path) -> None:
+    target = tmp_path / "ask.pdf"
+    code, _, err = letter(db, capsys, "exit_interview_request", "--client",
+                          "Left Of Their Own Accord Ltd", "--times",
+                          "2026-05-11 10:00; 2026-05-20 15:00", "-o", str(target))
+    assert code == 0, err
+    assert "2026-05-11 10:00 have already passed and are left out" in err
+    text = " ".join(PdfReader(target).pages[0].extract_text().split())
+    assert "20 May 2026" in text and "11 May 2026" not in text
+    # Only times gone by: none is left to offer, so the letter is not written.
+    code, _, err = letter(db, capsys, "exit_interview_request", "--client",
+                          "Left Of Their Own Accord Ltd", "--times", "2026-05-01 10:00",
+                          "-o", str(tmp_path / "none.pdf"))
+    assert code == 2 and "--times" in err and not (tmp_path / "none.pdf").exists()
