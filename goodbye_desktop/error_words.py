@@ -449,10 +449,12 @@ ERROR_WORDS: dict[str, str] = {
     "fit.needs_departure": "{name} has no departure on record, and {a_letter} speaks of one: "
                            "start a departure in the app (the client's Departure tab), or "
                            "write {instead} instead.",
-    "fit.current_again": "{name} is a current client again: write {instead} instead?",
+    "fit.current_again": "{name} is a current client again: {instead} fits better than "
+                         "{a_letter}.",
     "fit.owner_ended": "You ended the work with {name}: {instead} fits better than "
                        "{a_letter}.",
-    "fit.client_ended": "{name} decided to leave: {instead} fits better than {a_letter}.",
+    "fit.client_ended": "The work with {name} did not end by your decision alone: {instead} "
+                        "fits better than {a_letter}.",
     "fit.not_ended": "The work with {name} has not ended yet, and {a_letter} comes after the "
                      "transition: {instead} fits now.",
     "fit.interview_held": "{name} has had the exit interview already: {instead} fits better "
@@ -463,7 +465,7 @@ ERROR_WORDS: dict[str, str] = {
                                "{a_letter} would ask for it again.",
     "fit.no_consent": "{name} has not agreed to stay in touch (neither the client's record "
                       "nor its departure says so), and {a_letter} would go against that.",
-    "fit.unsuited": "{a_letter} may not suit {name}: write {instead} instead?",
+    "fit.unsuited": "{a_letter} may not suit {name}: {instead} may fit better.",
     "fit.instead": "{a_letter} ({kind})",
     # --- why a letter fact has no value (documents/letters.py), after "but" ---
     "missing.start_date": "the client's start date is not set",

@@ -204,3 +204,16 @@ def test_parting_ways_without_a_referral_promises_no_other_recommendation() -> N
     body = letters.compose("parting_ways", make_sender(),
                            Recipient("Hartley Family Dental", "", "1 Road"), facts).body
     assert "recommend" not in body
+
+
+def test_parting_ways_after_the_last_day_tells_no_decision_as_news() -> None:
+    from dataclasses import replace
+
+    recipient = Recipient("Señora López", "", "1 Calle Mayor", is_person=True)
+    before = " ".join(letters.compose("parting_ways", make_sender(), recipient, replace(
+        _facts("before", False, False), ended_by="owner")).body.split())
+    after = " ".join(letters.compose("parting_ways", make_sender(), recipient, replace(
+        _facts("after", True, False), ended_by="owner")).body.split())
+    assert "I have decided that" in before and "time for us to part ways" in before
+    assert "I have decided" not in after and "As we discussed, I came to the view" in after
+    assert "Our work together ended on 15 December 2026" in after
