@@ -69,12 +69,27 @@ def given_name(full_name: str) -> GivenName:
     return GivenName(words[0], True)
 
 
+def _titled(words: list[str]) -> str:
+    """"Dr Okafor" for a name written with a title ("Dr Amara Okafor"), "" without one: the
+    title and the family name (the first word after the title when a known family name
+    leads, else the last)."""
+    if len(words) < 3 or words[0].rstrip(".").casefold() not in _TITLES:
+        return ""
+    rest = words[1:]
+    family = rest[0] if rest[0].casefold() in _FAMILY_FIRST else rest[-1]
+    return f"{words[0]} {family}"
+
+
 def suggested_salutation(full_name: str, opening: str = "Dear") -> GivenName:
-    """A salutation for a contact form: "Dear An" when the order is known, else the whole
-    name ("Dear 山田太郎"), flagged for the owner to confirm."""
+    """A salutation for a contact form: a name written with a title keeps it ("Dear Dr
+    Okafor": the person chose to be addressed so); else "Dear An" when the order is known,
+    else the whole name ("Dear 山田太郎"), flagged for the owner to confirm."""
     guess = given_name(full_name)
     if not guess.name:
         return GivenName("", False)
+    titled = _titled(full_name.split())
+    if titled and not _is_cjk(full_name):
+        return GivenName(f"{opening} {titled}", True)
     if guess.confident:
         return GivenName(f"{opening} {guess.name}", True)
     return GivenName(f"{opening} {' '.join(full_name.split())}", False)

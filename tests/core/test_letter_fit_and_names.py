@@ -90,6 +90,10 @@ def test_the_given_name_is_guessed_modestly(name, given, confident) -> None:
 
 def test_a_salutation_is_suggested() -> None:
     assert suggested_salutation("Nguyễn Văn An").name == "Dear An"
+    # A name written with a title keeps it, with the family name.
+    assert suggested_salutation("Dr Amara Okafor").name == "Dear Dr Okafor"
+    assert suggested_salutation("Prof. Nguyễn Văn An").name == "Dear Prof. Nguyễn"
+    assert suggested_salutation("Dr Okafor").name == "Dear Dr Okafor"  # as written
     unsure = suggested_salutation("山田 太郎")
     assert unsure.name == "Dear 山田 太郎" and not unsure.confident
 
