@@ -523,9 +523,11 @@ def body_flowables(subject: str, body: str) -> list[Flowable]:
     return out
 
 
-def closing_flowables(sender: Sender, closing: str) -> list[Flowable]:
-    """Closing words, signature image (or room to sign), the owner's and business's names."""
-    parts: list[Flowable] = [Spacer(1, 4)]
+def closing_flowables(sender: Sender, closing: str,
+                      lead: list[Flowable] | None = None) -> list[Flowable]:
+    """Closing words, signature image (or room to sign), the owner's and business's names;
+    `lead` (the letter's last paragraph) goes with them to the page they are on."""
+    parts: list[Flowable] = [*(lead or ()), Spacer(1, 4)]
     if closing.strip():
         parts.append(para(clean_text(closing).strip(), "closing"))
     if sender.signature:
@@ -538,8 +540,17 @@ def closing_flowables(sender: Sender, closing: str) -> list[Flowable]:
         parts.append(para(one_line(sender.owner_name), "signed"))
     if one_line(sender.business_name):
         parts.append(para(one_line(sender.business_name), "signed_small"))
-    # The closing block is never split from itself: a signature alone on a page looks lost.
+    # The closing block is never split from itself, nor from the last paragraph: a
+    # signature alone on a page looks lost.
     return [KeepTogether(parts)]
+
+
+def last_paragraph(story: list[Flowable]) -> list[Flowable]:
+    """Take the story's last paragraph off its end (for `closing_flowables`); [] when the
+    story ends in something else (a table)."""
+    if story and isinstance(story[-1], Paragraph):
+        return [story.pop()]
+    return []
 
 
 @dataclass

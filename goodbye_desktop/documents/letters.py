@@ -314,7 +314,7 @@ def letter_part(kind: str, sender: Sender, recipient: Recipient, facts: LetterFa
 
         plan = facts.plan_steps if steps is None else tuple(steps)
         story += plan_table(plan, sender.locale, ctx.spec.text_width)
-    story += layout.closing_flowables(sender, letter.closing)
+    story += layout.closing_flowables(sender, letter.closing, layout.last_paragraph(story))
     return layout.LetterPart(ctx, story), letter
 
 

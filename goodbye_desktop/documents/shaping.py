@@ -98,6 +98,10 @@ def _shape_frag_word(original, w, features, force):
         return w  # links and anchors inside a name: leave ReportLab's word alone
     if not any(getattr(f, "fontName", "") in SHAPED_FONTS for f, _ in pieces):
         return w
+    if any(hasattr(text, "__shapeData__") for _, text in pieces):
+        # Shaped already: a paragraph measured once more (kept together with the closing)
+        # brings back the glyphs it was given, with their width.
+        return w
     from reportlab.pdfbase import ttfonts
     from reportlab.pdfbase.pdfmetrics import stringWidth
 

@@ -217,3 +217,27 @@ def test_parting_ways_after_the_last_day_tells_no_decision_as_news() -> None:
     assert "I have decided that" in before and "time for us to part ways" in before
     assert "I have decided" not in after and "As we discussed, I came to the view" in after
     assert "Our work together ended on 15 December 2026" in after
+
+
+def test_the_signature_never_stands_alone_on_a_page() -> None:
+    import io
+    from dataclasses import replace
+
+    from pypdf import PdfReader
+
+    recipient = Recipient("Kestrel Drone Surveys", "Ingrid Holm", "1 Harbour Road")
+    closing_alone = []
+    two_pages = 0
+    for sentences in range(20, 60):
+        news = " ".join(f"Item {n} of the news, told at some length so the page fills." for n
+                        in range(sentences))
+        pdf = letters.render_letter("keep_in_touch", make_sender(), recipient,
+                                    replace(_facts("after", True, False), news=news))
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        if len(pages) < 2:
+            continue
+        two_pages += 1
+        last = " ".join(pages[-1].extract_text().split())
+        if "If there is ever anything I can help with" not in last:
+            closing_alone.append(sentences)
+    assert two_pages > 10 and closing_alone == []
