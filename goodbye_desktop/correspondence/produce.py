@@ -174,6 +174,9 @@ def inputs_for_draft(draft: Any, *, today: date | None = None,
         outside_event=getattr(draft, "outside_event", "") or "",
         interview_status="requested" if draft.interview_ask else "not_asked",
         mailing_consent=bool(getattr(draft, "mailing_consent", False)),
+        pending=tuple(StepSource(description=item.description, due_on=item.due_on,
+                                 owner="me", status="todo")
+                      for item in draft.pending if item.description.strip()),
         steps=tuple(StepSource(description=step.description, due_on=step.due_on,
                                owner=step.owner, status="planned")
                     for step in draft.steps if step.description.strip()),

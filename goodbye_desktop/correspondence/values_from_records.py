@@ -22,7 +22,7 @@ from goodbye_desktop.core.contacts import still_there
 from goodbye_desktop.core.letter_fit import Situation
 from goodbye_desktop.core.names import suggested_salutation
 from goodbye_desktop.documents.values import LetterFacts, PlanStep, Recipient, Sender
-from goodbye_desktop.store.documents import LetterSources, letter_sources
+from goodbye_desktop.store.documents import LetterSources, StepSource, letter_sources
 from goodbye_desktop.store.records import get_profile
 
 # Steps the owner marked as skipped are not promised to the client.
@@ -98,6 +98,19 @@ def parse_interview_times(text: str) -> tuple[tuple[datetime | date, ...], tuple
     return tuple(times), tuple(unreadable)
 
 
+def with_open_work(steps: tuple[StepSource, ...], pending: tuple[StepSource, ...]
+                   ) -> list[StepSource]:
+    """The plan's steps with the departure's open jobs among them, so that the plan and the
+    letters name the work still to finish: each job, by due date, before the first step due
+    after it (after the steps without a later date)."""
+    out = list(steps)
+    for job in sorted(pending, key=lambda j: j.due_on or date.max):
+        at = next((i for i, step in enumerate(out) if step.due_on and job.due_on
+                   and step.due_on > job.due_on), len(out))
+        out.insert(at, job)
+    return out
+
+
 def split_past(times: tuple[datetime | date, ...], today: date
                ) -> tuple[tuple[datetime | date, ...], tuple[datetime | date, ...]]:
     """(the times on or after `today`, those before it): a letter offers no day gone by."""
@@ -170,7 +183,7 @@ def inputs_from_sources(sources: LetterSources, today: date | None = None) -> Le
         end_date = departure.effective_on or end_date
         interviewer = departure.interviewer
         times, unreadable = parse_interview_times(departure.interview_times)
-        for step in departure.steps:
+        for step in with_open_work(departure.steps, departure.pending):
             if step.status.casefold() in _SKIPPED:
                 continue
             if step.status.casefold() != "done":

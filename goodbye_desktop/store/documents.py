@@ -27,6 +27,7 @@ from goodbye_desktop.store.models import (
     Departure,
     Document,
     LetterTemplate,
+    PendingWork,
     Promise,
     TransitionStep,
     database_proxy,
@@ -218,6 +219,8 @@ class DepartureSource:
     outside_event: str = ""  # closed, acquired, moved (when outside events ended it)
     interview_status: str = "not_asked"
     mailing_consent: bool = False  # agreed at the departure to stay on the mailing list
+    # The open jobs to finish before the end (status "done" once finished), in their order.
+    pending: tuple[StepSource, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -282,12 +285,20 @@ def letter_sources(client_id: int, departure_id: int | None = None) -> LetterSou
                       .where(TransitionStep.departure == row[0])
                       .order_by(TransitionStep.position, TransitionStep.id).tuples())
         )
+        pending = tuple(
+            StepSource(description=p[0], due_on=p[1], owner="me",
+                       status="done" if p[2] else "todo")
+            for p in (PendingWork.select(PendingWork.description, PendingWork.due_on,
+                                         PendingWork.done_on)
+                      .where(PendingWork.departure == row[0])
+                      .order_by(PendingWork.position, PendingWork.id).tuples())
+        )
         departure = DepartureSource(id=row[0], state=row[1], ended_by=row[2], decided_on=row[3],
                                     effective_on=row[4], interviewer=row[5],
                                     interview_times=row[6], lessons=row[7], steps=steps,
                                     outside_event=row[8] or "",
                                     interview_status=row[9] or "not_asked",
-                                    mailing_consent=bool(row[10]))
+                                    mailing_consent=bool(row[10]), pending=pending)
     return LetterSources(profile=get_profile(), client_id=client[0], client_name=client[1],
                          client_address=client[2], started_on=client[3], ended_on=client[4],
                          contacts=contacts, departure=departure, status=client[5],

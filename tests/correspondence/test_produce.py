@@ -182,3 +182,26 @@ def test_every_kind_renders_for_a_departing_client(client_id) -> None:
     for kind in LETTER_KINDS:
         pdf = produce(kind, client_id, today=TODAY, extras=extras).pdf
         assert "Renée & <Sons>" in text_of(pdf), kind
+
+
+def test_the_open_work_is_in_the_plan_and_the_letters(store) -> None:
+    from goodbye_desktop.core.departure import DepartureDraft, PendingItem, default_plan
+    from goodbye_desktop.store import departures
+
+    client_id = client_with_contact("Chez Hélène Bistro")
+    end = date(2026, 6, 30)
+    departures.finish(DepartureDraft(
+        client_id=client_id, client_name="", client_started_on=date(2021, 3, 1),
+        ended_by="client", reasons=["price"], kind="fulfilled", decided_on=TODAY,
+        effective_on=end, decision="accept", steps=default_plan(end, TODAY),
+        pending=[PendingItem("Deliver the final set of menu designs", date(2026, 6, 17)),
+                 PendingItem("Export the newsletter subscriber list", date(2026, 6, 21))]),
+        TODAY)
+    plan = flat(text_of(produce("transition_plan", client_id).pdf))
+    for job, day in (("Deliver the final set of menu designs", "17 June 2026"),
+                     ("Export the newsletter subscriber list", "21 June 2026")):
+        assert job in plan and day in plan
+    # Among the steps by date: before the hand-over of the 23rd.
+    assert plan.index("Deliver the final set") < plan.index("Hand over files and accounts")
+    farewell = flat(text_of(produce("farewell", client_id).pdf))
+    assert "Export the newsletter subscriber list" in farewell
