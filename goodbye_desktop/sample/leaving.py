@@ -47,7 +47,10 @@ def draft_for(seed: Seed, client_id: int, span: Span, assessment: dict) -> Depar
         reasons=list(leaving.reasons), reason_text=leaving.reason_text, kind=leaving.kind,
         decided_on=span.decided, effective_on=span.last_day, assessment=assessment,
         decision=leaving.decision,
-        pending=[PendingItem(text, span.last_day - timedelta(days=10 - 4 * position))
+        # Due before the plan's "Finish the open work" step (14 days before the end), and
+        # not before the decision.
+        pending=[PendingItem(text, max(span.last_day - timedelta(days=20 - 3 * position),
+                                       span.decided or span.last_day))
                  for position, text in enumerate(leaving.pending)],
         steps=default_plan(span.last_day, span.decided), plan_dated_for=span.last_day,
         interview_ask=leaving.interview != "not_asked",
