@@ -440,8 +440,8 @@ ERROR_WORDS: dict[str, str] = {
                             "empty (add it in the client's record).",
     "preflight.unprintable": "{part} “{text}” has characters no font of the letter can "
                              "print, which will be left out: {characters}",
-    "preflight.past_times": "The proposed interview times {times} have already passed and "
-                            "are left out of the letter: give times still ahead.",
+    "preflight.past_times": "Interview times already past are left out of the letter "
+                            "({times}): give times still ahead.",
     "preflight.summary": "The letter needs {needed}.",
     "preflight.needed": "{fact}",
     "preflight.needed_option": "{fact} ({option})",

@@ -118,6 +118,7 @@ def situation_flags(facts: LetterFacts, recipient: Recipient,
         "is_person": recipient.is_person,
         "is_company": not recipient.is_person,
         "has_contact": bool(one_line(recipient.contact_name)),
+        "one_time": len(facts.interview_times) == 1,
     }
 
 

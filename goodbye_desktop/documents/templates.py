@@ -79,6 +79,7 @@ CONDITIONS: dict[str, str] = {
     "is_person": "The client is a person, not an organisation",
     "is_company": "The client is an organisation",
     "has_contact": "There is a named person to write to",
+    "one_time": "The letter proposes a single interview time",
 }
 
 _BY_KIND: dict[str, dict[str, str]] = {

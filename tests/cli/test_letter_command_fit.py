@@ -148,7 +148,7 @@ def test_interview_times_already_past_are_left_out_and_named(db, capsys, tmp_pat
                           "Left Of Their Own Accord Ltd", "--times",
                           "2026-05-11 10:00; 2026-05-20 15:00", "-o", str(target))
     assert code == 0, err
-    assert "2026-05-11 10:00 have already passed and are left out" in err
+    assert "already past are left out of the letter (2026-05-11 10:00)" in err
     text = " ".join(PdfReader(target).pages[0].extract_text().split())
     assert "20 May 2026" in text and "11 May 2026" not in text
     # Only times gone by: none is left to offer, so the letter is not written.

@@ -241,3 +241,18 @@ def test_the_signature_never_stands_alone_on_a_page() -> None:
         if "If there is ever anything I can help with" not in last:
             closing_alone.append(sentences)
     assert two_pages > 10 and closing_alone == []
+
+
+def test_one_interview_time_is_offered_as_one() -> None:
+    from dataclasses import replace
+
+    recipient = Recipient("Chez Hélène Bistro", "Hélène Dubois", "1 Road")
+    one = " ".join(letters.compose("exit_interview_request", make_sender(), recipient,
+                                   _facts("before", False, False)).body.split())
+    two = " ".join(letters.compose("exit_interview_request", make_sender(), recipient, replace(
+        _facts("before", False, False), interview_times=(datetime(2027, 3, 8, 10, 0),
+                                                         datetime(2027, 3, 9, 15, 0)))
+    ).body.split())
+    assert "Would this time suit you?" in one and "If it is not convenient" in one
+    assert "one of these times" not in one and "none of them" not in one
+    assert "Would one of these times suit you?" in two and "If none of them" in two
