@@ -48,8 +48,9 @@ WORDS: dict[str, dict[str, str]] = {
         "held": "Held", "declined": "Declined",
     },
     "answer": {"": "Not known", "yes": "Yes", "no": "No", "maybe": "Maybe"},
+    # "completed" is shown, never stored: a decided departure whose last day has passed.
     "state": {"draft": "Draft", "decided": "Decided", "won_back": "Won back",
-              "undone": "Undone"},
+              "undone": "Undone", "completed": "Completed"},
     "step_status": {"todo": "To do", "done": "Done", "skipped": "Skipped"},
 }
 

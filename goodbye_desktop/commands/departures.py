@@ -58,6 +58,10 @@ def _ended_by(row: DepartureRow) -> str:
 
 
 def as_table(rows: list[DepartureRow]) -> str:
+    from goodbye_desktop import clock
+    from goodbye_desktop.core.departure import shown_state
+
+    today = clock.today()
     if not rows:
         return "No departures.\n"
     header = ("Client", "Last day", "Tenure", "Ended by", "Kind", "Reasons", "State")
@@ -66,6 +70,6 @@ def as_table(rows: list[DepartureRow]) -> str:
              if row.effective_on else "–",
              _ended_by(row), word("kind", row.kind) if row.kind else "–",
              ", ".join(word("reason", r) for r in row.reasons) or "–",
-             word("state", row.state)) for row in rows]
+             word("state", shown_state(row.state, row.effective_on, today))) for row in rows]
     count = f"{len(rows)} departure{'s' if len(rows) != 1 else ''}\n"
     return table(header, body, first_width=NAME_WIDTH) + count

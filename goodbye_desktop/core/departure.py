@@ -198,6 +198,16 @@ _DEFAULT_STEPS = (
 )
 
 
+def shown_state(state: str, last_day: date | str | None, today: date) -> str:
+    """The state a departure is shown in: a decided one whose last day has passed is
+    "completed" (the stored state stays "decided")."""
+    if isinstance(last_day, str):
+        last_day = date.fromisoformat(last_day) if last_day else None
+    if state == "decided" and last_day is not None and last_day < today:
+        return "completed"
+    return state
+
+
 def default_plan(effective_on: date, decided_on: date | None = None) -> list[PlanStep]:
     """The default transition plan, dated back from the end date (never before the decision);
     a step before the end that would fall at a weekend is moved to a working day."""

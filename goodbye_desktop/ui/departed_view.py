@@ -189,7 +189,9 @@ class DepartedView(QWidget):
         """The departure's state; one whose last day is ahead says the client is still one."""
         if self._still_a_client(row):
             return tr("Still a client, until %1").replace("%1", short_date(row.effective_on))
-        return label_for("state", row.state)
+        from goodbye_desktop.core.departure import shown_state
+
+        return label_for("state", shown_state(row.state, row.effective_on, self.today))
 
     def current_client_id(self) -> int | None:
         item = self.table.item(self.table.currentRow(), 0)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from goodbye_desktop import clock
+from goodbye_desktop.core.departure import shown_state
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.store import departures as store
 from goodbye_desktop.ui import alerts
@@ -391,7 +392,8 @@ class DeparturePanel(QWidget):
         if d["outside_event"]:
             ended += f" ({label_for('outside_event', d['outside_event']).lower()})"
         lines = [
-            tr("%1 — ended by %2").replace("%1", label_for("state", d["state"]))
+            tr("%1 — ended by %2").replace("%1", label_for(
+                "state", shown_state(d["state"], d["effective_on"], self.today)))
             .replace("%2", ended.lower()),
             tr("Decided on %1; last day %2.").replace("%1", short_date(d["decided_on"]))
             .replace("%2", short_date(d["effective_on"])),

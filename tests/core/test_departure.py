@@ -188,3 +188,14 @@ def test_json_round_trip_keeps_everything_including_any_text() -> None:
 def test_json_from_a_newer_build_ignores_unknown_keys() -> None:
     text = complete_draft().to_json().replace('"kind":', '"mood": "fine", "kind":')
     assert DepartureDraft.from_json(text) == complete_draft()
+
+
+def test_a_decided_departure_is_shown_completed_once_its_last_day_has_passed() -> None:
+    from goodbye_desktop.core.departure import shown_state
+
+    last = date(2026, 6, 30)
+    assert shown_state("decided", last, date(2026, 6, 30)) == "decided"  # its last day
+    assert shown_state("decided", last, date(2026, 7, 1)) == "completed"
+    assert shown_state("decided", "2026-06-30", date(2026, 7, 1)) == "completed"
+    assert shown_state("won_back", last, date(2026, 7, 1)) == "won_back"
+    assert shown_state("decided", None, date(2026, 7, 1)) == "decided"

@@ -66,7 +66,8 @@ def test_shows_the_departure_with_any_text(panel, client_id, departure_id) -> No
     panel.show_client(client_id)
     assert not panel.empty.isVisible()
     header = panel.header.text()
-    assert "Decided — ended by the client" in header and "“山田 was cheaper”" in header
+    # Its last day (30 June) has passed by 10 July: the departure is completed.
+    assert "Completed — ended by the client" in header and "“山田 was cheaper”" in header
     assert panel.steps.rowCount() == 5 and panel.pending.rowCount() == 1
     assert panel.answers.rowCount() == 6
 
@@ -244,4 +245,4 @@ def test_a_departure_whose_last_day_is_ahead_shows_a_client_still(
     assert counted == ["1 departure; 1 with the last day still ahead"]
     after = DepartedView(today=date(2026, 7, 1))
     qtbot.addWidget(after)
-    assert after.table.item(0, 6).text() == "Decided"
+    assert after.table.item(0, 6).text() == "Completed"  # the last day has passed

@@ -353,7 +353,10 @@ class ClientHeader(QWidget):
                           if open_follow_ups == 1 else
                           tr("%n follow-ups still to do", "", open_follow_ups)) \
                 if open_follow_ups else tr("Nothing left to do")
-        self.complaints.set(label_for("state", state) if state else "—", state_note,
+        from goodbye_desktop.core.departure import shown_state
+
+        shown = shown_state(state, (departure or {}).get("effective_on"), today)
+        self.complaints.set(label_for("state", shown) if state else "—", state_note,
                             caption=tr("Departure"))
 
     def show_daily(self, book: PromiseLedger, episodes: list[Episode], today: date) -> None:
