@@ -76,6 +76,13 @@ def find_due(start: date, end: date) -> list[DueLetter]:
             for r in promises_due_with_letters(start, end)]
 
 
+def next_due_after(day: date) -> date | None:
+    """When the next follow-up letter falls due after `day` (None: none is waiting)."""
+    from goodbye_desktop.store.documents import next_letter_due_after
+
+    return next_letter_due_after(day)
+
+
 def build_batch(
     due: list[DueLetter],
     *,

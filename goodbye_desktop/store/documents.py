@@ -332,6 +332,18 @@ class DueLetterRow:
     description: str
 
 
+def next_letter_due_after(day: date) -> date | None:
+    """The day the next open promise carrying a letter falls due after `day`, if any."""
+    after = datetime.combine(day, datetime.max.time())
+    due = (Promise.select(fn.MIN(Promise.due_at)).join(Client)
+           .where((Promise.letter_kind != "") & Promise.done_at.is_null()
+                  & Promise.cancelled_at.is_null() & (Promise.due_at > after)
+                  & ~Client.archived).scalar())
+    if due is None:
+        return None
+    return (due if isinstance(due, datetime) else datetime.fromisoformat(str(due))).date()
+
+
 def promises_due_with_letters(start: date, end: date) -> list[DueLetterRow]:
     """Open promises carrying a letter kind, due from `start` to `end` (both included)."""
     if end < start:

@@ -63,3 +63,19 @@ def test_saving_writes_letters_and_labels_and_keeps_each_letter(dialog, clients,
     assert documents.list_documents(second) == []
     # The saved letter is no longer due; the unticked one still is.
     assert [d.client_name for d in dialog.chosen()] == ["Дмитрий Соколов"]
+
+
+def test_an_empty_range_says_when_the_next_letter_is_due(qtbot, clients) -> None:
+    from PySide6.QtCore import QDate, QLocale
+
+    dialog = DueLettersDialog(None, today=TODAY, keep=keep_batch)
+    qtbot.addWidget(dialog)
+    dialog.set_range(date(2026, 7, 1), date(2026, 7, 10))
+    dialog.refresh()
+    assert dialog.letterList.topLevelItemCount() == 0
+    next_day = QLocale().toString(QDate(2026, 7, 25), QLocale.FormatType.LongFormat)
+    assert dialog.emptyLabel.text() == (
+        f"No follow-up letters are due in this range. The next one is due on {next_day}.")
+    dialog.set_range(date(2028, 1, 1), date(2028, 1, 31))
+    dialog.refresh()
+    assert dialog.emptyLabel.text() == "No follow-up letters are due in this range, nor later."

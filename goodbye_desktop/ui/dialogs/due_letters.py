@@ -37,7 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from goodbye_desktop import clock, safe_files
-from goodbye_desktop.correspondence.due_letters import DueBatch, DueLetter, build_batch, find_due
+from goodbye_desktop.correspondence.due_letters import (
+    DueBatch,
+    DueLetter,
+    build_batch,
+    find_due,
+    next_due_after,
+)
 from goodbye_desktop.errors import GoodbyeError
 from goodbye_desktop.ui import alerts
 from goodbye_desktop.ui.departure.common import label_for
@@ -230,8 +236,21 @@ class DueLettersDialog(QDialog):
             self.emptyLabel.setText(self.tr("%1 letters due.").replace("%1", str(len(due)))
                                     if len(due) != 1 else self.tr("1 letter due."))
         elif start <= end:
-            self.emptyLabel.setText(self.tr("No follow-up letters are due in this range."))
+            self.emptyLabel.setText(self._nothing_due_text(end))
         self._update_buttons()
+
+    def _nothing_due_text(self, end: date) -> str:
+        """No letter in the range, and when the next one falls due (so the owner can widen
+        the range), or that none is waiting at all."""
+        try:
+            following = next_due_after(end)
+        except GoodbyeError:
+            following = None
+        if following is None:
+            return self.tr("No follow-up letters are due in this range, nor later.")
+        return self.tr("No follow-up letters are due in this range. The next one is due on "
+                       "%1.").replace("%1", QLocale().toString(_qdate(following),
+                                                                QLocale.FormatType.LongFormat))
 
     def chosen(self) -> list[DueLetter]:
         return [self.letterList.topLevelItem(i).data(0, _LETTER_ROLE)
