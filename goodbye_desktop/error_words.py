@@ -453,8 +453,8 @@ ERROR_WORDS: dict[str, str] = {
                          "{a_letter}.",
     "fit.owner_ended": "You ended the work with {name}: {instead} fits better than "
                        "{a_letter}.",
-    "fit.client_ended": "The work with {name} did not end by your decision alone: {instead} "
-                        "fits better than {a_letter}.",
+    "fit.client_ended": "{a_letter} explains your own decision to end the work, and the work "
+                        "with {name} ended otherwise: {instead} fits better.",
     "fit.not_ended": "The work with {name} has not ended yet, and {a_letter} comes after the "
                      "transition: {instead} fits now.",
     "fit.interview_held": "{name} has had the exit interview already: {instead} fits better "

@@ -264,6 +264,10 @@ def _holds(values: dict[str, str], facts: LetterFacts, recipient: Recipient,
            steps: tuple[PlanStep, ...]) -> dict[str, bool]:
     holds = {name: bool(value.strip()) for name, value in values.items()}
     holds.update(situation_flags(facts, recipient, steps))
+    # Someone other than the owner asks the questions: the client can speak freely.
+    asker = one_line(facts.interviewer).casefold()
+    holds["interviewer_named"] = bool(asker) and asker != values.get(
+        "owner_name", "").strip().casefold()
     return holds
 
 

@@ -80,6 +80,7 @@ CONDITIONS: dict[str, str] = {
     "is_company": "The client is an organisation",
     "has_contact": "There is a named person to write to",
     "one_time": "The letter proposes a single interview time",
+    "interviewer_named": "Someone other than you will ask the interview's questions",
 }
 
 _BY_KIND: dict[str, dict[str, str]] = {

@@ -37,8 +37,8 @@ def fit_question(result: Fit, client_name: str) -> str:
         FIT_CURRENT_AGAIN: tr("%1 is a current client again: write “%2” instead?"),
         FIT_OWNER_ENDED: tr("You ended the work with %1, and “%3” thanks a client for their "
                             "decision to leave: write “%2” instead?"),
-        FIT_CLIENT_ENDED: tr("The work with %1 did not end by your decision alone, and “%3” "
-                             "explains such a decision: write “%2” instead?"),
+        FIT_CLIENT_ENDED: tr("“%3” explains your own decision to end the work, and the work "
+                             "with %1 ended otherwise: write “%2” instead?"),
         FIT_NOT_ENDED: tr("The work with %1 has not ended yet, and “%3” is meant for after "
                           "the transition: write “%2” instead?"),
         FIT_INTERVIEW_HELD: tr("%1 has had the exit interview already, and “%3” asks for "

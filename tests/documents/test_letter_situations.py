@@ -193,7 +193,7 @@ def test_feedback_thanks_leaves_the_door_open_only_once_the_work_has_ended() -> 
                              _facts("before", False, False)).body
     after = letters.compose("feedback_thanks", make_sender(), recipient,
                             _facts("after", True, False)).body
-    assert "door remains open" not in before and "work still ahead of us" in before
+    assert "door remains open" not in before and "Thank you again for taking the time" in before
     assert "door remains open" in after and "still ahead" not in after
 
 
@@ -256,3 +256,38 @@ def test_one_interview_time_is_offered_as_one() -> None:
     assert "Would this time suit you?" in one and "If it is not convenient" in one
     assert "one of these times" not in one and "none of them" not in one
     assert "Would one of these times suit you?" in two and "If none of them" in two
+
+
+def test_feedback_thanks_to_a_client_who_came_back_says_no_goodbye() -> None:
+    from dataclasses import replace
+
+    recipient = Recipient("Ελένη Αντωνίου", "", "1 Road", is_person=True)
+    back = letters.compose("feedback_thanks", make_sender(), recipient,
+                           replace(_facts("after", True, True))).body
+    assert "door remains open" not in back and "work still ahead of us" in back
+
+
+def test_a_business_that_closed_is_not_greeted_through_its_people() -> None:
+    from dataclasses import replace
+
+    facts = replace(_facts("after", True, False), client_closed=True, ended_by="outside")
+    recipient = Recipient("Bergström Snickeri AB", "Anders Berg", "1 Road")
+    for kind in ("keep_in_touch", "feedback_thanks"):
+        body = letters.compose(kind, make_sender(), recipient, facts).body
+        assert "everyone at" not in body and "you and Bergström" not in body, kind
+
+
+def test_the_owner_asking_the_questions_does_not_promise_a_free_voice() -> None:
+    from dataclasses import replace
+
+    sender = make_sender()
+    recipient = Recipient("Bergström Snickeri AB", "Anders Berg", "1 Road")
+    for interviewer in ("", sender.owner_name):
+        body = " ".join(letters.compose("exit_interview_request", sender, recipient, replace(
+            _facts("before", False, False), interviewer=interviewer)).body.split())
+        assert "so that you can speak freely" not in body
+        assert "I will ask the questions myself" in body
+    named = letters.compose("exit_interview_request", sender, recipient,
+                            _facts("before", False, False)).body
+    assert "Sam Patel will ask the questions, so that you can speak freely" in " ".join(
+        named.split())
